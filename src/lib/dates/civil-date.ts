@@ -1,0 +1,72 @@
+/**
+ * Calendar dates in China Standard Time, held as canonical `YYYY-MM-DD` strings:
+ * they compare correctly as strings and serialise into the content store unchanged.
+ */
+export type CivilDate = string;
+
+const ACCEPTED: RegExp[] = [
+  /^(\d{4})-(\d{2})-(\d{2})$/,
+  /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/,
+  /^(\d{4})\.(\d{1,2})\.(\d{1,2})$/,
+  /^(\d{4})(\d{2})(\d{2})$/,
+  /^(\d{4})年(\d{1,2})月(\d{1,2})日$/,
+];
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+function fromParts(y: number, m: number, d: number): CivilDate | null {
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return null;
+  return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+}
+
+/** Parses any date form of the contract (§3); null for anything else, impossible dates included. */
+export function parseCivilDate(raw: string): CivilDate | null {
+  for (const form of ACCEPTED) {
+    const m = form.exec(raw);
+    if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]));
+  }
+  return null;
+}
+
+export function isValidCivilDate(iso: string): boolean {
+  return parseCivilDate(iso) === iso;
+}
+
+/** Today's date in China Standard Time (UTC+8, no daylight saving). */
+export function todayInChina(now: Date = new Date()): CivilDate {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** The CST calendar date of an ISO timestamp such as 2026-11-27T23:10:00+08:00. */
+export function chinaDateOf(timestamp: string): CivilDate | null {
+  const t = Date.parse(timestamp);
+  return Number.isNaN(t) ? null : todayInChina(new Date(t));
+}
+
+/** §6: "N months after D" is the same day N months later, or that month's last day. */
+export function addMonths(date: CivilDate, months: number): CivilDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return fromParts(year, month, Math.min(d, daysInMonth(year, month)))!;
+}
+
+export function addDays(date: CivilDate, days: number): CivilDate {
+  const t = Date.parse(`${date}T00:00:00Z`) + days * 86400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/** 2026年11月28日, the form Chinese government sites use. */
+export function formatChineseDate(date: CivilDate): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+export function yearOf(date: CivilDate): number {
+  return Number(date.slice(0, 4));
+}

@@ -1,0 +1,54 @@
+/** manifest.json (export-format.md §2): what the export claims to hold. */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { UnusableExport } from './errors.ts';
+
+const fileEntry = z.object({
+  /** Data rows, header excluded. */
+  rows: z.number().int().nonnegative(),
+  /** sha256 of the file's bytes, hex. */
+  sha256: z.string().regex(/^[0-9a-fA-F]{64}$/, '应为64位十六进制 sha256'),
+  /** utf-8 (BOM allowed) or gb18030 (which covers GBK). */
+  encoding: z.enum(['utf-8', 'gb18030']),
+});
+
+export const manifestSchema = z.object({
+  /** Contract version; only 1 is understood. */
+  schema_version: z.number(),
+  /** The exporting platform's name. */
+  platform: z.string().min(1),
+  /** Export time with offset, e.g. 2026-11-27T23:10:00+08:00. */
+  exported_at: z.iso.datetime({ offset: true }),
+  /** Sample data: every page then carries a 示例数据 notice. */
+  sample: z.boolean().optional(),
+  /** Each contract CSV in the export. */
+  files: z.record(z.string(), fileEntry),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestFile = z.infer<typeof fileEntry>;
+
+export async function readManifest(dir: string): Promise<Manifest> {
+  let raw: string;
+  try {
+    raw = await readFile(join(dir, 'manifest.json'), 'utf8');
+  } catch {
+    throw new UnusableExport([{ file: 'manifest.json', message: `导出目录中没有 manifest.json：${dir}` }]);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new UnusableExport([{ file: 'manifest.json', message: `不是有效的 JSON：${(e as Error).message}` }]);
+  }
+  const version = (json as { schema_version?: unknown })?.schema_version;
+  if (version !== 1) {
+    throw new UnusableExport([{ file: 'manifest.json', field: 'schema_version', message: `不支持的导出格式版本：${String(version)}（本门户只支持版本 1）` }]);
+  }
+  const parsed = manifestSchema.safeParse(json);
+  if (!parsed.success) {
+    throw new UnusableExport(parsed.error.issues.map((i) => ({ file: 'manifest.json', field: i.path.join('.'), message: i.message })));
+  }
+  return parsed.data;
+}

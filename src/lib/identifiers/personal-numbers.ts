@@ -1,0 +1,51 @@
+/**
+ * The §3 privacy rule: a published cell must not hold a 居民身份证号码 (GB 11643-1999,
+ * 18 characters with a valid birth date and check digit, or the 15-digit old form
+ * with a valid birth date) or a mobile number (11 digits, 13–19), standing alone.
+ */
+import { isValidCivilDate } from '../dates/civil-date.ts';
+
+export type PersonalNumberKind = 'identity' | 'mobile';
+export interface PersonalNumberHit { kind: PersonalNumberKind; masked: string; index: number; length: number }
+
+const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const ID_CHECK = '10X98765432';
+// Runs of digits (and a trailing X for identity numbers) not touching other letters or digits.
+const STANDALONE_RUN = /(?<![0-9A-Za-z])[0-9]+[Xx]?(?![0-9A-Za-z])/g;
+
+function isIdentity18(s: string): boolean {
+  if (!/^\d{17}[\dXx]$/.test(s)) return false;
+  if (!isValidCivilDate(`${s.slice(6, 10)}-${s.slice(10, 12)}-${s.slice(12, 14)}`)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(s[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11] === s[17]!.toUpperCase();
+}
+
+function isIdentity15(s: string): boolean {
+  return /^\d{15}$/.test(s) && isValidCivilDate(`19${s.slice(6, 8)}-${s.slice(8, 10)}-${s.slice(10, 12)}`);
+}
+
+const isMobile = (s: string) => /^1[3-9]\d{9}$/.test(s);
+
+/** Keeps the first 4 and last 4 characters, e.g. 3709**********1234, so a report never prints the number. */
+export function maskNumber(s: string): string {
+  return s.length <= 8 ? '*'.repeat(s.length) : s.slice(0, 4) + '*'.repeat(s.length - 8) + s.slice(-4);
+}
+
+/** Every identity or mobile number standing alone in the text, masked. */
+export function findPersonalNumbers(text: string): PersonalNumberHit[] {
+  const hits: PersonalNumberHit[] = [];
+  for (const m of text.matchAll(STANDALONE_RUN)) {
+    const run = m[0];
+    const kind: PersonalNumberKind | undefined = isIdentity18(run) || isIdentity15(run) ? 'identity' : isMobile(run) ? 'mobile' : undefined;
+    if (kind) hits.push({ kind, masked: maskNumber(run), index: m.index, length: run.length });
+  }
+  return hits;
+}
+
+/** The text with every identity or mobile number masked, for reports that quote a cell. */
+export function maskPersonalNumbers(text: string): string {
+  let out = text;
+  for (const hit of findPersonalNumbers(text).reverse()) out = out.slice(0, hit.index) + hit.masked + out.slice(hit.index + hit.length);
+  return out;
+}

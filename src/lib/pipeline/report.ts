@@ -1,0 +1,36 @@
+/** The build report of §7: every row of every file accounted for. */
+import type { WithheldReason } from '../rules/decision.ts';
+
+export interface Problem {
+  file: string;
+  line?: number;
+  id?: string;
+  field?: string;
+  severity: 'error' | 'warning';
+  message: string;
+}
+
+export interface FileTally {
+  rows: number;
+  published: number;
+  withheld: number;
+  rejected: number;
+  withheld_reasons: Partial<Record<WithheldReason, number>>;
+}
+
+export interface BuildReport {
+  as_of: string;
+  export: { platform: string; exported_at: string; schema_version: number; sample?: boolean };
+  usable: boolean;
+  files: Record<string, FileTally>;
+  problems: Problem[];
+}
+
+export const emptyTally = (): FileTally => ({ rows: 0, published: 0, withheld: 0, rejected: 0, withheld_reasons: {} });
+
+/** `file:line field: message`, the line an operator reads. */
+export function formatProblem(p: Problem): string {
+  const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}`;
+  const tag = p.severity === 'warning' ? '（警告）' : '';
+  return `${where}: ${tag}${p.id ? `[${p.id}] ` : ''}${p.message}`;
+}

@@ -1,0 +1,67 @@
+/**
+ * Field types shared by every contract file (export-format.md §3). A cell arrives
+ * trimmed, with an empty cell as `undefined` ("no value").
+ */
+import { z } from 'zod';
+import { parseCreditCode } from '../identifiers/credit-code.ts';
+import { parseCivilDate } from '../dates/civil-date.ts';
+
+/** A required text cell. */
+export const text = z.string({ error: '必填项为空' });
+
+/** An optional text cell. */
+export const optionalText = z.string().optional();
+
+/** 信息编号: the record's permanent URL key. */
+export const recordId = z
+  .string({ error: '必填项为空' })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, '信息编号应为1–64位字母、数字、“-”或“_”');
+
+/** 统一社会信用代码 (GB 32100-2015), upper-cased, check digit verified. */
+export const creditCode = z.string({ error: '必填项为空' }).transform((raw, ctx) => {
+  const parsed = parseCreditCode(raw);
+  if (!parsed.ok) {
+    ctx.addIssue({ code: 'custom', message: parsed.message });
+    return z.NEVER;
+  }
+  return parsed.code;
+});
+
+/** A calendar date in any accepted form, normalised to YYYY-MM-DD. */
+export const civilDate = z.string({ error: '必填项为空' }).transform((raw, ctx) => {
+  const date = parseCivilDate(raw);
+  if (date === null) {
+    ctx.addIssue({ code: 'custom', message: `不是有效日期：${raw}` });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** An amount in 万元: decimal, non-negative. */
+export const amount = z.string().transform((raw, ctx) => {
+  if (!/^\d+(\.\d+)?$/.test(raw)) {
+    ctx.addIssue({ code: 'custom', message: `金额应为非负的十进制数（单位：万元）：${raw}` });
+    return z.NEVER;
+  }
+  return Number(raw);
+});
+
+/** One value of a closed list from the contract. */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.string({ error: '必填项为空' }).refine((v): v is T[number] => values.includes(v), {
+    error: (issue) => `不是允许的值：${String(issue.input)}（允许：${values.join(' / ')}）`,
+  }) as unknown as z.ZodType<T[number], string>;
+}
+
+/** A multi-valued cell (separated by ；, ; or 、), each value from a closed list. */
+export function manyOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.string({ error: '必填项为空' }).transform((raw, ctx) => {
+    const items = raw.split(/[；;、]/).map((s) => s.trim()).filter(Boolean);
+    const unknown = items.filter((v) => !values.includes(v));
+    if (items.length === 0 || unknown.length > 0) {
+      ctx.addIssue({ code: 'custom', message: `不是允许的值：${unknown.join('、') || raw}（允许：${values.join(' / ')}）` });
+      return z.NEVER;
+    }
+    return items as T[number][];
+  });
+}
