@@ -14,6 +14,8 @@ export interface CsvRow {
   line: number;
   /** Cells by header name, trimmed; an empty cell is undefined. */
   cells: Record<string, string | undefined>;
+  /** Non-empty cells beyond the header's columns: a stray separator has shifted the row. */
+  overflow: number;
 }
 
 export class DecodeError extends Error {
@@ -76,7 +78,7 @@ export async function readCsv(
       line += 1 + cells.reduce((n, c) => n + lineBreaks(c), 0);
       if (cells.every((c) => c.trim() === '')) continue; // blank line, tolerated
       if (!headers) {
-        headers = cells.map((c) => c.trim());
+        headers = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
         onHeader(headers);
         continue;
       }
@@ -86,7 +88,7 @@ export async function readCsv(
         record[h] = v ? v : undefined;
       });
       rows++;
-      onRow({ line: start, cells: record });
+      onRow({ line: start, cells: record, overflow: cells.slice(headers.length).filter((c) => c.trim() !== '').length });
     }
   })();
 

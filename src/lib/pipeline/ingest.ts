@@ -242,13 +242,14 @@ async function readContractFile(
         }
         const seen = new Set<string>();
         for (const h of headers) {
+          if (h === '') continue; // a trailing separator in the header row
           if (seen.has(h)) fatal.push({ file, line: 1, field: h, message: '列名重复' });
           seen.add(h);
           if (definition.headers.includes(h)) continue;
           warn({ file, line: 1, field: h, message: IDENTITY_NUMBER_HEADER.test(h) ? '个人证件号码列不属于导出格式，已忽略，其内容不会被读取或公示' : '未知列，已忽略' });
         }
       },
-      ({ line, cells }) => {
+      ({ line, cells, overflow }) => {
         if (!usableHeader) return;
         const rawKey = cells[keyColumn];
         const key = rawKey === undefined ? undefined : definition.key === 'creditCode' ? rawKey.toUpperCase() : rawKey;
@@ -260,6 +261,7 @@ async function readContractFile(
           if (!value) continue;
           for (const hit of findPersonalNumbers(value)) add(column, `含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
         }
+        if (overflow > 0) add('（整行）', `该行比表头多出 ${overflow} 个非空字段，可能有未加引号的逗号，各列已错位`);
         const region = cells['所属区域'];
         if (file === 'subjects.csv' && region && !regions.includes(region)) add('所属区域', `不是本门户配置的区域：${region}（允许：${regions.join(' / ')}）`);
         const attachment = file === 'commitments.csv' ? cells['承诺书附件'] : undefined;
