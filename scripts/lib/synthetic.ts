@@ -452,11 +452,15 @@ function massSpecs(r: Region): NameSpec[] {
   return MASS_ORGANISATIONS.map((m) => ({ name: m === '共青团' ? `共青团${r.prefix}委员会` : `${r.prefix}${m}`, kind: 'mass' }));
 }
 
-/** Institutions never run out: after the named ones come township schools, then numbered ones. */
+/**
+ * Institutions never run out: the hospital first, the other named ones in an order that
+ * differs by region, then township schools and clinics, then numbered schools.
+ */
 function institutionSpec(r: Region, n: number): NameSpec {
   const fixed = r.isCity ? CITY_INSTITUTIONS : COUNTY_INSTITUTIONS;
   if (n < fixed.length) {
-    const [name, parentKey] = fixed[n]!;
+    const rotated = n === 0 ? 0 : 1 + ((n - 1 + REGIONS.indexOf(r) * 2) % (fixed.length - 1));
+    const [name, parentKey] = fixed[rotated]!;
     return { name: `${r.prefix}${name}`, kind: 'institution', ...(parentKey ? { parentKey } : {}) };
   }
   const m = n - fixed.length;
@@ -671,42 +675,44 @@ export interface GeneratorContext {
   profile: Profile;
   /** Width of the serial number in record ids. */
   idWidth: number;
+  byCode: ReadonlyMap<string, Subject>;
+  /** Subjects of the given kinds (cached: the generators ask once per row). */
+  byKinds: (kinds: readonly SubjectKind[]) => readonly Subject[];
 }
 
-function subjectsOf(ctx: GeneratorContext, kinds: readonly SubjectKind[]): readonly Subject[] {
-  const found = ctx.subjects.filter((s) => kinds.includes(s.kind));
-  if (found.length === 0) throw new Error(`no subjects of kinds ${kinds.join(', ')}`);
-  return found;
-}
-
-/** Caches the subject lists by kind, since the generators ask for them once per row. */
-export function withSubjectIndex(ctx: GeneratorContext): GeneratorContext & { byKinds: (kinds: readonly SubjectKind[]) => readonly Subject[] } {
+export function createContext(rng: Rng, codes: CodeBook, subjects: readonly Subject[], profile: Profile, idWidth: number): GeneratorContext {
   const cache = new Map<string, readonly Subject[]>();
   return {
-    ...ctx,
+    rng,
+    codes,
+    subjects,
+    profile,
+    idWidth,
+    byCode: new Map(subjects.map((s) => [s.code, s])),
     byKinds(kinds) {
       const key = kinds.join(',');
       let list = cache.get(key);
-      if (!list) cache.set(key, (list = subjectsOf(ctx, kinds)));
+      if (!list) {
+        list = subjects.filter((s) => kinds.includes(s.kind));
+        if (list.length === 0) throw new Error(`no subjects of kinds ${key}`);
+        cache.set(key, list);
+      }
       return list;
     },
   };
 }
 
-export type IndexedContext = ReturnType<typeof withSubjectIndex>;
-
 function recordId(prefix: string, date: IsoDate, serial: number, width: number, dashed: boolean): string {
   return dashed ? `${prefix}-${yearOf(date)}-${pad(serial, width)}` : `${prefix}${yearOf(date)}${pad(serial, width)}`;
 }
 
-const SURNAMES = '王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN_CHARS = '建志海晓立新文明国庆永春秀丽红伟敏静玉兰德振华宏涛勇军平俊峰刚云强杰磊鹏辉洪林凤霞梅颖慧婷雪琳昊宇轩泽浩然欣怡子涵若溪嘉诚博远思源承安书瑶景行';
+const SURNAMES = [...'王李张刘陈杨赵黄周吴徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾萧田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤'];
+const GIVEN_CHARS = [...'建志海晓立新文明国庆永春秀丽红伟敏静玉兰德振华宏涛勇军平俊峰刚云强杰磊鹏辉洪林凤霞梅颖慧婷雪琳昊宇轩泽浩然欣怡子涵若溪嘉诚博远思源承安书瑶景行'];
 
 /** A fictional full name of two or three characters. */
 export function personName(rng: Rng): string {
-  const surname = rng.pick([...SURNAMES]);
-  const given = rng.chance(0.7) ? rng.pick([...GIVEN_CHARS]) + rng.pick([...GIVEN_CHARS]) : rng.pick([...GIVEN_CHARS]);
-  return surname + given;
+  const given = rng.chance(0.7) ? rng.pick(GIVEN_CHARS) + rng.pick(GIVEN_CHARS) : rng.pick(GIVEN_CHARS);
+  return rng.pick(SURNAMES) + given;
 }
 
 /** Alternative date formats the contract accepts, used now and then by the sample only. */
@@ -796,24 +802,23 @@ const ENDINGS = [
   '如有违反上述承诺，自愿接受相关部门依法依规作出的处理，并在本单位门户网站公开说明情况。',
 ];
 
-const CN_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
-
-const TITLES_CIVIL = ['局长', '副局长', '党组成员、副局长', '一级主任科员', '二级调研员', '科长', '镇长', '副镇长', '街道办事处主任', '综合执法大队大队长'];
 const TITLES_EXECUTIVE = ['董事长', '总经理', '副总经理', '党委书记、董事长', '财务总监', '总工程师'];
 
+/** A civil servant's post, as the agency's type of name calls it. */
+function civilTitle(rng: Rng, s: Subject): string {
+  if (s.name.endsWith('办事处')) return rng.pick(['主任', '副主任', '党工委委员', '四级主任科员']);
+  if (s.name.endsWith('人民政府')) return rng.pick(['镇长', '副镇长', '党委副书记', '四级主任科员']);
+  if (s.name.endsWith('委员会')) return rng.pick(['主任', '副主任', '党组成员、副主任', '一级主任科员', '科长']);
+  return rng.pick(['局长', '副局长', '党组成员、副局长', '一级主任科员', '二级调研员', '科长']);
+}
 const BREACH_LIABILITY = [
   '违反承诺的，自愿接受约谈、通报批评等处理，违诺情况记入政务诚信档案并向社会公开。',
   '如违反承诺，同意取消当年度评先评优资格，并按规定在政务诚信评价中扣分。',
   '违诺信息纳入公共信用信息平台，依法依规接受失信约束。',
 ];
 
-const UNFULFILLED = [
-  '承诺的按时支付中小企业账款事项未按期兑现，截至认定日仍有2笔工程款未支付。',
-  '承诺的12345热线转办事项按期办结率未达到100%，第三季度有3件事项超期。',
-  '承诺的行政处罚信息7个工作日内上网公示事项，有5条信息超期公示。',
-  '承诺的“进一次门、查多项事”未完全落实，全年有4次重复入企检查。',
-  '承诺的隐患排查整改事项中，2处一般隐患未在期限内整改完毕。',
-];
+/** How an unkept clause was found unkept, appended to the clause itself. */
+const SHORTFALLS = ['认定时仍有2件事项未落实到位。', '第三季度抽查发现3起未按承诺办理的情形。', '经核查，该项承诺仅部分落实。', '群众监督举报核实有1起违反该项承诺的情形。'];
 
 const ACCOUNTABILITY = [
   '已约谈单位主要负责人，责令限期整改，违诺情况记入政务诚信档案。',
@@ -841,27 +846,32 @@ export interface CommitmentOptions {
   attachment?: (index: number, id: string) => string | undefined;
 }
 
-function commitmentContent(rng: Rng, type: CommitmentType, preamble: string, length: readonly [number, number]): string {
+/** Clause types that suit each kind of committer, after the letter's own type. */
+const RELATED_TYPES: Record<CommitterCategory, readonly CommitmentType[]> = {
+  政府机构: ['履职尽责', '依法行政', '优化服务', '主动型', '其他'],
+  事业单位: ['履职尽责', '优化服务', '主动型', '依法行政', '其他'],
+  国有企业: ['行业自律型', '优化服务', '依法行政', '主动型', '其他'],
+  公务员: ['廉洁自律', '履职尽责'],
+  国企高管: ['廉洁自律', '行业自律型'],
+};
+
+/** Clauses of the letter's own type first, then of related types, until the letter is long enough. */
+function commitmentContent(rng: Rng, type: CommitmentType, category: CommitterCategory, preamble: string, length: readonly [number, number]): { text: string; clauses: string[] } {
   const target = rng.int(length[0], length[1]);
-  const pool = [...CLAUSES[type], ...(type === '其他' ? [] : rng.chance(0.5) ? CLAUSES.其他 : CLAUSES.主动型)];
-  const start = rng.int(0, pool.length - 1);
+  const pool = [...new Set([type, ...RELATED_TYPES[category]])].flatMap((t) => CLAUSES[t]);
   const ending = rng.pick(ENDINGS);
-  const lines = [preamble];
+  const clauses: string[] = [];
   let size = preamble.length + ending.length;
   for (let i = 0; i < pool.length && (i < 3 || size < target); i++) {
-    const line = `${CN_ORDINALS[i]}、${pool[(start + i) % pool.length]}`;
-    lines.push(line);
-    size += line.length + 1;
+    clauses.push(pool[i]!);
+    size += pool[i]!.length + 4;
   }
-  lines.push(ending);
-  let text = lines.join('\n');
-  // Long letters repeat the pledge with a closing paragraph until they reach their length.
-  while ([...text].length < target) text += `\n${rng.pick(ENDINGS)}`;
-  return text;
+  const numbered = clauses.map((c, i) => `${chineseNumber(i + 1)}、${c}`);
+  return { text: [preamble, ...numbered, ending].join('\n'), clauses };
 }
 
-function acceptingUnit(ctx: IndexedContext, s: Subject): string {
-  const parent = s.parentCode ? ctx.subjects.find((x) => x.code === s.parentCode) : undefined;
+function acceptingUnit(ctx: GeneratorContext, s: Subject): string {
+  const parent = s.parentCode ? ctx.byCode.get(s.parentCode) : undefined;
   return parent && ctx.rng.chance(0.4) ? parent.name : departmentName(s.region, 'fgw');
 }
 
@@ -886,7 +896,7 @@ const KINDS_FOR: Record<CommitterCategory, readonly SubjectKind[]> = {
 };
 
 function commitmentType(rng: Rng, index: number, person: boolean): CommitmentType {
-  if (index < COMMITMENT_TYPES.length) return COMMITMENT_TYPES[(index + 3) % COMMITMENT_TYPES.length]!;
+  if (index < COMMITMENT_TYPES.length) return COMMITMENT_TYPES[index]!;
   if (person)
     return rng.weighted([
       ['廉洁自律', 5],
@@ -918,21 +928,40 @@ function fulfilment(ctx: GeneratorContext, index: number, made: IsoDate, validUn
 }
 
 function publicity(ctx: GeneratorContext, index: number): string {
-  const sample = ctx.profile === 'sample';
-  return coverThenWeighted(ctx.rng, sample ? index : index + 3, [
-    ['可向社会公开', sample ? 88 : 96],
-    ['特定范围内公开', sample ? 8 : 3],
-    ['不可公开', sample ? 4 : 1],
+  if (ctx.profile === 'bench')
+    return ctx.rng.weighted([
+      ['可向社会公开', 96],
+      ['特定范围内公开', 3],
+      ['不可公开', 1],
+    ]);
+  return coverThenWeighted(ctx.rng, index, [
+    ['可向社会公开', 88],
+    ['特定范围内公开', 8],
+    ['不可公开', 4],
   ]);
 }
 
-export function commitmentRow(ctx: IndexedContext, index: number, options: CommitmentOptions): Row {
+function unkept(rng: Rng, clauses: readonly string[]): string {
+  // Statements of what has already been done (信用修复型) cannot be the unkept part.
+  const candidates = clauses.map((c, k) => [c, k] as const).filter(([c]) => !CLAUSES.信用修复型.includes(c));
+  const [clause, k] = candidates.length ? rng.pick(candidates) : [clauses[0]!, 0];
+  return `第${chineseNumber(k + 1)}项承诺“${clause.replace(/。$/, '')}”未履行到位，${rng.pick(SHORTFALLS)}`;
+}
+
+/** A month or more after the commitment, by its end date when it has one, never after LAST_DATE. */
+function settlementDate(rng: Rng, made: IsoDate, validUntil: IsoDate): IsoDate {
+  const earliest = minDate(addDays(made, 30), LAST_DATE);
+  const latest = minDate(validUntil || LAST_DATE, LAST_DATE);
+  return randomDate(rng, earliest, latest >= earliest ? latest : LAST_DATE);
+}
+
+export function commitmentRow(ctx: GeneratorContext, index: number, options: CommitmentOptions): Row {
   const { rng } = ctx;
   const probe = rng.pick(ctx.subjects);
   const category = committerCategory(rng, probe, index);
   const subject = KINDS_FOR[category].includes(probe.kind) ? probe : rng.pick(ctx.byKinds(KINDS_FOR[category]));
   const person = category === '公务员' || category === '国企高管';
-  const title = person ? rng.pick(category === '公务员' ? TITLES_CIVIL : TITLES_EXECUTIVE) : '';
+  const title = category === '公务员' ? civilTitle(rng, subject) : category === '国企高管' ? rng.pick(TITLES_EXECUTIVE) : '';
   const type = commitmentType(rng, index, person);
   const made = randomDate(rng, FIRST_DATE, LAST_DATE);
   const validUntil = rng.chance(0.3) ? '' : addDays(addMonths(made, 12 * rng.int(1, 3)), -1);
@@ -942,7 +971,8 @@ export function commitmentRow(ctx: IndexedContext, index: number, options: Commi
   const id = recordId('CN', made, index + 1, ctx.idWidth, false);
   const preamble = person ? rng.pick(PREAMBLES_PERSON)(subject, title) : rng.pick(PREAMBLES_ORG)(subject);
   const failed = status === '部分履行' || status === '全部未履行';
-  const decided = settled ? randomDate(rng, minDate(addDays(made, 30), LAST_DATE), minDate(validUntil || LAST_DATE, LAST_DATE) < addDays(made, 30) ? LAST_DATE : minDate(validUntil || LAST_DATE, LAST_DATE)) : '';
+  const content = commitmentContent(rng, type, category, preamble, options.contentLength);
+  const decided = settled ? settlementDate(rng, made, validUntil) : '';
   return {
     信息编号: id,
     承诺人名称: person ? personName(rng) : subject.name,
@@ -951,7 +981,7 @@ export function commitmentRow(ctx: IndexedContext, index: number, options: Commi
     承诺人职务: title,
     承诺类型: type,
     承诺事由: rng.pick(REASONS[type]),
-    承诺内容: commitmentContent(rng, type, preamble, options.contentLength),
+    承诺内容: content.text,
     违诺责任: rng.chance(0.8) ? rng.pick(BREACH_LIABILITY) : '',
     承诺作出日期: looseDate(ctx, made, index, 41, chineseDate),
     承诺有效期至: validUntil,
@@ -959,7 +989,7 @@ export function commitmentRow(ctx: IndexedContext, index: number, options: Commi
     承诺履行状态: status,
     履行状态认定日期: decided,
     认定单位: settled ? unit : '',
-    未履行的承诺内容: failed ? rng.pick(UNFULFILLED) : '',
+    未履行的承诺内容: failed ? unkept(rng, content.clauses) : '',
     违诺责任追究内容: failed && rng.chance(0.8) ? rng.pick(ACCOUNTABILITY) : '',
     公开类型: publicity(ctx, index),
     承诺书附件: options.attachment?.(index, id) ?? '',
@@ -1152,12 +1182,12 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
 ];
 
 /** 行政相对人 is a natural person: a valid row the portal withholds. */
-function naturalPersonPenalty(ctx: IndexedContext, index: number, decided: IsoDate): Row {
+function naturalPersonPenalty(ctx: GeneratorContext, index: number, decided: IsoDate): Row {
   const { rng } = ctx;
   const employer = rng.pick(ctx.byKinds(['enterprise']));
   const authority = departmentName(employer.region, 'yjgl');
   const authorityCode = ctx.codes.codeFor(authority, 'department', employer.region.division);
-  const surname = rng.pick([...SURNAMES]);
+  const surname = rng.pick(SURNAMES);
   return {
     信息编号: recordId('XZCF', decided, index + 1, ctx.idWidth, true),
     行政相对人名称: `${surname}某某`,
@@ -1215,7 +1245,7 @@ function penaltyDate(ctx: GeneratorContext): IsoDate {
   return randomDate(ctx.rng, '2026-01-05', LAST_DATE);
 }
 
-export function penaltyRow(ctx: IndexedContext, index: number): Row {
+export function penaltyRow(ctx: GeneratorContext, index: number): Row {
   const { rng } = ctx;
   const decided = penaltyDate(ctx);
   if (ctx.profile === 'sample' && index % 29 === 17) return naturalPersonPenalty(ctx, index, decided);
@@ -1305,7 +1335,7 @@ function noticeDate(rng: Rng, filed: IsoDate, index: number): IsoDate {
 
 export const ENFORCEMENT_STATES = ['未履行', '部分履行', '全部履行', '执行和解', '终结执行'] as const;
 
-export function enforcementRow(ctx: IndexedContext, index: number): Row {
+export function enforcementRow(ctx: GeneratorContext, index: number): Row {
   const { rng } = ctx;
   const subject = rng.pick(ctx.byKinds(DEBTOR_KINDS));
   const r = subject.region;
@@ -1339,7 +1369,7 @@ export function enforcementRow(ctx: IndexedContext, index: number): Row {
 const DISHONEST_CONDUCT = ['有履行能力而拒不履行生效法律文书确定义务', '违反财产报告制度', '违反限制消费令', '无正当理由拒不履行执行和解协议'];
 export const SUPERVISION_STATES = ['待通报', '已通报', '现场督办', '已约谈', '已移交'] as const;
 
-export function dishonestRow(ctx: IndexedContext, index: number): Row {
+export function dishonestRow(ctx: GeneratorContext, index: number): Row {
   const { rng } = ctx;
   const subject = rng.pick(ctx.byKinds(DEBTOR_KINDS));
   const r = subject.region;
@@ -1393,33 +1423,36 @@ interface HonourTemplate {
   grantor: (r: Region) => string;
   /** Validity in years; 0 means no end date. */
   years: number;
+  /** Kinds of subject it is given to; any when absent. */
+  kinds?: readonly SubjectKind[];
 }
+
+const TEAMS: readonly SubjectKind[] = ['department', 'institution', 'enterprise'];
 
 const HONOURS: readonly HonourTemplate[] = [
   { level: '国家级', name: () => '全国文明单位', grantor: () => '中央精神文明建设指导委员会', years: 3 },
-  { level: '国家级', name: () => '全国五一劳动奖状', grantor: () => '中华全国总工会', years: 0 },
-  { level: '国家级', name: () => '全国青年文明号', grantor: () => '共青团中央', years: 2 },
+  { level: '国家级', name: () => '全国五一劳动奖状', grantor: () => '中华全国总工会', years: 0, kinds: ['institution', 'enterprise'] },
+  { level: '国家级', name: () => '全国青年文明号', grantor: () => '共青团中央', years: 2, kinds: TEAMS },
   { level: '省级', name: () => '山东省文明单位', grantor: () => '山东省精神文明建设委员会', years: 3 },
-  { level: '省级', name: () => '山东省富民兴鲁劳动奖状', grantor: () => '山东省总工会', years: 0 },
+  { level: '省级', name: () => '山东省富民兴鲁劳动奖状', grantor: () => '山东省总工会', years: 0, kinds: ['institution', 'enterprise'] },
   { level: '省级', name: (y) => `${y}年度山东省社会信用体系建设示范单位`, grantor: () => '山东省社会信用体系建设领导小组', years: 2 },
-  { level: '省级', name: () => '山东省巾帼文明岗', grantor: () => '山东省妇女联合会', years: 0 },
+  { level: '省级', name: () => '山东省巾帼文明岗', grantor: () => '山东省妇女联合会', years: 0, kinds: TEAMS },
   { level: '市级', name: () => '泰安市文明单位', grantor: () => '泰安市精神文明建设委员会', years: 3 },
   { level: '市级', name: (y) => `${y}年度泰安市诚信建设示范单位`, grantor: () => '泰安市社会信用体系建设领导小组', years: 1 },
   { level: '市级', name: (y) => `${y}年度泰安市政务诚信建设先进单位`, grantor: () => '中共泰安市委 泰安市人民政府', years: 0 },
-  { level: '市级', name: () => '泰安市五一劳动奖状', grantor: () => '泰安市总工会', years: 0 },
+  { level: '市级', name: () => '泰安市五一劳动奖状', grantor: () => '泰安市总工会', years: 0, kinds: ['institution', 'enterprise'] },
   { level: '县级', name: (y, r) => `${y}年度${r.prefix}优化营商环境先进集体`, grantor: (r) => r.leadership, years: 0 },
   { level: '县级', name: (_y, r) => `${r.prefix}文明单位`, grantor: (r) => `${r.prefix}精神文明建设委员会`, years: 3 },
 ];
 
-export function honorRow(ctx: IndexedContext, index: number): Row {
+export function honorRow(ctx: GeneratorContext, index: number): Row {
   const { rng } = ctx;
   const subject = rng.pick(ctx.subjects);
-  const eligible = HONOURS.filter((h) => h.level !== '县级' || !subject.region.isCity);
+  const eligible = HONOURS.filter((h) => (h.level !== '县级' || !subject.region.isCity) && (!h.kinds || h.kinds.includes(subject.kind)));
   const h = index < HONOURS.length && eligible.includes(HONOURS[index]!) ? HONOURS[index]! : rng.pick(eligible);
   const sample = ctx.profile === 'sample';
   const granted = randomDate(rng, sample ? FIRST_DATE : '2024-12-01', LAST_DATE);
   const until = h.years ? addDays(addMonths(granted, 12 * h.years), -1) : '';
-  // The columns are written in another order than the contract's on purpose (see COLUMN_ORDER_HONORS).
   return {
     信息编号: recordId('BZJL', granted, index + 1, ctx.idWidth, true),
     统一社会信用代码: subject.code,
@@ -1503,6 +1536,8 @@ function pdfString(text: string): string {
 
 /** A single A4 page of Helvetica text, PDF 1.4, with a correct cross-reference table. */
 export function minimalPdf(lines: readonly string[]): Buffer {
+  // Offsets below count characters as bytes, and Helvetica has no CJK glyphs anyway.
+  if (lines.some((l) => /[^\x20-\x7e]/.test(l))) throw new Error('minimalPdf takes printable ASCII only');
   const stream = ['BT', '/F1 14 Tf', '72 770 Td', '18 TL', ...lines.map((l) => `(${pdfString(l)}) '`), 'ET'].join('\n');
   const objects = [
     '<< /Type /Catalog /Pages 2 0 R >>',
