@@ -65,12 +65,16 @@ export async function readCsv(
 ): Promise<{ sha256: string; rows: number }> {
   const hash = createHash('sha256');
   const decoder = new TextDecoder(encoding, { fatal: true });
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false }) as NodeJS.ReadWriteStream;
+  // §3: comma separated; left unset, papaparse guesses the delimiter from the first rows.
+  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false, delimiter: ',' }) as NodeJS.ReadWriteStream;
   let headers: string[] | undefined;
   let line = 1;
   let rows = 0;
   let bytesBefore = 0;
   let textSoFarLines = 1;
+  let endsWithCr = false;
+  // A CRLF split between two chunks was counted as a lone CR already: its LF is no new line.
+  const breaksAfter = (text: string) => lineBreaks(text) - (endsWithCr && text.startsWith('\n') ? 1 : 0);
 
   const consumed = (async () => {
     for await (const cells of parser as AsyncIterable<string[]>) {
@@ -100,10 +104,11 @@ export async function readCsv(
         text = decoder.decode(chunk, { stream: true });
       } catch {
         const bad = firstBadByte(chunk, encoding);
-        throw new DecodeError(textSoFarLines + lineBreaks(bad.text), bytesBefore + bad.offset, encoding);
+        throw new DecodeError(textSoFarLines + breaksAfter(bad.text), bytesBefore + bad.offset, encoding);
       }
       bytesBefore += chunk.length;
-      textSoFarLines += lineBreaks(text);
+      textSoFarLines += breaksAfter(text);
+      if (text) endsWithCr = text.endsWith('\r');
       if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
     }
     let rest: string;

@@ -122,6 +122,8 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   };
   for (const { definition } of CONTRACT_FILES.slice(1)) {
     for (const row of rowsByFile.get(definition.file) ?? []) {
+      // §4: penalties of 自然人 / 个体工商户 are withheld as not this portal's; their party is never a subject.
+      if (definition.file === 'penalties.csv' && (row.record as Penalty | undefined)?.partyCategory !== '法人及非法人组织') continue;
       const code = (row.record as { creditCode?: string } | undefined)?.creditCode;
       const message = code ? subjectProblem(code) : undefined;
       if (message) reject(row, definition.file, '统一社会信用代码', message);
@@ -165,7 +167,8 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
 }
 
 function reject(row: RowResult, file: string, field: string, message: string) {
-  row.problems.push({ file, line: row.line, ...(row.key ? { id: row.key } : {}), field, severity: 'error', message });
+  // A key is printed masked too: a 统一社会信用代码 cell may hold a person's identity number.
+  row.problems.push({ file, line: row.line, ...(row.key ? { id: maskPersonalNumbers(row.key) } : {}), field, severity: 'error', message: maskPersonalNumbers(message) });
   row.record = undefined;
 }
 
@@ -230,11 +233,13 @@ async function readContractFile(
   const keyColumn = definition.columns[definition.key]!.column;
   const scanned = definition.fields.filter((f) => !definition.columns[f]!.identifier).map((f) => definition.columns[f]!.column);
   let usableHeader = true;
+  let sawHeader = false;
   try {
     const { sha256, rows } = await readCsv(
       join(exportDir, file),
       encoding,
       (headers) => {
+        sawHeader = true;
         const missing = definition.requiredHeaders.filter((h) => !headers.includes(h));
         if (missing.length > 0) {
           usableHeader = false;
@@ -254,8 +259,10 @@ async function readContractFile(
         const rawKey = cells[keyColumn];
         const key = rawKey === undefined ? undefined : definition.key === 'creditCode' ? rawKey.toUpperCase() : rawKey;
         const { record, problems: fieldProblems } = definition.parseRow(cells, exportDate);
-        const problems: Problem[] = fieldProblems.map((p) => ({ file, line, ...(key ? { id: key } : {}), field: p.column, severity: 'error', message: maskPersonalNumbers(p.message) }));
-        const add = (field: string, message: string) => problems.push({ file, line, ...(key ? { id: key } : {}), field, severity: 'error', message });
+        // Every message quotes cells (a region, a path, a key): none may print a personal number in full.
+        const id = key ? { id: maskPersonalNumbers(key) } : {};
+        const problems: Problem[] = fieldProblems.map((p) => ({ file, line, ...id, field: p.column, severity: 'error', message: maskPersonalNumbers(p.message) }));
+        const add = (field: string, message: string) => problems.push({ file, line, ...id, field, severity: 'error', message: maskPersonalNumbers(message) });
         for (const column of scanned) {
           const value = cells[column];
           if (!value) continue;
@@ -270,7 +277,9 @@ async function readContractFile(
         results.push({ line, key, record: problems.length === 0 ? record : undefined, problems });
       },
     );
-    return usableHeader ? { results, count: rows, sha256 } : undefined;
+    // An empty file has no header: its required columns are missing too.
+    if (!sawHeader) fatal.push({ file, line: 1, field: definition.requiredHeaders.join('、'), message: `文件为空，缺少表头和必需的列：${definition.requiredHeaders.join('、')}` });
+    return usableHeader && sawHeader ? { results, count: rows, sha256 } : undefined;
   } catch (e) {
     if (e instanceof DecodeError) {
       fatal.push({ file, line: e.line, message: e.message });
@@ -316,7 +325,12 @@ async function ingestCases(exportDir: string, regions: readonly string[], subjec
       if (message) add('cover', c.lineOf('cover'), message);
     }
     for (const f of forbiddenMarkup(c.body, c.format)) add(undefined, c.bodyLine + f.offsetLine, f.message);
-    for (const hit of findPersonalNumbers(c.body)) add(undefined, c.bodyLine, `正文含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
+    for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
+      const value = fm?.[field];
+      for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), `含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
+    }
+    const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
+    for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
     if (fm) accepted.push({ modelCase: { ...fm, slug: c.slug, format: c.format, body: c.body }, file: c.file, problems });
     else out.report.problems.push(...problems);
     if (!fm) tally.rejected++;

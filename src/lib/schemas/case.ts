@@ -30,8 +30,12 @@ export const caseFrontMatter = z
     /** redirect_from O: earlier URL keys that must keep working */
     redirect_from: z.array(slug).default([]),
   })
-  .superRefine((c, ctx) => {
-    if (c.cover && !c.cover_alt) ctx.addIssue({ code: 'custom', path: ['cover_alt'], message: '提供 cover 时必须提供 cover_alt（封面图片的替代文字）' });
-  });
+  .superRefine(
+    (c, ctx) => {
+      if (c.cover && !c.cover_alt) ctx.addIssue({ code: 'custom', path: ['cover_alt'], message: '提供 cover 时必须提供 cover_alt（封面图片的替代文字）' });
+    },
+    // Runs even when other fields failed, so that a case is rejected with every one of its errors.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 
 export type CaseFrontMatter = z.output<typeof caseFrontMatter>;

@@ -1,0 +1,110 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fixture } from '../support/exports.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..', '..');
+const out = mkdtempSync(join(tmpdir(), 'validate-'));
+after(() => rmSync(out, { recursive: true, force: true }));
+let n = 0;
+
+/** npm run validate, as the operator runs it (without npm, to keep the output clean). */
+function validate(name: string, ...extra: string[]) {
+  const reportPath = join(out, `report-${n++}.json`);
+  const run = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture(name), '--as-of', '2026-11-28', '--report', reportPath, ...extra], { cwd: ROOT, encoding: 'utf8' });
+  let report: any;
+  try {
+    report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  } catch {
+    report = undefined;
+  }
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr, report };
+}
+
+function assertReportShape(report: any) {
+  assert.deepEqual(Object.keys(report).sort(), ['as_of', 'export', 'files', 'problems', 'usable']);
+  assert.match(report.as_of, /^\d{4}-\d{2}-\d{2}$/);
+  assert.deepEqual(Object.keys(report.export).filter((k) => k !== 'sample').sort(), ['exported_at', 'platform', 'schema_version']);
+  for (const [file, t] of Object.entries<any>(report.files)) {
+    assert.deepEqual(Object.keys(t).sort(), ['published', 'rejected', 'rows', 'withheld', 'withheld_reasons'], file);
+    assert.equal(t.rows, t.published + t.withheld + t.rejected, `${file}: rows = published + withheld + rejected`);
+  }
+  for (const p of report.problems) {
+    assert.ok(typeof p.file === 'string' && typeof p.message === 'string');
+    assert.ok(p.severity === 'error' || p.severity === 'warning');
+    if ('line' in p) assert.ok(Number.isInteger(p.line) && p.line >= 1);
+  }
+}
+
+describe('npm run validate', () => {
+  test('a usable export exits 0, prints file:line field: message lines and the summary table, and writes the report', () => {
+    const r = validate('good');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /^cases\/bad-script-case\.md:9: \[bad-script-case\] 不允许使用 <script> 标签$/m);
+    assert.match(r.stdout, /^文件\s+行数\s+公示\s+停止公示\s+拒绝\s+停止公示原因$/m);
+    assert.match(r.stdout, /^penalties\.csv\s+4\s+2\s+2\s+0\s+已完成信用修复 1；公示期已届满 1$/m);
+    assert.match(r.stdout, /公示基准日 2026-11-28/);
+    assertReportShape(r.report);
+    assert.equal(r.report.usable, true);
+    assert.equal(r.report.as_of, '2026-11-28');
+    assert.deepEqual(r.report.files['cases'], { rows: 3, published: 2, withheld: 0, rejected: 1, withheld_reasons: {} });
+  });
+  test('rejected rows with --strict exit 1', () => {
+    const r = validate('good', '--strict');
+    assert.equal(r.status, 1);
+    assert.equal(r.report.usable, true);
+  });
+  test('an export without rejected rows exits 0 even with --strict', () => {
+    const r = validate('unknown-column', '--strict');
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /^commitments\.csv:1 证件号码: （警告）/m);
+  });
+  test('rejected rows print one line per problem with file, physical line, field and id', () => {
+    const r = validate('bad-rows');
+    assert.equal(r.status, 0);
+    assert.match(r.stdout, /^commitments\.csv:5 承诺作出日期: \[CM-02\] 不是有效日期：2026-02-30$/m);
+    assert.match(r.stdout, /^commitments\.csv:6 承诺内容: \[CM-03\] 含有居民身份证号码（3709\*{10}1235），不得公示$/m);
+    assert.match(r.stdout, /^共 \d+ 个错误、0 个警告。$/m);
+    assertReportShape(r.report);
+    const lines = r.report.problems.map((p: any) => `${p.file}:${p.line}`);
+    assert.ok(lines.includes('commitments.csv:5'));
+  });
+  test('a personal number is never printed in full, on stdout or in the report', () => {
+    for (const name of ['bad-rows', 'unknown-column', 'bad-cases']) {
+      const r = validate(name);
+      const everything = r.stdout + r.stderr + JSON.stringify(r.report);
+      for (const raw of ['370902199001011235', '11010519491231002X', '13912345678', '13812345678', '13700001111']) assert.ok(!everything.includes(raw), `${name}: ${raw}`);
+    }
+  });
+  test('the report of every fixture accounts for every row', () => {
+    for (const name of ['good', 'bad-rows', 'bad-cases', 'messy-csv', 'unknown-column']) assertReportShape(validate(name).report);
+  });
+  for (const [name, expected] of [
+    ['undecodable', /^commitments\.csv:6: 无法按 utf-8 解码/m],
+    ['missing-column', /^penalties\.csv:1 处罚决定日期: 缺少必需的列/m],
+    ['truncated', /^commitments\.csv: 数据行数与 manifest\.json 不符/m],
+    ['wrong-sha256', /^subjects\.csv: sha256 与 manifest\.json 不符/m],
+    ['listed-absent', /^penalties\.csv: manifest\.json 列出了此文件，但导出目录中没有$/m],
+    ['unlisted', /^honors\.csv: 导出目录中有此文件，但 manifest\.json 没有列出$/m],
+    ['schema-version-2', /^manifest\.json schema_version: 不支持的导出格式版本：2/m],
+    ['missing-required-file', /^commitments\.csv: 缺少必需的文件$/m],
+  ] as const) {
+    test(`an unusable export (${name}) exits 2, says what is wrong and writes an unusable report`, () => {
+      const r = validate(name);
+      assert.equal(r.status, 2);
+      assert.match(r.stderr, expected);
+      assert.match(r.stderr, /导出不可用，未做任何更改。/);
+      assert.equal(r.report.usable, false);
+      assert.equal(r.report.as_of, '2026-11-28');
+      assert.ok(r.report.problems.length > 0 && r.report.problems.every((p: any) => p.severity === 'error'));
+    });
+  }
+  test('an invalid --as-of exits 2', () => {
+    const run = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture('good'), '--as-of', '2026-02-30', '--report', join(out, 'x.json')], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.match(run.stderr, /--as-of 不是有效日期/);
+  });
+});

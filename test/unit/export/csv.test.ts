@@ -1,0 +1,145 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DecodeError, readCsv, type CsvRow, type Encoding } from '../../../src/lib/export/csv.ts';
+import { encodeGb18030, KNOWN_GB18030 } from '../support/gb18030.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'csv-'));
+after(() => rmSync(dir, { recursive: true, force: true }));
+let n = 0;
+
+async function read(content: string | Buffer, encoding: Encoding = 'utf-8') {
+  const path = join(dir, `f${n++}.csv`);
+  writeFileSync(path, content);
+  let headers: string[] = [];
+  const rows: CsvRow[] = [];
+  const { sha256, rows: count } = await readCsv(path, encoding, (h) => (headers = h), (r) => rows.push(r));
+  return { headers, rows, sha256, count };
+}
+
+describe('§3 CSV reading', () => {
+  test('rows are keyed by header, each with the physical line it starts on (header is line 1)', async () => {
+    const { headers, rows } = await read('编号,名称\nA1,甲\nA2,乙\n');
+    assert.deepEqual(headers, ['编号', '名称']);
+    assert.deepEqual(rows, [{ line: 2, cells: { 编号: 'A1', 名称: '甲' }, overflow: 0 }, { line: 3, cells: { 编号: 'A2', 名称: '乙' }, overflow: 0 }]);
+  });
+  test('the row count excludes the header and the sha256 is over the raw bytes', async () => {
+    const content = '编号,名称\nA1,甲\nA2,乙\n';
+    const r = await read(content);
+    assert.equal(r.count, 2);
+    assert.equal(r.sha256, createHash('sha256').update(content).digest('hex'));
+  });
+  test('a UTF-8 BOM is allowed and does not stick to the first header', async () => {
+    const r = await read('\uFEFF编号,名称\nA1,甲\n');
+    assert.deepEqual(r.headers, ['编号', '名称']);
+    assert.equal(r.rows[0]!.cells['编号'], 'A1');
+  });
+  test('CRLF line ends are read like LF, with the same line numbers', async () => {
+    const r = await read('编号,名称\r\nA1,甲\r\nA2,乙\r\n');
+    assert.deepEqual(r.rows.map((x) => [x.line, x.cells['名称']]), [[2, '甲'], [3, '乙']]);
+  });
+  test('trailing blank lines (and rows of empty cells) are skipped and not counted', async () => {
+    const r = await read('编号,名称\nA1,甲\n\n\n,\n  ,  \n');
+    assert.equal(r.count, 1);
+    assert.equal(r.rows.length, 1);
+  });
+  test('a blank line in the middle is skipped but still counts as a physical line', async () => {
+    const r = await read('编号,名称\nA1,甲\n\nA2,乙\n');
+    assert.deepEqual(r.rows.map((x) => x.line), [2, 4]);
+  });
+  test('surrounding spaces are trimmed and an empty cell is "no value"', async () => {
+    const r = await read('编号 , 名称,备注\n  A1 ,  甲  ,   \n');
+    assert.deepEqual(r.headers, ['编号', '名称', '备注']);
+    assert.deepEqual(r.rows[0]!.cells, { 编号: 'A1', 名称: '甲', 备注: undefined });
+  });
+  test('quoted cells may hold commas and "" escaped quotes', async () => {
+    const r = await read('编号,内容\nA1,"一，二,三"\nA2,"他说""守信""。"\n');
+    assert.equal(r.rows[0]!.cells['内容'], '一，二,三');
+    assert.equal(r.rows[1]!.cells['内容'], '他说"守信"。');
+  });
+  test('a row after a multi-line cell starts on its true physical line', async () => {
+    const r = await read('编号,内容\nA1,"第一行\n第二行\n第三行"\nA2,乙\nA3,"x\r\ny"\nA4,丁\n');
+    assert.deepEqual(r.rows.map((x) => [x.cells['编号'], x.line]), [['A1', 2], ['A2', 5], ['A3', 6], ['A4', 8]]);
+    assert.equal(r.rows[0]!.cells['内容'], '第一行\n第二行\n第三行');
+  });
+  test('multi-line cells in a CRLF file keep true line numbers', async () => {
+    const r = await read('编号,内容\r\nA1,"一\r\n二"\r\nA2,乙\r\n');
+    assert.deepEqual(r.rows.map((x) => x.line), [2, 4]);
+  });
+  test('a semicolon-rich file is still split on commas only', async () => {
+    const r = await read('编号;类别,内容\nA1;x,警告;罚款\nA2;y,警告;罚款\n');
+    assert.deepEqual(r.headers, ['编号;类别', '内容']);
+    assert.equal(r.rows[0]!.cells['内容'], '警告;罚款');
+  });
+  test('cells beyond the header (an unquoted comma) are counted as overflow; a trailing empty cell is not', async () => {
+    const r = await read('编号,名称\nA1,甲,乙\nA2,丙,\n');
+    assert.deepEqual(r.rows.map((x) => x.overflow), [1, 0]);
+  });
+  test('a GB18030 BOM on the header is stripped', async () => {
+    const r = await read(Buffer.concat([Buffer.from([0x84, 0x31, 0x95, 0x33]), encodeGb18030('编号,名称\nA1,甲\n')]), 'gb18030');
+    assert.deepEqual(r.headers, ['编号', '名称']);
+  });
+  test('a missing trailing newline loses no row', async () => {
+    const r = await read('编号,名称\nA1,甲\nA2,乙');
+    assert.equal(r.rows.length, 2);
+  });
+  test('a file larger than one read chunk keeps line numbers across chunks', async () => {
+    const long = 'x'.repeat(1000);
+    const lines = ['编号,内容'];
+    for (let i = 0; i < 3000; i++) lines.push(i % 100 === 0 ? `R${i},"${long}\n${long}"` : `R${i},${long}`);
+    const r = await read(lines.join('\r\n') + '\r\n');
+    assert.equal(r.rows.length, 3000);
+    const last = r.rows.at(-1)!;
+    assert.equal(last.cells['编号'], 'R2999');
+    assert.equal(last.line, 3001 + 30);
+  });
+});
+
+describe('§2 encodings', () => {
+  test('the test encoder agrees with hand-written GB18030 bytes', () => {
+    for (const [ch, bytes] of Object.entries(KNOWN_GB18030)) assert.deepEqual([...encodeGb18030(ch)], bytes, ch);
+  });
+  test('a GB18030 file declared gb18030 is decoded', async () => {
+    const r = await read(encodeGb18030('编号,名称\nA1,泰安市中文\n'), 'gb18030');
+    assert.deepEqual(r.headers, ['编号', '名称']);
+    assert.equal(r.rows[0]!.cells['名称'], '泰安市中文');
+  });
+  test('a GB18030 file read as UTF-8 is undecodable, naming the line', async () => {
+    await assert.rejects(read(Buffer.concat([Buffer.from('编号,名称\nA1,ok\n'), encodeGb18030('A2,泰安\n')])), (e: unknown) => {
+      assert.ok(e instanceof DecodeError);
+      assert.equal(e.line, 3);
+      assert.match(e.message, /无法按 utf-8 解码：第 3 行/);
+      return true;
+    });
+  });
+  test('an invalid UTF-8 byte is an error naming the line and byte offset', async () => {
+    const bytes = Buffer.concat([Buffer.from('编号,名称\nA1,甲\nA2,'), Buffer.from([0xff]), Buffer.from('\n')]);
+    await assert.rejects(read(bytes), (e: unknown) => e instanceof DecodeError && e.line === 3 && e.message.includes(`字节偏移 ${bytes.indexOf(0xff)}`));
+  });
+  test('a file that ends inside a UTF-8 character is undecodable', async () => {
+    const bytes = Buffer.concat([Buffer.from('编号,名称\nA1,'), Buffer.from('甲').subarray(0, 2)]);
+    await assert.rejects(read(bytes), (e: unknown) => e instanceof DecodeError && e.line === 2);
+  });
+  test('an undecodable byte after the first chunk names its true line', async () => {
+    const lines = ['编号,内容'];
+    for (let i = 0; i < 1500; i++) lines.push(`R${i},${'y'.repeat(1000)}`);
+    const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\nBAD,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
+    await assert.rejects(read(bytes), (e: unknown) => e instanceof DecodeError && e.line === 1502);
+  });
+  test('a CRLF split between two read chunks counts as one line break', async () => {
+    const chunk = 1 << 20;
+    const header = 'id,text\r\n';
+    // One long row whose CR is the last byte of the first chunk and whose LF opens the second.
+    const first = 'R1,' + 'y'.repeat(chunk - header.length - 'R1,'.length - 1) + '\r\n';
+    assert.equal(Buffer.byteLength(header + first), chunk + 1);
+    const bytes = Buffer.concat([Buffer.from(header + first + 'R2,ok\r\nR3,'), Buffer.from([0xff]), Buffer.from('\r\n')]);
+    await assert.rejects(read(bytes), (e: unknown) => {
+      assert.ok(e instanceof DecodeError);
+      assert.equal(e.line, 4);
+      return true;
+    });
+  });
+});

@@ -1,0 +1,67 @@
+import { after, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readManifest } from '../../../src/lib/export/manifest.ts';
+import { UnusableExport } from '../../../src/lib/export/errors.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'manifest-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+let n = 0;
+const good = {
+  schema_version: 1,
+  platform: '泰安市公共信用信息平台',
+  exported_at: '2026-11-27T23:10:00+08:00',
+  files: { 'subjects.csv': { rows: 5, sha256: 'a'.repeat(64), encoding: 'utf-8' } },
+};
+function exportWith(manifest: string | undefined) {
+  const dir = join(root, `e${n++}`);
+  mkdirSync(dir);
+  if (manifest !== undefined) writeFileSync(join(dir, 'manifest.json'), manifest);
+  return dir;
+}
+async function unusable(manifest: string | undefined) {
+  try {
+    await readManifest(exportWith(manifest));
+  } catch (e) {
+    assert.ok(e instanceof UnusableExport);
+    return e;
+  }
+  assert.fail('expected the export to be unusable');
+}
+
+describe('§2 manifest.json', () => {
+  test('a valid manifest is read', async () => {
+    const m = await readManifest(exportWith(JSON.stringify(good)));
+    assert.equal(m.files['subjects.csv']?.rows, 5);
+  });
+  test('a manifest with a BOM is read', async () => {
+    const m = await readManifest(exportWith('\uFEFF' + JSON.stringify(good)));
+    assert.equal(m.platform, '泰安市公共信用信息平台');
+  });
+  test('a missing manifest makes the export unusable', async () => {
+    const e = await unusable(undefined);
+    assert.match(e.message, /^manifest\.json: 导出目录中没有 manifest\.json/);
+  });
+  test('a manifest that is not JSON makes the export unusable', async () => {
+    assert.match((await unusable('{ not json')).message, /不是有效的 JSON/);
+  });
+  test('schema_version 2 stops the build with a clear message', async () => {
+    const e = await unusable(JSON.stringify({ ...good, schema_version: 2 }));
+    assert.deepEqual(e.problems, [{ file: 'manifest.json', field: 'schema_version', message: '不支持的导出格式版本：2（本门户只支持版本 1）' }]);
+  });
+  test('a missing or textual schema_version is not version 1', async () => {
+    const { schema_version: _, ...rest } = good;
+    assert.match((await unusable(JSON.stringify(rest))).message, /不支持的导出格式版本：undefined/);
+    assert.match((await unusable(JSON.stringify({ ...good, schema_version: '1' }))).message, /不支持的导出格式版本：1/);
+  });
+  test('an encoding other than utf-8 or gb18030 is refused', async () => {
+    const e = await unusable(JSON.stringify({ ...good, files: { 'subjects.csv': { ...good.files['subjects.csv'], encoding: 'latin1' } } }));
+    assert.equal(e.problems[0]?.field, 'files.subjects.csv.encoding');
+  });
+  test('a malformed sha256, negative rows and a timestamp without offset are each reported', async () => {
+    const e = await unusable(JSON.stringify({ ...good, exported_at: '2026-11-27 23:10', files: { 'subjects.csv': { rows: -1, sha256: 'xyz', encoding: 'utf-8' } } }));
+    assert.deepEqual(e.problems.map((p) => p.field).sort(), ['exported_at', 'files.subjects.csv.rows', 'files.subjects.csv.sha256']);
+  });
+});

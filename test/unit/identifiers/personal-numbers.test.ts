@@ -1,0 +1,98 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findPersonalNumbers, maskNumber, maskPersonalNumbers } from '../../../src/lib/identifiers/personal-numbers.ts';
+
+// Valid 居民身份证号码 (birth date and GB 11643 check digit computed for these tests).
+const ID18 = '370902199001011235';
+const ID18_X = '11010519491231002X';
+const ID18_LEAP = '370902200002290016';
+const ID15 = '370902900101123'; // born 1990-01-01
+const MOBILE = '13812345678';
+
+const kinds = (text: string) => findPersonalNumbers(text).map((h) => h.kind);
+
+describe('§3 居民身份证号码 in a cell', () => {
+  test('an 18-digit number with a valid birth date and check digit is found', () => {
+    assert.deepEqual(kinds(ID18), ['identity']);
+    assert.deepEqual(kinds(`联系人身份证${ID18}，已核实`), ['identity']);
+    assert.deepEqual(kinds(ID18_LEAP), ['identity']);
+  });
+  test('an 18-character number ending in the check character X (or x) is found', () => {
+    assert.deepEqual(kinds(ID18_X), ['identity']);
+    assert.deepEqual(kinds(ID18_X.toLowerCase()), ['identity']);
+  });
+  test('a 15-digit old-style number with a valid birth date is found', () => {
+    assert.deepEqual(kinds(`证号 ${ID15}`), ['identity']);
+  });
+  test('a 15-digit run without a valid birth date is not an identity number', () => {
+    assert.deepEqual(kinds('370902901301123'), []); // month 13
+  });
+  test('an 18-digit number with an invalid check digit is not flagged', () => {
+    assert.deepEqual(kinds('370902199001011234'), []);
+  });
+  test('an 18-digit number with an impossible birth date is not flagged', () => {
+    // 1990-02-30 with a matching check digit would still not be a date
+    assert.deepEqual(kinds('370902199002301234'), []);
+  });
+  test('an identity number inside a longer run of digits or letters is not flagged', () => {
+    assert.deepEqual(kinds(`9${ID18}`), []);
+    assert.deepEqual(kinds(`${ID18}7`), []);
+    assert.deepEqual(kinds(`A${ID18}`), []);
+    assert.deepEqual(kinds(`${ID18}B`), []);
+    assert.deepEqual(kinds(`NO${ID15}X1`), []);
+  });
+  test('an identity number next to punctuation or Chinese text stands alone', () => {
+    assert.deepEqual(kinds(`（${ID18}）`), ['identity']);
+    assert.deepEqual(kinds(`号码:${ID18}.`), ['identity']);
+  });
+});
+
+describe('§3 手机号码 in a cell', () => {
+  test('11 digits starting 13–19 standing alone are a mobile number', () => {
+    for (const prefix of ['13', '14', '15', '16', '17', '18', '19']) {
+      assert.deepEqual(kinds(`电话${prefix}812345678`), ['mobile'], prefix);
+    }
+  });
+  test('11 digits starting 12 (or 10, 11) are not a mobile number', () => {
+    assert.deepEqual(kinds('12812345678'), []);
+    assert.deepEqual(kinds('10812345678'), []);
+    assert.deepEqual(kinds('11812345678'), []);
+  });
+  test('a mobile number inside a longer run of digits or letters is not flagged', () => {
+    assert.deepEqual(kinds(`8${MOBILE}`), []);
+    assert.deepEqual(kinds(`${MOBILE}0`), []);
+    assert.deepEqual(kinds(`TEL${MOBILE}`), []);
+    assert.deepEqual(kinds(`${MOBILE}a`), []);
+  });
+  test('a landline such as 0538-8266019 is not a mobile number', () => {
+    assert.deepEqual(kinds('0538-8266019'), []);
+  });
+  test('every number in a cell is found, each with its position', () => {
+    const text = `电话 ${MOBILE}，身份证 ${ID18}`;
+    const hits = findPersonalNumbers(text);
+    assert.deepEqual(hits.map((h) => h.kind), ['mobile', 'identity']);
+    assert.equal(text.slice(hits[1]!.index, hits[1]!.index + hits[1]!.length), ID18);
+  });
+});
+
+describe('masking: a report never prints the number in full', () => {
+  test('keeps the first and last four characters: 3709**********1235', () => {
+    assert.equal(maskNumber(ID18), '3709**********1235');
+    assert.equal(maskNumber(MOBILE), '1381***5678');
+  });
+  test('a hit carries the masked form, never the number', () => {
+    const [hit] = findPersonalNumbers(ID18);
+    assert.equal(hit!.masked, '3709**********1235');
+  });
+  test('short strings are masked whole', () => {
+    assert.equal(maskNumber('12345678'), '********');
+  });
+  test('maskPersonalNumbers masks every number in a text and keeps the rest', () => {
+    const out = maskPersonalNumbers(`张某 ${ID18}，电话 ${MOBILE}，案号 20261234`);
+    assert.equal(out, '张某 3709**********1235，电话 1381***5678，案号 20261234');
+    assert.ok(!out.includes(ID18) && !out.includes(MOBILE));
+  });
+  test('maskPersonalNumbers leaves a text without personal numbers unchanged', () => {
+    assert.equal(maskPersonalNumbers('罚款 5 万元，0538-8266019'), '罚款 5 万元，0538-8266019');
+  });
+});

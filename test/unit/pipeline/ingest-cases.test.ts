@@ -1,0 +1,78 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { assertEveryRowAccounted, fieldsOf, ingestFixture, problemsOf } from '../support/exports.ts';
+
+const result = await ingestFixture('bad-cases');
+const { report } = result;
+const of = (name: string) => problemsOf(report, `cases/${name}`);
+
+describe('pipeline: model cases', () => {
+  test('cases count one row per file; rows = published + rejected', () => {
+    assertEveryRowAccounted(report);
+    const t = report.files['cases']!;
+    assert.equal(t.rows, 22);
+    assert.equal(t.published, 1);
+    assert.equal(t.rejected, 21);
+  });
+  test('only the good case is published, with its redirect_from', () => {
+    assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
+  });
+  test('a file that is not .md or .mdx is a warning', () => {
+    assert.deepEqual(of('readme.txt').map((p) => p.severity), ['warning']);
+  });
+  test('a missing title is rejected', () => {
+    assert.deepEqual(of('missing-title.md').map((p) => [p.field, p.message]), [['title', '必填项为空']]);
+  });
+  test('a category outside the four is rejected at its line', () => {
+    assert.deepEqual(of('bad-category.md').map((p) => [p.field, p.line]), [['category', 5]]);
+  });
+  test('a summary over 200 characters is rejected at its line', () => {
+    assert.deepEqual(of('long-summary.md').map((p) => [p.field, p.line, p.message]), [['summary', 6, '摘要不得超过200字（现为201字）']]);
+  });
+  test('a cover without cover_alt is rejected', () => {
+    assert.deepEqual(fieldsOf(of('cover-no-alt.md')), ['cover_alt']);
+  });
+  test('a cover that does not exist, or is not an image, is rejected at its line', () => {
+    assert.deepEqual(of('cover-missing.md').map((p) => [p.field, p.line, p.message]), [['cover', 7, '附件不存在：attachments/cases/none.png']]);
+    assert.match(of('cover-not-image.md')[0]?.message ?? '', /不是有效的图片/);
+  });
+  test('a subject not in subjects.csv, or rejected there, is refused', () => {
+    assert.deepEqual(of('unknown-subject.md').map((p) => [p.field, p.line]), [['subjects', 7]]);
+    assert.match(of('rejected-subject.md')[0]?.message ?? '', /91370900MA3C000044 不在 subjects\.csv 中或已被拒绝/);
+  });
+  test('a region outside the configuration is refused', () => {
+    assert.deepEqual(of('bad-region.md').map((p) => [p.field, p.line]), [['region', 4]]);
+  });
+  test('redirect_from naming another case\'s URL key is a collision; the other case keeps its URL', () => {
+    assert.deepEqual(of('redirect-collision.md').map((p) => p.field), ['redirect_from']);
+    assert.deepEqual(of('good-case.md'), []);
+  });
+  test('two cases claiming the same earlier key are both rejected', () => {
+    assert.equal(of('redirect-shared-a.md').length, 1);
+    assert.equal(of('redirect-shared-b.md').length, 1);
+  });
+  for (const [file, line, message] of [
+    ['script-body.md', 11, '不允许使用 <script> 标签'],
+    ['iframe-body.md', 9, '不允许使用 <iframe> 标签'],
+    ['onclick-body.md', 10, '不允许使用内联事件处理属性（on…=）'],
+    ['javascript-link.md', 9, '不允许使用 javascript: 链接'],
+    ['mdx-import.mdx', 8, 'MDX 中不允许使用 import / export 语句'],
+  ] as const) {
+    test(`${message} in a case body is rejected with its line in the file (${file}:${line})`, () => {
+      assert.deepEqual(of(file).map((p) => [p.line, p.message]), [[line, message]]);
+    });
+  }
+  test('a mobile number in a case body is rejected at its line, masked', () => {
+    assert.deepEqual(of('number-in-body.md').map((p) => [p.line, p.message]), [[11, '正文含有手机号码（1391***5678），不得公示']]);
+  });
+  test('a mobile number in the published summary is rejected, masked', () => {
+    assert.deepEqual(of('number-in-front-matter.md').map((p) => [p.field, p.line, p.message]), [['summary', 6, '含有手机号码（1391***5678），不得公示']]);
+    assert.ok(!JSON.stringify(report).includes('13912345678'));
+  });
+  test('a case with several faults reports every one: date, category, cover_alt and the <script> line', () => {
+    assert.deepEqual(of('several-problems.md').map((p) => [p.field ?? '', p.line]).sort(), [['', 10], ['category', 5], ['cover_alt', 1], ['date', 3]]);
+  });
+  test('a file name that is not a lower-case URL key is rejected', () => {
+    assert.match(of('Bad_Slug.md')[0]?.message ?? '', /URL 键/);
+  });
+});
