@@ -49,3 +49,8 @@ export function maskPersonalNumbers(text: string): string {
   for (const hit of findPersonalNumbers(text).reverse()) out = out.slice(0, hit.index) + hit.masked + out.slice(hit.index + hit.length);
   return out;
 }
+
+/** The report's wording for a hit; the number itself only ever appears masked. */
+export function personalNumberMessage(hit: PersonalNumberHit): string {
+  return `含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`;
+}

@@ -8,7 +8,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaDateOf, type CivilDate } from '../dates/civil-date.ts';
 import { attachmentKey, checkAttachment } from '../identifiers/attachments.ts';
-import { findPersonalNumbers, maskPersonalNumbers } from '../identifiers/personal-numbers.ts';
+import { findPersonalNumbers, maskPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import { readCaseFiles } from '../export/cases.ts';
 import { DecodeError, readCsv } from '../export/csv.ts';
 import { UnusableExport } from '../export/errors.ts';
@@ -266,7 +266,7 @@ async function readContractFile(
         for (const column of scanned) {
           const value = cells[column];
           if (!value) continue;
-          for (const hit of findPersonalNumbers(value)) add(column, `含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
+          for (const hit of findPersonalNumbers(value)) add(column, personalNumberMessage(hit));
         }
         if (overflow > 0) add('（整行）', `该行比表头多出 ${overflow} 个非空字段，可能有未加引号的逗号，各列已错位`);
         const region = cells['所属区域'];
@@ -307,7 +307,7 @@ async function ingestCases(exportDir: string, regions: readonly string[], subjec
   for (const file of ignored) out.report.problems.push({ file, severity: 'warning', message: '不是 .md 或 .mdx 案例文件，已忽略' });
   const tally = emptyTally();
   if (cases.length > 0) out.report.files['cases'] = tally;
-  const accepted: { modelCase: ModelCase; file: string; problems: Problem[] }[] = [];
+  const accepted: { modelCase: ModelCase; file: string; redirectLine: number; problems: Problem[] }[] = [];
   for (const c of cases) {
     tally.rows++;
     const problems: Problem[] = [];
@@ -327,11 +327,11 @@ async function ingestCases(exportDir: string, regions: readonly string[], subjec
     for (const f of forbiddenMarkup(c.body, c.format)) add(undefined, c.bodyLine + f.offsetLine, f.message);
     for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
       const value = fm?.[field];
-      for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), `含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
+      for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
     }
     const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
-    for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文含有${hit.kind === 'identity' ? '居民身份证号码' : '手机号码'}（${hit.masked}），不得公示`);
-    if (fm) accepted.push({ modelCase: { ...fm, slug: c.slug, format: c.format, body: c.body }, file: c.file, problems });
+    for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
+    if (fm) accepted.push({ modelCase: { ...fm, slug: c.slug, format: c.format, body: c.body }, file: c.file, redirectLine: c.lineOf('redirect_from'), problems });
     else out.report.problems.push(...problems);
     if (!fm) tally.rejected++;
   }
@@ -339,9 +339,12 @@ async function ingestCases(exportDir: string, regions: readonly string[], subjec
   const owners = new Map<string, string[]>();
   for (const { modelCase } of accepted) for (const key of [modelCase.slug, ...modelCase.redirect_from]) owners.set(key, [...(owners.get(key) ?? []), modelCase.slug]);
   for (const entry of accepted) {
+    const { slug } = entry.modelCase;
+    const add = (message: string) => entry.problems.push({ file: entry.file, line: entry.redirectLine, id: slug, field: 'redirect_from', severity: 'error', message });
     for (const key of entry.modelCase.redirect_from) {
       const claimants = owners.get(key)!;
-      if (claimants.length > 1) entry.problems.push({ file: entry.file, line: 1, id: entry.modelCase.slug, field: 'redirect_from', severity: 'error', message: `URL 键 ${key} 同时属于多个案例：${claimants.join('、')}` });
+      if (key === slug) add(`redirect_from 列出了本案例自己的 URL 键 ${key}`);
+      else if (claimants.length > 1) add(`URL 键 ${key} 同时属于多个案例：${claimants.join('、')}`);
     }
     if (entry.problems.length > 0) {
       tally.rejected++;

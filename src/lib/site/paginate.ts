@@ -10,7 +10,7 @@ export interface Page<T> {
   next?: string;
 }
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 30;
 
 export function pageUrl(base: string, n: number): string {
   return n <= 1 ? base : `${base}page/${n}/`;

@@ -1,0 +1,74 @@
+/**
+ * A subject's standing at a glance (信用画像 status badges): is it a dishonest judgment
+ * debtor now, how many penalties are unrepaired, are its commitments kept.
+ * Works on published records only: the pipeline already applied the rules.
+ */
+import type { SubjectRecords } from './records.ts';
+
+export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
+
+export interface Badge {
+  label: string;
+  value: string;
+  tone: Tone;
+}
+
+export interface CommitmentTally {
+  total: number;
+  ongoing: number;
+  fulfilled: number;
+  partial: number;
+  unfulfilled: number;
+  expired: number;
+}
+
+export function tallyCommitments(commitments: readonly { status: string; expired: boolean }[]): CommitmentTally {
+  const t: CommitmentTally = { total: 0, ongoing: 0, fulfilled: 0, partial: 0, unfulfilled: 0, expired: 0 };
+  for (const c of commitments) {
+    t.total++;
+    if (c.expired) t.expired++;
+    if (c.status === '履行中') t.ongoing++;
+    else if (c.status === '全部履行') t.fulfilled++;
+    else if (c.status === '部分履行') t.partial++;
+    else if (c.status === '全部未履行') t.unfulfilled++;
+  }
+  return t;
+}
+
+export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penalties' | 'enforcement' | 'dishonest' | 'honors'>): Badge[] {
+  const listed = r.dishonest.length;
+  const unrepaired = r.penalties.length;
+  const repairOpen = r.penalties.filter((p) => p.disclosure.repairOpen).length;
+  const open = r.enforcement.length;
+  const c = tallyCommitments(r.commitments);
+  const assessed = c.fulfilled + c.partial + c.unfulfilled;
+  const broken = c.partial + c.unfulfilled;
+  return [
+    { label: '失信被执行人', value: listed === 0 ? '否，当前未被列入' : `是，当前在列 ${listed} 条`, tone: listed === 0 ? 'good' : 'bad' },
+    {
+      label: '未修复的行政处罚',
+      value: unrepaired === 0 ? '0 条' : `${unrepaired} 条${repairOpen > 0 ? `（其中 ${repairOpen} 条可申请信用修复）` : ''}`,
+      tone: unrepaired === 0 ? 'good' : 'warn',
+    },
+    { label: '未履行完毕的被执行案件', value: `${open} 件`, tone: open === 0 ? 'good' : 'warn' },
+    {
+      label: '政务承诺履行',
+      value:
+        c.total === 0
+          ? '暂无公开承诺'
+          : assessed === 0
+            ? `公开承诺 ${c.total} 项，均在履行中`
+            : `已认定 ${assessed} 项，全部履行 ${c.fulfilled} 项${broken > 0 ? `，未全部履行 ${broken} 项` : ''}`,
+      tone: c.total === 0 ? 'neutral' : broken > 0 ? 'bad' : 'good',
+    },
+    { label: '表彰奖励', value: `${r.honors.length} 项`, tone: r.honors.length > 0 ? 'good' : 'neutral' },
+  ];
+}
+
+/** Tone of a commitment's fulfilment status badge. */
+export function fulfilmentTone(status: string): Tone {
+  if (status === '全部履行') return 'good';
+  if (status === '部分履行') return 'warn';
+  if (status === '全部未履行') return 'bad';
+  return 'neutral';
+}

@@ -1,0 +1,81 @@
+/**
+ * The published collections, read and indexed once per build process (module-level cache):
+ * every page asks this store, never `getCollection` + filter.
+ */
+import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
+import portal from '../../../portal.config.ts';
+import type { ModelCase, PublishedCommitment, WithheldRecord } from '../pipeline/ingest.ts';
+import type { RecordKind } from '../schemas/contract.ts';
+import { caseFacets, commitmentFacets, groupBy, type Facet } from './facets.ts';
+import { indexRecords, type SiteIndex } from './records.ts';
+
+let cached: Promise<SiteIndex> | undefined;
+
+async function load(): Promise<SiteIndex> {
+  const data = async <K extends CollectionKey>(name: K): Promise<CollectionEntry<K>['data'][]> => (await getCollection(name)).map((e) => e.data);
+  const [subjects, commitments, penalties, enforcement, dishonest, honors, cases, withheld, info] = await Promise.all([
+    data('subjects'),
+    data('commitments'),
+    data('penalties'),
+    data('enforcement'),
+    data('dishonest'),
+    data('honors'),
+    data('cases'),
+    data('withheld'),
+    getEntry('exportInfo', 'export'),
+  ]);
+  if (!info) throw new Error('exportInfo 集合为空：内容加载器没有运行');
+  return indexRecords({ subjects, commitments, penalties, enforcement, dishonest, honors, cases, withheld, exportInfo: info.data }, portal.regions);
+}
+
+export function site(): Promise<SiteIndex> {
+  cached ??= load();
+  return cached;
+}
+
+export interface Browse<T> {
+  base: string;
+  facets: { key: string; label: string; values: { value: string; count: number }[] }[];
+  /** facet key → value → items (in list order) */
+  groups: Map<string, Map<string, T[]>>;
+}
+
+function browse<T>(base: string, items: readonly T[], facets: Facet<T>[]): Browse<T> {
+  const groups = new Map<string, Map<string, T[]>>();
+  const summary = facets.map((f) => {
+    const grouped = groupBy(items, f);
+    groups.set(f.key, new Map(grouped.map((g) => [g.value, g.items])));
+    return { key: f.key, label: f.label, values: grouped.map((g) => ({ value: g.value, count: g.items.length })) };
+  });
+  return { base, facets: summary, groups };
+}
+
+let commitmentsCache: Promise<Browse<PublishedCommitment>> | undefined;
+let casesCache: Promise<Browse<ModelCase>> | undefined;
+
+/** The commitments column's facets, grouped once per build. */
+export function commitmentBrowse(): Promise<Browse<PublishedCommitment>> {
+  commitmentsCache ??= site().then((s) => browse('/commitments/', s.commitments, commitmentFacets(s.subjectsByCode, portal.regions)));
+  return commitmentsCache;
+}
+
+export function caseBrowse(): Promise<Browse<ModelCase>> {
+  casesCache ??= site().then((s) => browse('/cases/', s.cases, caseFacets(portal.regions)));
+  return casesCache;
+}
+
+let withheldCache: Promise<Map<string, WithheldRecord[]>> | undefined;
+
+/** Withheld records of a kind: their pages keep the URL but show only the reason. */
+export async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
+  withheldCache ??= site().then((s) => {
+    const byKind = new Map<string, WithheldRecord[]>();
+    for (const w of s.withheld) {
+      let list = byKind.get(w.kind);
+      if (!list) byKind.set(w.kind, (list = []));
+      list.push(w);
+    }
+    return byKind;
+  });
+  return (await withheldCache).get(kind) ?? [];
+}

@@ -1,0 +1,32 @@
+/** 信用画像 timeline: all of a subject's published records on one list, newest first. */
+import { KIND_LABELS, recordUrl } from './kinds.ts';
+import type { SubjectRecords } from './records.ts';
+import type { Tone } from './standing.ts';
+import { fulfilmentTone } from './standing.ts';
+
+export interface TimelineEntry {
+  date: string;
+  kind: string;
+  title: string;
+  href: string;
+  status: string;
+  tone: Tone;
+}
+
+const KIND_RANK: Record<string, number> = { 失信被执行人: 0, 行政处罚: 1, 被执行人案件: 2, 信用承诺: 3, 表彰奖励: 4, 典型案例: 5 };
+
+export function timeline(r: Omit<SubjectRecords, 'children'>): TimelineEntry[] {
+  const entries: TimelineEntry[] = [];
+  for (const d of r.dishonest) entries.push({ date: d.listedOn, kind: KIND_LABELS.dishonest, title: `${d.caseNumber} ${d.court}`, href: recordUrl('dishonest', d.id), status: '在列', tone: 'bad' });
+  for (const p of r.penalties) {
+    const { severity, repairOpen } = p.disclosure;
+    entries.push({ date: p.decidedOn, kind: KIND_LABELS.penalties, title: `${p.violationType}（${p.decisionNumber}）`, href: recordUrl('penalties', p.id), status: `${severity}失信 · 未修复${repairOpen ? ' · 可申请修复' : ''}`, tone: 'warn' });
+  }
+  for (const e of r.enforcement) entries.push({ date: e.filedOn, kind: KIND_LABELS.enforcement, title: `${e.caseNumber} ${e.court}`, href: recordUrl('enforcement', e.id), status: e.outcome, tone: 'warn' });
+  for (const c of r.commitments) {
+    entries.push({ date: c.madeOn, kind: KIND_LABELS.commitments, title: `${c.reason}（${c.type}）`, href: recordUrl('commitments', c.id), status: c.expired ? `${c.status} · 已到期` : c.status, tone: fulfilmentTone(c.status) });
+  }
+  for (const h of r.honors) entries.push({ date: h.grantedOn, kind: KIND_LABELS.honors, title: h.title, href: recordUrl('honors', h.id), status: h.level, tone: 'good' });
+  for (const c of r.cases) entries.push({ date: c.date, kind: '典型案例', title: c.title, href: recordUrl('cases', c.slug), status: c.category, tone: c.category === '警示案例' || c.category === '失信整改案例' ? 'warn' : 'good' });
+  return entries.sort((a, b) => b.date.localeCompare(a.date) || KIND_RANK[a.kind]! - KIND_RANK[b.kind]! || a.href.localeCompare(b.href));
+}
