@@ -15,6 +15,8 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ManifestFile } from '../src/lib/export/manifest.ts';
+import { caseFrontMatter, type CASE_CATEGORIES } from '../src/lib/schemas/case.ts';
 import {
   CodeBook,
   COLUMNS,
@@ -22,6 +24,7 @@ import {
   coverImage,
   createContext,
   createRng,
+  csvLine,
   csvRecord,
   departmentName,
   dishonestRow,
@@ -33,6 +36,7 @@ import {
   penaltyRow,
   REGIONS,
   subjectRow,
+  writeManifest,
   type ContractFileName,
   type GeneratorContext,
   type Rgb,
@@ -53,15 +57,9 @@ interface CsvFormat {
   columns?: readonly string[];
 }
 
-interface ManifestEntry {
-  rows: number;
-  sha256: string;
-  encoding: string;
-}
-
-function writeCsv(file: ContractFileName, rows: readonly Row[], format: CsvFormat): ManifestEntry {
+function writeCsv(file: ContractFileName, rows: readonly Row[], format: CsvFormat): ManifestFile {
   const columns = format.columns ?? COLUMNS[file];
-  const text = [columns.join(',') + format.eol, ...rows.map((r) => csvRecord(columns, r, format.eol))].join('');
+  const text = [csvLine(columns, format.eol), ...rows.map((r) => csvRecord(columns, r, format.eol))].join('');
   const bytes = format.encoding === 'gb18030' ? encodeGb18030(text) : Buffer.from((format.bom ? '\uFEFF' : '') + text, 'utf8');
   if (format.encoding === 'gb18030' && new TextDecoder('gb18030').decode(bytes) !== text) throw new Error(`${file} does not round-trip through GB18030`);
   writeFileSync(join(OUT, file), bytes);
@@ -96,7 +94,7 @@ interface CaseSpec {
   title: string;
   date: string;
   region: string;
-  category: '诚信建设经验' | '守信践诺典型' | '失信整改案例' | '警示案例';
+  category: (typeof CASE_CATEGORIES)[number];
   summary: string;
   subjects: readonly Subject[];
   source: string;
@@ -112,6 +110,21 @@ function finder(subjects: readonly Subject[]): Finder {
     const found = subjects.find((s) => s.region.name === region && s.kind === kind && (!nameIncludes || s.name.includes(nameIncludes)));
     if (!found) throw new Error(`the sample has no ${kind} ${nameIncludes ?? ''} in ${region}`);
     return found;
+  };
+}
+
+/** The front matter as the portal reads it, to check a case against the contract before writing it. */
+function frontMatterFields(c: CaseSpec): Record<string, unknown> {
+  return {
+    title: c.title,
+    date: c.date,
+    region: c.region,
+    category: c.category,
+    summary: c.summary,
+    subjects: c.subjects.map((s) => s.code),
+    source: c.source,
+    ...(c.cover ? { cover: `cases/${c.slug}.png`, cover_alt: c.cover.alt } : {}),
+    ...(c.redirectFrom ? { redirect_from: c.redirectFrom } : {}),
   };
 }
 
@@ -137,7 +150,8 @@ function frontMatter(c: CaseSpec): string {
 function writeCases(cases: readonly CaseSpec[]): void {
   mkdirSync(join(OUT, 'cases'), { recursive: true });
   for (const c of cases) {
-    if ([...c.summary].length > 200) throw new Error(`summary of ${c.slug} is longer than 200 characters`);
+    const checked = caseFrontMatter.safeParse(frontMatterFields(c));
+    if (!checked.success) throw new Error(`case ${c.slug}: ${checked.error.issues.map((i) => i.message).join('；')}`);
     writeFileSync(join(OUT, 'cases', `${c.slug}.${c.format}`), `${frontMatter(c)}\n${c.body.trim()}\n`);
     if (!c.cover) continue;
     mkdirSync(join(OUT, 'attachments', 'cases'), { recursive: true });
@@ -578,7 +592,7 @@ function main(): void {
   const dishonestCtx = context(subjects, codes, 4, 4);
   const honorsCtx = context(subjects, codes, 5, 4);
 
-  const files: Record<string, ManifestEntry> = {
+  const files: Record<string, ManifestFile> = {
     'subjects.csv': writeCsv('subjects.csv', subjects.map(subjectRow), { encoding: 'utf-8', bom: true, eol: '\n' }),
     'commitments.csv': writeCsv('commitments.csv', commitments, { encoding: 'gb18030', eol: '\n' }),
     'penalties.csv': writeCsv('penalties.csv', rowsOf(COUNTS.penalties, (i) => penaltyRow(penaltiesCtx, i)), { encoding: 'utf-8', eol: '\r\n' }),
@@ -593,8 +607,7 @@ function main(): void {
   writeAttachments(commitments);
   writeCases(sampleCases(finder(subjects)));
 
-  const manifest = { schema_version: 1, platform: '泰安市公共信用信息平台', exported_at: '2026-11-27T23:10:00+08:00', sample: true, files };
-  writeFileSync(join(OUT, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeManifest(OUT, files);
   for (const [file, entry] of Object.entries(files)) console.log(`${file.padEnd(16)} ${String(entry.rows).padStart(4)} rows  ${entry.encoding}`);
 }
 

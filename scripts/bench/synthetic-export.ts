@@ -10,9 +10,10 @@
  * output is deterministic for a given N and kind.
  */
 import { createHash, type Hash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { ManifestFile } from '../../src/lib/export/manifest.ts';
 import {
   CodeBook,
   COLUMNS,
@@ -28,6 +29,7 @@ import {
   penaltyRow,
   REGIONS,
   subjectRow,
+  writeManifest,
   type ContractFileName,
   type GeneratorContext,
   type Row,
@@ -45,16 +47,10 @@ const MIXED_SHARES: readonly [ContractFileName, number][] = [
   ['honors.csv', 0.12],
 ];
 
-interface ManifestEntry {
-  rows: number;
-  sha256: string;
-  encoding: 'utf-8';
-}
-
 /** A CSV file written in chunks, hashed as it goes. */
 interface CsvStream {
   add(row: Row): void;
-  close(): ManifestEntry;
+  close(): ManifestFile;
 }
 
 function openCsv(path: string, columns: readonly string[]): CsvStream {
@@ -106,7 +102,7 @@ function recordCounts(records: number, kinds: 'commitments' | 'mixed'): Map<Cont
   return new Map([['commitments.csv', records - taken], ...counts]);
 }
 
-function writeFile(out: string, file: ContractFileName, count: number, make: (index: number) => Row): ManifestEntry {
+function writeFile(out: string, file: ContractFileName, count: number, make: (index: number) => Row): ManifestFile {
   const csv = openCsv(join(out, file), COLUMNS[file]);
   for (let i = 0; i < count; i++) csv.add(make(i));
   return csv.close();
@@ -138,7 +134,7 @@ function main(): void {
   const codes = new CodeBook();
   const subjects = generateSubjects(createRng(SEED), codes, () => SUBJECTS / REGIONS.length);
   const idWidth = Math.max(6, String(records).length);
-  const files: Record<string, ManifestEntry> = {
+  const files: Record<string, ManifestFile> = {
     'subjects.csv': writeFile(out, 'subjects.csv', subjects.length, (i) => subjectRow(subjects[i]!)),
   };
   let stream = 1;
@@ -148,8 +144,7 @@ function main(): void {
     files[file] = writeFile(out, file, count, (i) => GENERATORS[file](ctx, i));
   }
 
-  const manifest = { schema_version: 1, platform: '泰安市公共信用信息平台', exported_at: '2026-11-27T23:10:00+08:00', sample: true, files };
-  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeManifest(out, files);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.log(`${Object.entries(files).map(([f, e]) => `${f} ${e.rows}`).join(', ')} → ${out} in ${seconds} s`);
 }

@@ -8,14 +8,27 @@
  * amount and case number is invented. Nothing written here may look like a personal
  * identity number or a mobile number: phones are 0538 landlines, people are named only.
  */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { crc32, deflateSync } from 'node:zlib';
+import { addDays, addMonths, formatChineseDate, yearOf, type CivilDate } from '../../src/lib/dates/civil-date.ts';
+import type { Manifest, ManifestFile } from '../../src/lib/export/manifest.ts';
+import { creditCodeCheckChar } from '../../src/lib/identifiers/credit-code.ts';
+import { penaltyWindow, severityOf, type PenaltyWindow, type Severity } from '../../src/lib/rules/order-36-2025.ts';
+import { COMMITMENT_TYPES, COMMITTER_CATEGORIES, commitmentFile, FULFILMENT_STATUSES, PERSON_CATEGORIES, type DISCLOSURE_SCOPES } from '../../src/lib/schemas/commitment.ts';
+import { dishonestFile, type SUPERVISION_STATUSES } from '../../src/lib/schemas/dishonest.ts';
+import { CLOSING_OUTCOMES, enforcementFile, type ENFORCEMENT_OUTCOMES } from '../../src/lib/schemas/enforcement.ts';
+import { honorFile, type HONOR_LEVELS } from '../../src/lib/schemas/honor.ts';
+import { penaltyFile, type PENALTY_KINDS, type SPECIAL_DOMAINS } from '../../src/lib/schemas/penalty.ts';
+import { subjectFile, type EVALUATION_GRADES, type SUBJECT_CATEGORIES } from '../../src/lib/schemas/subject.ts';
 
 export type Row = Record<string, string>;
-export type IsoDate = string;
 
 /** The last day any generated record may carry (the sample is exported the evening before 2026-11-28). */
-export const LAST_DATE: IsoDate = '2026-11-27';
-export const FIRST_DATE: IsoDate = '2023-01-03';
+export const LAST_DATE: CivilDate = '2026-11-27';
+export const FIRST_DATE: CivilDate = '2023-01-03';
+/** manifest.json's exported_at: the evening of LAST_DATE. */
+export const EXPORTED_AT = '2026-11-27T23:10:00+08:00';
 
 // ---------------------------------------------------------------------------
 // PRNG
@@ -72,34 +85,23 @@ function round(value: number, decimals: number): string {
 }
 
 // ---------------------------------------------------------------------------
-// Calendar dates (ISO strings; arithmetic on UTC day numbers, so no time zone leaks in)
+// Calendar dates: addDays, addMonths, yearOf and formatChineseDate come from
+// src/lib/dates/civil-date.ts; what it lacks (day numbers, working days, random and
+// slash-form dates) is here, as arithmetic on UTC day numbers so no time zone leaks in.
 
 const DAY_MS = 86_400_000;
 
-export function dayNumber(date: IsoDate): number {
+export function dayNumber(date: CivilDate): number {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return Date.UTC(y, m - 1, d) / DAY_MS;
 }
 
-export function isoOf(day: number): IsoDate {
+export function isoOf(day: number): CivilDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
-export function addDays(date: IsoDate, n: number): IsoDate {
-  return isoOf(dayNumber(date) + n);
-}
-
-/** Same day N months later, or that month's last day (export-format.md §6). */
-export function addMonths(date: IsoDate, n: number): IsoDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const first = new Date(Date.UTC(y, m - 1 + n, 1));
-  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
-  first.setUTCDate(Math.min(d, lastDay));
-  return first.toISOString().slice(0, 10);
-}
-
 /** Skips weekends only; holidays make a late notice later still, never earlier. */
-export function addWorkingDays(date: IsoDate, n: number): IsoDate {
+export function addWorkingDays(date: CivilDate, n: number): CivilDate {
   let day = dayNumber(date);
   for (let left = n; left > 0; ) {
     day += 1;
@@ -109,50 +111,27 @@ export function addWorkingDays(date: IsoDate, n: number): IsoDate {
   return isoOf(day);
 }
 
-export function minDate(a: IsoDate, b: IsoDate): IsoDate {
+export function minDate(a: CivilDate, b: CivilDate): CivilDate {
   return a < b ? a : b;
 }
 
-export function randomDate(rng: Rng, from: IsoDate, to: IsoDate): IsoDate {
+export function randomDate(rng: Rng, from: CivilDate, to: CivilDate): CivilDate {
   return isoOf(rng.int(dayNumber(from), dayNumber(to)));
 }
 
-export function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
-}
-
-/** 2025年3月7日 */
-export function chineseDate(date: IsoDate): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${y}年${m}月${d}日`;
-}
-
 /** 2025/3/7 */
-export function slashDate(date: IsoDate): string {
+export function slashDate(date: CivilDate): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   return `${y}/${m}/${d}`;
 }
 
 // ---------------------------------------------------------------------------
-// 统一社会信用代码 (GB 32100-2015) and its embedded organisation code (GB 11714-1997)
+// 统一社会信用代码 (GB 32100-2015; check character from src/lib/identifiers/credit-code.ts)
+// and its embedded organisation code (GB 11714-1997, which src/lib does not need)
 
+/** The credit-code character set, for organisation codes issued after 2015. */
 const USCC_CHARSET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-
-export function creditCodeCheckChar(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) {
-    const value = USCC_CHARSET.indexOf(first17[i] ?? '?');
-    if (value < 0) throw new Error(`not a credit-code character in ${first17}`);
-    sum += value * USCC_WEIGHTS[i]!;
-  }
-  return USCC_CHARSET[(31 - (sum % 31)) % 31]!;
-}
-
-export function isValidCreditCode(code: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code) && creditCodeCheckChar(code.slice(0, 17)) === code[17];
-}
 
 function orgCodeCheckChar(body: string): string {
   let sum = 0;
@@ -488,7 +467,8 @@ function enterpriseSpec(r: Region, n: number): NameSpec {
 // ---------------------------------------------------------------------------
 // Subjects (主体名录)
 
-export type SubjectCategory = '政府机构' | '事业单位' | '国有企业' | '群团组织';
+export type SubjectCategory = (typeof SUBJECT_CATEGORIES)[number];
+type Grade = (typeof EVALUATION_GRADES)[number];
 
 const CATEGORY: Record<SubjectKind, SubjectCategory> = {
   government: '政府机构',
@@ -509,8 +489,8 @@ export interface Subject {
   parentCode?: string;
   address: string;
   phone: string;
-  grade?: string;
-  gradeDate?: IsoDate;
+  grade?: Grade;
+  gradeDate?: CivilDate;
 }
 
 type KindCounts = Record<Exclude<SubjectKind, 'government'>, number>;
@@ -624,27 +604,27 @@ function parentOf(spec: NameSpec, government: string, cityGovernment: string | u
 }
 
 function grade(rng: Rng, index: number): Pick<Subject, 'grade' | 'gradeDate'> {
-  const value = coverThenWeighted(rng, index, [
+  const value = coverThenWeighted<Grade | ''>(rng, index, [
     ['A', 45],
     ['B', 30],
     ['C', 10],
     ['D', 4],
     ['', 25],
-  ] as const);
+  ]);
   return value ? { grade: value, gradeDate: rng.pick(GRADE_DATES) } : {};
 }
 
 // ---------------------------------------------------------------------------
-// Columns of each contract file, in the contract's order
+// Columns of each contract file, in the contract's order (from the schema definitions)
 
 export const COLUMNS = {
-  'subjects.csv': ['统一社会信用代码', '主体名称', '主体类别', '所属区域', '上级主管部门', '办公地址', '联系电话', '信用评价等级', '评价日期'],
-  'commitments.csv': ['信息编号', '承诺人名称', '承诺人类别', '统一社会信用代码', '承诺人职务', '承诺类型', '承诺事由', '承诺内容', '违诺责任', '承诺作出日期', '承诺有效期至', '承诺受理单位', '承诺履行状态', '履行状态认定日期', '认定单位', '未履行的承诺内容', '违诺责任追究内容', '公开类型', '承诺书附件', '备注'],
-  'penalties.csv': ['信息编号', '行政相对人名称', '行政相对人类别', '统一社会信用代码', '法定代表人', '行政处罚决定书文号', '违法行为类型', '违法事实', '处罚依据', '处罚类别', '处罚内容', '罚款金额（万元）', '没收违法所得、没收非法财物的金额（万元）', '暂扣或吊销证照名称及编号', '处罚决定日期', '失信程度', '公示期特殊领域', '公示截止期', '处罚机关', '处罚机关统一社会信用代码', '数据来源单位', '数据来源单位统一社会信用代码', '信用修复状态', '修复日期', '备注'],
-  'enforcement.csv': ['信息编号', '案号', '被执行人名称', '统一社会信用代码', '执行法院', '立案日期', '执行标的（万元）', '执行依据文号', '做出执行依据单位', '通报日期', '履行情况', '结案日期'],
-  'dishonest.csv': ['信息编号', '案号', '被执行人名称', '统一社会信用代码', '法定代表人或者负责人姓名', '执行法院', '省份', '执行依据文号', '立案时间', '做出执行依据单位', '生效法律文书确定的义务', '被执行人的履行情况', '失信被执行人行为具体情形', '已履行部分', '未履行部分', '发布时间', '移出日期', '督办状态', '通报日期'],
-  'honors.csv': ['信息编号', '统一社会信用代码', '主体名称', '荣誉名称', '授予单位', '授予级别', '授予日期', '有效期至'],
-} as const;
+  'subjects.csv': subjectFile.headers,
+  'commitments.csv': commitmentFile.headers,
+  'penalties.csv': penaltyFile.headers,
+  'enforcement.csv': enforcementFile.headers,
+  'dishonest.csv': dishonestFile.headers,
+  'honors.csv': honorFile.headers,
+} as const satisfies Record<string, readonly string[]>;
 
 export type ContractFileName = keyof typeof COLUMNS;
 
@@ -702,7 +682,7 @@ export function createContext(rng: Rng, codes: CodeBook, subjects: readonly Subj
   };
 }
 
-function recordId(prefix: string, date: IsoDate, serial: number, width: number, dashed: boolean): string {
+function recordId(prefix: string, date: CivilDate, serial: number, width: number, dashed: boolean): string {
   return dashed ? `${prefix}-${yearOf(date)}-${pad(serial, width)}` : `${prefix}${yearOf(date)}${pad(serial, width)}`;
 }
 
@@ -716,15 +696,17 @@ export function personName(rng: Rng): string {
 }
 
 /** Alternative date formats the contract accepts, used now and then by the sample only. */
-function looseDate(ctx: GeneratorContext, date: IsoDate, index: number, every: number, format: (d: IsoDate) => string): string {
+function looseDate(ctx: GeneratorContext, date: CivilDate, index: number, every: number, format: (d: CivilDate) => string): string {
   return ctx.profile === 'sample' && date && index % every === every - 1 ? format(date) : date;
 }
 
 // ---------------------------------------------------------------------------
 // Commitments (信用承诺)
 
-export const COMMITMENT_TYPES = ['履职尽责', '优化服务', '廉洁自律', '依法行政', '主动型', '信用修复型', '行业自律型', '其他'] as const;
 type CommitmentType = (typeof COMMITMENT_TYPES)[number];
+type CommitterCategory = (typeof COMMITTER_CATEGORIES)[number];
+type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
+type DisclosureScope = (typeof DISCLOSURE_SCOPES)[number];
 
 const CLAUSES: Record<CommitmentType, readonly string[]> = {
   履职尽责: [
@@ -875,13 +857,8 @@ function acceptingUnit(ctx: GeneratorContext, s: Subject): string {
   return parent && ctx.rng.chance(0.4) ? parent.name : departmentName(s.region, 'fgw');
 }
 
-type CommitterCategory = '政府机构' | '事业单位' | '国有企业' | '公务员' | '国企高管';
-
 function committerCategory(rng: Rng, s: Subject, index: number): CommitterCategory {
-  if (index < 5) {
-    const forced: CommitterCategory[] = ['政府机构', '事业单位', '国有企业', '公务员', '国企高管'];
-    return forced[index]!;
-  }
+  if (index < COMMITTER_CATEGORIES.length) return COMMITTER_CATEGORIES[index]!;
   if (s.kind === 'enterprise') return rng.chance(0.3) ? '国企高管' : '国有企业';
   if (s.kind === 'institution') return '事业单位';
   return rng.chance(0.3) ? '公务员' : '政府机构';
@@ -898,12 +875,12 @@ const KINDS_FOR: Record<CommitterCategory, readonly SubjectKind[]> = {
 function commitmentType(rng: Rng, index: number, person: boolean): CommitmentType {
   if (index < COMMITMENT_TYPES.length) return COMMITMENT_TYPES[index]!;
   if (person)
-    return rng.weighted([
+    return rng.weighted<CommitmentType>([
       ['廉洁自律', 5],
       ['履职尽责', 4],
       ['依法行政', 1],
     ]);
-  return rng.weighted([
+  return rng.weighted<CommitmentType>([
     ['履职尽责', 25],
     ['优化服务', 22],
     ['依法行政', 20],
@@ -915,11 +892,11 @@ function commitmentType(rng: Rng, index: number, person: boolean): CommitmentTyp
   ]);
 }
 
-function fulfilment(ctx: GeneratorContext, index: number, made: IsoDate, validUntil: IsoDate): string {
+function fulfilment(ctx: GeneratorContext, index: number, made: CivilDate, validUntil: CivilDate): FulfilmentStatus {
   const expired = validUntil !== '' && validUntil < '2026-11-28';
-  if (index < 4) return ['履行中', '全部履行', '部分履行', '全部未履行'][index]!;
+  if (index < FULFILMENT_STATUSES.length) return FULFILMENT_STATUSES[index]!;
   if (dayNumber(LAST_DATE) - dayNumber(made) < 60) return '履行中';
-  return ctx.rng.weighted([
+  return ctx.rng.weighted<FulfilmentStatus>([
     ['履行中', expired ? 3 : 45],
     ['全部履行', expired ? 80 : 40],
     ['部分履行', ctx.profile === 'sample' ? 10 : 4],
@@ -927,14 +904,14 @@ function fulfilment(ctx: GeneratorContext, index: number, made: IsoDate, validUn
   ]);
 }
 
-function publicity(ctx: GeneratorContext, index: number): string {
+function publicity(ctx: GeneratorContext, index: number): DisclosureScope {
   if (ctx.profile === 'bench')
-    return ctx.rng.weighted([
+    return ctx.rng.weighted<DisclosureScope>([
       ['可向社会公开', 96],
       ['特定范围内公开', 3],
       ['不可公开', 1],
     ]);
-  return coverThenWeighted(ctx.rng, index, [
+  return coverThenWeighted<DisclosureScope>(ctx.rng, index, [
     ['可向社会公开', 88],
     ['特定范围内公开', 8],
     ['不可公开', 4],
@@ -949,7 +926,7 @@ function unkept(rng: Rng, clauses: readonly string[]): string {
 }
 
 /** A month or more after the commitment, by its end date when it has one, never after LAST_DATE. */
-function settlementDate(rng: Rng, made: IsoDate, validUntil: IsoDate): IsoDate {
+function settlementDate(rng: Rng, made: CivilDate, validUntil: CivilDate): CivilDate {
   const earliest = minDate(addDays(made, 30), LAST_DATE);
   const latest = minDate(validUntil || LAST_DATE, LAST_DATE);
   return randomDate(rng, earliest, latest >= earliest ? latest : LAST_DATE);
@@ -960,7 +937,7 @@ export function commitmentRow(ctx: GeneratorContext, index: number, options: Com
   const probe = rng.pick(ctx.subjects);
   const category = committerCategory(rng, probe, index);
   const subject = KINDS_FOR[category].includes(probe.kind) ? probe : rng.pick(ctx.byKinds(KINDS_FOR[category]));
-  const person = category === '公务员' || category === '国企高管';
+  const person = PERSON_CATEGORIES.includes(category);
   const title = category === '公务员' ? civilTitle(rng, subject) : category === '国企高管' ? rng.pick(TITLES_EXECUTIVE) : '';
   const type = commitmentType(rng, index, person);
   const made = randomDate(rng, FIRST_DATE, LAST_DATE);
@@ -983,7 +960,7 @@ export function commitmentRow(ctx: GeneratorContext, index: number, options: Com
     承诺事由: rng.pick(REASONS[type]),
     承诺内容: content.text,
     违诺责任: rng.chance(0.8) ? rng.pick(BREACH_LIABILITY) : '',
-    承诺作出日期: looseDate(ctx, made, index, 41, chineseDate),
+    承诺作出日期: looseDate(ctx, made, index, 41, formatChineseDate),
     承诺有效期至: validUntil,
     承诺受理单位: unit,
     承诺履行状态: status,
@@ -1007,20 +984,22 @@ interface FactInput {
   rng: Rng;
 }
 
+type PenaltyKind = (typeof PENALTY_KINDS)[number];
+type SpecialDomain = (typeof SPECIAL_DOMAINS)[number];
+
+/** 失信程度 and the disclosure window come from 处罚类别 as Order 36 says (src/lib/rules/order-36-2025.ts). */
 interface PenaltyTemplate {
   dept: string;
   kinds: readonly SubjectKind[];
   type: string;
   fact: (f: FactInput) => string;
   basis: string;
-  categories: readonly string[];
+  categories: readonly PenaltyKind[];
   content: (fine: string) => string;
   fine?: readonly [number, number];
   confiscation?: readonly [number, number];
   license?: (r: Region, year: number, rng: Rng) => string;
-  special?: '特种设备' | '安全生产' | '消防';
-  /** The 失信程度 the contract derives from 处罚类别. */
-  serious: boolean;
+  special?: SpecialDomain;
   /** Whether the platform may have graded it 轻微. */
   minorPossible?: boolean;
 }
@@ -1039,7 +1018,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     content: (fine) => `给予警告，并处罚款${fine}万元。`,
     fine: [1, 3],
     special: '安全生产',
-    serious: false,
   },
   {
     dept: 'yjgl',
@@ -1051,7 +1029,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     content: (fine) => `处罚款${fine}万元，责令停产停业整顿，隐患消除并经验收合格后方可恢复施工。`,
     fine: [3, 5],
     special: '安全生产',
-    serious: true,
   },
   {
     dept: 'scjg',
@@ -1063,7 +1040,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     content: (fine) => `责令停止使用超期未检电梯，处罚款${fine}万元。`,
     fine: [3, 6],
     special: '特种设备',
-    serious: false,
   },
   {
     dept: 'xf',
@@ -1075,7 +1051,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     content: (fine) => `责令改正，处罚款${fine}万元。`,
     fine: [0.5, 3],
     special: '消防',
-    serious: false,
   },
   {
     dept: 'zrzy',
@@ -1087,7 +1062,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     content: (fine) => `责令退还非法占用的土地，没收在非法占用的土地上新建的建筑物和其他设施，并处罚款${fine}万元。`,
     fine: [1, 12],
     confiscation: [10, 80],
-    serious: false,
   },
   {
     dept: 'sthj',
@@ -1098,7 +1072,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     categories: ['罚款'],
     content: (fine) => `责令改正，处罚款${fine}万元。`,
     fine: [10, 30],
-    serious: false,
   },
   {
     dept: 'sthj',
@@ -1109,7 +1082,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     categories: ['罚款', '责令停产停业'],
     content: (fine) => `处罚款${fine}万元，报经有批准权的人民政府批准，责令停产整治。`,
     fine: [30, 80],
-    serious: true,
   },
   {
     dept: 'zjj',
@@ -1120,7 +1092,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     categories: ['罚款'],
     content: (fine) => `责令改正，处罚款${fine}万元。`,
     fine: [1, 5],
-    serious: false,
   },
   {
     dept: 'zjj',
@@ -1131,7 +1102,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     categories: ['罚款', '限制开展生产经营活动'],
     content: (fine) => `处罚款${fine}万元；拒不改正，责令停工整治，整治期间限制开展土石方作业。`,
     fine: [5, 10],
-    serious: true,
   },
   {
     dept: 'tjj',
@@ -1141,7 +1111,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     basis: '《中华人民共和国统计法》第七条、第四十一条第一款第二项',
     categories: ['警告', '通报批评'],
     content: () => '责令改正，给予警告，并予以通报。',
-    serious: false,
     minorPossible: true,
   },
   {
@@ -1152,7 +1121,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     basis: '《中华人民共和国食品安全法》第五十条、第一百二十六条第一款第三项',
     categories: ['警告'],
     content: () => '责令改正，给予警告。',
-    serious: false,
     minorPossible: true,
   },
   {
@@ -1164,7 +1132,6 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     categories: ['警告', '罚款'],
     content: (fine) => `责令限期改正，给予警告，并处罚款${fine}万元。`,
     fine: [0.2, 0.5],
-    serious: false,
     minorPossible: true,
   },
   {
@@ -1177,12 +1144,11 @@ const PENALTY_TEMPLATES: readonly PenaltyTemplate[] = [
     content: (fine) => `处罚款${fine}万元，吊销城镇污水排入排水管网许可证。`,
     fine: [5, 20],
     license: (r, year, rng) => `城镇污水排入排水管网许可证（${r.abbr}排许字〔${year - rng.int(1, 3)}〕第${pad(rng.int(1, 300), 3)}号）`,
-    serious: true,
   },
 ];
 
 /** 行政相对人 is a natural person: a valid row the portal withholds. */
-function naturalPersonPenalty(ctx: GeneratorContext, index: number, decided: IsoDate): Row {
+function naturalPersonPenalty(ctx: GeneratorContext, index: number, decided: CivilDate): Row {
   const { rng } = ctx;
   const employer = rng.pick(ctx.byKinds(['enterprise']));
   const authority = departmentName(employer.region, 'yjgl');
@@ -1196,7 +1162,7 @@ function naturalPersonPenalty(ctx: GeneratorContext, index: number, decided: Iso
     法定代表人: '',
     行政处罚决定书文号: `${employer.region.abbr}应急罚〔${yearOf(decided)}〕${rng.int(1, 180)}号`,
     违法行为类型: '未取得特种作业操作证书上岗作业',
-    违法事实: `${chineseDate(addDays(decided, -rng.int(20, 60)))}，当事人${surname}某某在未取得特种作业操作证的情况下，在${employer.name}施工现场从事电焊作业。`,
+    违法事实: `${formatChineseDate(addDays(decided, -rng.int(20, 60)))}，当事人${surname}某某在未取得特种作业操作证的情况下，在${employer.name}施工现场从事电焊作业。`,
     处罚依据: '《特种作业人员安全技术培训考核管理规定》第三十九条',
     处罚类别: '罚款',
     处罚内容: '责令改正，处罚款0.1万元。',
@@ -1218,29 +1184,26 @@ function naturalPersonPenalty(ctx: GeneratorContext, index: number, decided: Iso
 }
 
 interface PenaltyGrade {
-  level: '轻微' | '一般' | '严重';
-  /** The value written to 失信程度 (empty: the build derives it). */
-  written: string;
+  level: Severity;
+  /** The value written to 失信程度 (empty: the build derives it from 处罚类别). */
+  written: Severity | '';
 }
 
-function penaltyGrade(rng: Rng, t: PenaltyTemplate, index: number, profile: Profile): PenaltyGrade {
-  const derived = t.serious ? '严重' : '一般';
+function penaltyGrade(rng: Rng, t: PenaltyTemplate, decided: CivilDate, index: number, profile: Profile): PenaltyGrade {
+  const derived = severityOf({ decidedOn: decided, kinds: t.categories }).severity;
   if (t.minorPossible && (profile === 'sample' ? rng.chance(0.5) : rng.chance(0.1))) return { level: '轻微', written: '轻微' };
   const explicit = index % 3 === 0 ? false : rng.chance(0.6);
   return { level: derived, written: explicit ? derived : '' };
 }
 
-/** Repair happens after the minimum period, never after the last generated date. */
-function repair(rng: Rng, grade: PenaltyGrade, t: PenaltyTemplate, decided: IsoDate, share: number): IsoDate {
-  if (grade.level === '轻微' || !rng.chance(share)) return '';
-  const minimum = grade.level === '严重' || t.special ? 12 : 3;
-  const maximum = grade.level === '严重' ? 36 : 12;
-  const from = addMonths(decided, minimum);
-  const to = minDate(addDays(addMonths(decided, maximum), -1), LAST_DATE);
-  return from <= to ? randomDate(rng, from, to) : '';
+/** Repair happens after the minimum period and before the legal end, never after the last generated date. */
+function repair(rng: Rng, window: PenaltyWindow, share: number): CivilDate {
+  if (!window.minimumEnd || !window.legalEnd || !rng.chance(share)) return '';
+  const to = minDate(addDays(window.legalEnd, -1), LAST_DATE);
+  return window.minimumEnd <= to ? randomDate(rng, window.minimumEnd, to) : '';
 }
 
-function penaltyDate(ctx: GeneratorContext): IsoDate {
+function penaltyDate(ctx: GeneratorContext): CivilDate {
   if (ctx.profile === 'sample' || ctx.rng.chance(0.1)) return randomDate(ctx.rng, FIRST_DATE, '2026-11-20');
   return randomDate(ctx.rng, '2026-01-05', LAST_DATE);
 }
@@ -1254,10 +1217,10 @@ export function penaltyRow(ctx: GeneratorContext, index: number): Row {
   const r = subject.region;
   const authority = departmentName(r, t.dept);
   const authorityCode = ctx.codes.codeFor(authority, 'department', r.division);
-  const grade = penaltyGrade(rng, t, index, ctx.profile);
+  const grade = penaltyGrade(rng, t, decided, index, ctx.profile);
+  const window = penaltyWindow({ decidedOn: decided, kinds: t.categories, severity: grade.level, specialDomain: t.special });
   const fine = t.fine ? round(t.fine[0] + rng.next() * (t.fine[1] - t.fine[0]), 2) : '';
-  const repaired = repair(rng, grade, t, decided, ctx.profile === 'sample' ? 0.45 : 0.05);
-  const maximum = grade.level === '严重' ? 36 : 12;
+  const repaired = repair(rng, window, ctx.profile === 'sample' ? 0.45 : 0.05);
   const year = yearOf(decided);
   const separator = index % 4 === 1 ? '、' : '；';
   return {
@@ -1268,7 +1231,7 @@ export function penaltyRow(ctx: GeneratorContext, index: number): Row {
     法定代表人: personName(rng),
     行政处罚决定书文号: `${r.abbr}${departmentTemplate(t.dept).docAbbr}〔${year}〕${rng.int(1, 320)}号`,
     违法行为类型: t.type,
-    违法事实: t.fact({ subject, when: chineseDate(addDays(decided, -rng.int(15, 90))), rng }),
+    违法事实: t.fact({ subject, when: formatChineseDate(addDays(decided, -rng.int(15, 90))), rng }),
     处罚依据: t.basis,
     处罚类别: t.categories.join(separator),
     处罚内容: t.content(fine),
@@ -1278,7 +1241,7 @@ export function penaltyRow(ctx: GeneratorContext, index: number): Row {
     处罚决定日期: decided,
     失信程度: grade.written,
     公示期特殊领域: t.special ?? '',
-    公示截止期: grade.level !== '轻微' && rng.chance(0.3) ? addMonths(decided, maximum) : '',
+    公示截止期: window.legalEnd && rng.chance(0.3) ? window.legalEnd : '',
     处罚机关: authority,
     处罚机关统一社会信用代码: authorityCode,
     数据来源单位: authority,
@@ -1305,7 +1268,7 @@ interface Judgment {
   issuer: string;
 }
 
-function judgment(rng: Rng, r: Region, filed: IsoDate): Judgment {
+function judgment(rng: Rng, r: Region, filed: CivilDate): Judgment {
   const year = yearOf(filed) - rng.int(0, 1);
   const kind = rng.weighted([
     ['first', 5],
@@ -1317,12 +1280,12 @@ function judgment(rng: Rng, r: Region, filed: IsoDate): Judgment {
   return { number: `（${year}）${r.courtCode}民初${rng.int(100, 6800)}号`, issuer: r.court };
 }
 
-function caseNumber(rng: Rng, r: Region, filed: IsoDate): string {
+function caseNumber(rng: Rng, r: Region, filed: CivilDate): string {
   return `（${yearOf(filed)}）${r.courtCode}执${rng.int(1, r.isCity ? 600 : 5200)}号`;
 }
 
 /** Within the notice's 7 working days, well beyond it, or not notified yet. */
-function noticeDate(rng: Rng, filed: IsoDate, index: number): IsoDate {
+function noticeDate(rng: Rng, filed: CivilDate, index: number): CivilDate {
   const choice = coverThenWeighted(rng, index, [
     ['within', 55],
     ['late', 30],
@@ -1333,7 +1296,8 @@ function noticeDate(rng: Rng, filed: IsoDate, index: number): IsoDate {
   return date <= LAST_DATE ? date : '';
 }
 
-export const ENFORCEMENT_STATES = ['未履行', '部分履行', '全部履行', '执行和解', '终结执行'] as const;
+type EnforcementOutcome = (typeof ENFORCEMENT_OUTCOMES)[number];
+type SupervisionStatus = (typeof SUPERVISION_STATUSES)[number];
 
 export function enforcementRow(ctx: GeneratorContext, index: number): Row {
   const { rng } = ctx;
@@ -1341,14 +1305,14 @@ export function enforcementRow(ctx: GeneratorContext, index: number): Row {
   const r = subject.region;
   const filed = randomDate(rng, ctx.profile === 'sample' ? FIRST_DATE : '2025-06-01', '2026-11-24');
   const sample = ctx.profile === 'sample';
-  const state = coverThenWeighted(rng, index, [
+  const state = coverThenWeighted<EnforcementOutcome>(rng, index, [
     ['未履行', sample ? 22 : 55],
     ['部分履行', sample ? 15 : 30],
     ['全部履行', sample ? 33 : 8],
     ['执行和解', sample ? 15 : 4],
     ['终结执行', sample ? 15 : 3],
-  ] as const);
-  const closed = state === '全部履行' || state === '执行和解' || state === '终结执行';
+  ]);
+  const closed = CLOSING_OUTCOMES.includes(state);
   const basis = judgment(rng, r, filed);
   return {
     信息编号: recordId('BZXR', filed, index + 1, ctx.idWidth, true),
@@ -1367,7 +1331,6 @@ export function enforcementRow(ctx: GeneratorContext, index: number): Row {
 }
 
 const DISHONEST_CONDUCT = ['有履行能力而拒不履行生效法律文书确定义务', '违反财产报告制度', '违反限制消费令', '无正当理由拒不履行执行和解协议'];
-export const SUPERVISION_STATES = ['待通报', '已通报', '现场督办', '已约谈', '已移交'] as const;
 
 export function dishonestRow(ctx: GeneratorContext, index: number): Row {
   const { rng } = ctx;
@@ -1378,13 +1341,13 @@ export function dishonestRow(ctx: GeneratorContext, index: number): Row {
   const listed = minDate(addDays(filed, rng.int(60, 200)), LAST_DATE);
   const removable = addDays(listed, 20) <= LAST_DATE;
   const removed = removable && rng.chance(sample ? 0.55 : 0.08) ? randomDate(rng, addDays(listed, 20), minDate(addDays(listed, 300), LAST_DATE)) : '';
-  const supervision = coverThenWeighted(rng, index, [
+  const supervision = coverThenWeighted<SupervisionStatus>(rng, index, [
     ['待通报', 15],
     ['已通报', 35],
     ['现场督办', 20],
     ['已约谈', 20],
     ['已移交', 10],
-  ] as const);
+  ]);
   const notified = supervision === '待通报' ? '' : minDate(addDays(listed, rng.int(1, 20)), LAST_DATE);
   const owed = rng.int(30, 9_000) * 1000 + rng.int(0, 999);
   const partly = rng.chance(0.4);
@@ -1418,7 +1381,7 @@ export function dishonestRow(ctx: GeneratorContext, index: number): Row {
 // Honours (表彰奖励)
 
 interface HonourTemplate {
-  level: '国家级' | '省级' | '市级' | '县级';
+  level: (typeof HONOR_LEVELS)[number];
   name: (year: number, r: Region) => string;
   grantor: (r: Region) => string;
   /** Validity in years; 0 means no end date. */
@@ -1460,7 +1423,7 @@ export function honorRow(ctx: GeneratorContext, index: number): Row {
     荣誉名称: h.name(yearOf(granted) - 1, subject.region),
     授予单位: h.grantor(subject.region),
     授予级别: h.level,
-    授予日期: looseDate(ctx, granted, index, 7, chineseDate),
+    授予日期: looseDate(ctx, granted, index, 7, formatChineseDate),
     有效期至: until,
   };
 }
@@ -1481,6 +1444,12 @@ export function csvRecord(columns: readonly string[], row: Row, eol: string): st
     columns.map((c) => row[c] ?? ''),
     eol,
   );
+}
+
+/** manifest.json of a generated export: fictional data, so always `sample: true`. */
+export function writeManifest(dir: string, files: Record<string, ManifestFile>): void {
+  const manifest: Manifest = { schema_version: 1, platform: '泰安市公共信用信息平台', exported_at: EXPORTED_AT, sample: true, files };
+  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 }
 
 // ---------------------------------------------------------------------------
@@ -1599,37 +1568,4 @@ export function coverImage(sky: Rgb, mountain: Rgb, ground: Rgb): Buffer {
     if (y >= ridge(x)) return mountain;
     return sky;
   });
-}
-
-// ---------------------------------------------------------------------------
-// Checks used after generating
-
-const MOBILE = /(^|[^0-9A-Za-z])1[3-9]\d{9}([^0-9A-Za-z]|$)/;
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-function validBirthDate(yyyymmdd: string): boolean {
-  const y = Number(yyyymmdd.slice(0, 4));
-  const m = Number(yyyymmdd.slice(4, 6));
-  const d = Number(yyyymmdd.slice(6, 8));
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return y >= 1900 && y <= 2026 && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-function looksLikeIdentityNumber(cell: string): boolean {
-  for (const m of cell.matchAll(/(?<![0-9A-Za-z])(\d{17}[\dXx]|\d{15})(?![0-9A-Za-z])/g)) {
-    const id = m[1]!;
-    if (id.length === 15 && validBirthDate(`19${id.slice(6, 12)}`)) return true;
-    if (id.length === 18 && validBirthDate(id.slice(6, 14))) {
-      const sum = ID_WEIGHTS.reduce((s, w, i) => s + w * Number(id[i]), 0);
-      if ('10X98765432'[sum % 11] === id[17]!.toUpperCase()) return true;
-    }
-  }
-  return false;
-}
-
-/** What in a cell would make the portal reject it as personal data, or undefined. */
-export function personalDataIn(cell: string): string | undefined {
-  if (MOBILE.test(cell)) return 'mobile number';
-  if (looksLikeIdentityNumber(cell)) return 'identity number';
-  return undefined;
 }
