@@ -1,13 +1,33 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { copyFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import portal from './portal.config.ts';
+import { isIndexable } from './src/lib/site/indexable.ts';
+
+// Tests and the rebuild-and-swap pipeline build into a folder of their own.
+const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
 
 export default defineConfig({
   site: portal.siteUrl,
-  // Tests and the rebuild-and-swap pipeline build into a folder of their own.
-  outDir: process.env.PORTAL_OUT_DIR ?? 'dist',
+  outDir,
   trailingSlash: 'always',
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // Withheld-record pages and redirect pages carry robots noindex and stay out of the sitemap.
+    sitemap({ filter: (page) => isIndexable(outDir, new URL(page).pathname) }),
+    {
+      name: 'portal-sitemap-xml',
+      hooks: {
+        // /sitemap.xml is the address people and robots.txt expect: the sitemap index under that name.
+        'astro:build:done': ({ dir }) => {
+          const index = fileURLToPath(new URL('sitemap-index.xml', dir));
+          if (existsSync(index)) copyFileSync(index, fileURLToPath(new URL('sitemap.xml', dir)));
+        },
+      },
+    },
+  ],
   build: { format: 'directory' },
 });

@@ -1,0 +1,358 @@
+/**
+ * Every page type of the portal, built once from the fixture export and checked in
+ * chromium: the right record, withheld pages, escaping, keyboard, axe, print, 404s.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { buildSite, type BuiltSite } from './support/build.ts';
+import { launchBrowser } from './support/browser.ts';
+import { serve, type StaticServer } from './support/serve.ts';
+import { existsPath, htmlFiles, read, urlPathOf } from './support/site.ts';
+
+let built: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+const offsite: string[] = [];
+
+before(async () => {
+  built = await buildSite();
+  server = await serve(built.outDir);
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // No request may leave the site: record and block anything not to our origin.
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(server.origin) || url.startsWith('data:')) return route.continue();
+    offsite.push(url);
+    return route.abort();
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (built) await rm(built.tempDir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<{ page: Page; status: number }> {
+  const page = await context.newPage();
+  const response = await page.goto(server.origin + path);
+  return { page, status: response?.status() ?? 0 };
+}
+
+async function mainText(path: string): Promise<string> {
+  const { page } = await open(path);
+  const text = await page.locator('main').innerText();
+  await page.close();
+  return text;
+}
+
+/** One page of every type, for axe and the no-script checks. */
+const PAGES = {
+  home: '/',
+  commitments: '/commitments/',
+  commitmentFacet: '/commitments/status/%E5%85%A8%E9%83%A8%E6%9C%AA%E5%B1%A5%E8%A1%8C/',
+  letter: '/commitments/CN2026000003/',
+  withheld: '/commitments/CN2026000005/',
+  subjects: '/subjects/',
+  profile: '/subjects/91370900MA3C000044/',
+  penalty: '/penalties/XZCF-2026-0001/',
+  enforcement: '/enforcement/ZX-2026-0001/',
+  dishonest: '/dishonest/SX-2026-0001/',
+  honor: '/honors/BZ-2026-0001/',
+  cases: '/cases/',
+  caseFacet: '/cases/region/%E6%B3%B0%E5%B1%B1%E5%8C%BA/',
+  case: '/cases/2026-taishan-commitment-ledger/',
+  repair: '/guide/repair/',
+  objection: '/guide/objection/',
+  search: '/search/',
+  notFound: '/no-such-page/',
+};
+
+describe('each page type renders its record', () => {
+  test('home shows headline figures, latest commitments and cases, and a GET search form', async () => {
+    const { page } = await open('/');
+    const text = await page.locator('main').innerText();
+    assert.match(text, /纳入公示的主体/);
+    assert.match(text, /在列的失信被执行人信息/);
+    assert.match(text, /政务诚信建设承诺/);
+    assert.match(text, /泰山区建立政务承诺履约台账/);
+    const form = page.locator('form[role=search]');
+    assert.equal(await form.getAttribute('action'), '/search/');
+    assert.equal(await form.getAttribute('method'), 'get');
+    assert.equal(await form.locator('input').getAttribute('name'), 'q');
+    await page.close();
+  });
+
+  test('the commitments column lists published commitments newest first, never a non-public one', async () => {
+    const { page } = await open('/commitments/');
+    const titles = await page.locator('main .records h3').allInnerTexts();
+    assert.equal(titles.length, 5);
+    assert.match(titles[0]!, /政务诚信建设承诺/);
+    assert.match(titles.at(-1)!, /医疗服务质量提升/);
+    assert.ok(!(await page.locator('main').innerText()).includes('内部管理'));
+    await page.close();
+  });
+
+  test('facet pages list only their value', async () => {
+    const text = await mainText(PAGES.commitmentFacet);
+    assert.match(text, /工程款支付承诺/);
+    assert.ok(!text.includes('优化营商环境'));
+  });
+
+  test("a person's letter shows name, post, status badge with assessment date and unit, unfulfilled content, expiry and 监督举报", async () => {
+    const { page } = await open(PAGES.letter);
+    const text = await page.locator('main').innerText();
+    for (const s of ['信用承诺书', '张某某', '青云街道办事处副主任', '部分履行', '2026年7月10日', '新泰市纪委监委', '未按时完成年度廉政学习课时。', '已到期', '2026年6月30日', '监督举报'])
+      assert.ok(text.includes(s), `letter shows ${s}`);
+    assert.equal(await page.locator('a', { hasText: '监督举报' }).getAttribute('href'), 'https://12345.taian.gov.cn/');
+    await page.close();
+  });
+
+  test('a letter with a signed PDF links to it under /attachments/', async () => {
+    const { page } = await open('/commitments/CN2026000001/');
+    const href = await page.locator('a', { hasText: 'PDF' }).getAttribute('href');
+    assert.equal(href, '/attachments/commitments/CN2026000001.pdf');
+    assert.ok(existsPath(built.outDir, href!));
+    await page.close();
+  });
+
+  test('the script in a commitment cell is shown as text, never run', async () => {
+    const { page } = await open('/commitments/CN2026000004/');
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => void dialogs.push(d.message()));
+    assert.ok((await page.locator('main').innerText()).includes('<script>alert(1)</script>'));
+    assert.equal(await page.locator('script').count(), 0);
+    await page.reload();
+    assert.deepEqual(dialogs, []);
+    await page.close();
+  });
+
+  test('a profile answers at a glance: dishonest now, unrepaired penalties, commitments kept; records on one timeline', async () => {
+    const { page } = await open(PAGES.profile);
+    const standing = await page.locator('.standing').innerText();
+    assert.match(standing, /失信被执行人\s*是，当前在列 1 条/);
+    assert.match(standing, /未修复的行政处罚\s*1 条/);
+    assert.match(standing, /全部履行 0 项，未全部履行 1 项/);
+    const dates = await page.locator('.timeline time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime')));
+    assert.deepEqual(dates, [...dates].sort().reverse(), 'newest first');
+    const links = await page.locator('.timeline a').evaluateAll((els) => els.map((e) => e.getAttribute('href')));
+    for (const prefix of ['/cases/', '/dishonest/', '/enforcement/', '/commitments/', '/penalties/']) assert.ok(links.some((l) => l!.startsWith(prefix)), prefix);
+    assert.ok(!links.includes('/penalties/XZCF-2025-0002/'), 'a repaired penalty is not on the timeline');
+    await page.close();
+  });
+
+  test('a profile links its published parent department', async () => {
+    const { page } = await open('/subjects/11370902MB2850002B/');
+    assert.equal(await page.locator('.fields a', { hasText: '泰安市发展和改革委员会' }).getAttribute('href'), '/subjects/11370900MB2850001B/');
+    await page.close();
+  });
+
+  test('a penalty shows its severity (derived), the publication window and that repair may be applied for once the minimum has passed', async () => {
+    const text = await mainText('/penalties/XZCF-2024-0003/');
+    assert.match(text, /严重失信/);
+    assert.match(text, /依据处罚类别认定/);
+    assert.match(text, /2024年3月1日/);
+    assert.match(text, /2025年3月1日/);
+    assert.match(text, /2027年3月1日/);
+    assert.match(text, /可以依法申请信用修复/);
+    const { page } = await open('/penalties/XZCF-2024-0003/');
+    assert.equal(await page.locator('.callout a').getAttribute('href'), '/guide/repair/');
+    await page.close();
+    const before = await mainText(PAGES.penalty);
+    assert.match(before, /安全生产/);
+    assert.ok(!before.includes('可以依法申请信用修复'), 'not before the one-year minimum of 安全生产');
+  });
+
+  test('penalty fields come in the national standard order with their Chinese labels', async () => {
+    const { page } = await open(PAGES.penalty);
+    const labels = await page.locator('.fields dt').allInnerTexts();
+    const order = ['信息编号', '行政相对人名称', '行政相对人类别', '统一社会信用代码', '行政处罚决定书文号', '处罚决定日期', '失信程度', '处罚机关', '信用修复状态'];
+    const positions = order.map((l) => labels.indexOf(l));
+    assert.ok(positions.every((p) => p >= 0), `all labels present: ${labels.join(',')}`);
+    assert.deepEqual(positions, [...positions].sort((a, b) => a - b));
+    await page.close();
+  });
+
+  test('enforcement, dishonest and honour pages show their record', async () => {
+    assert.match(await mainText(PAGES.enforcement), /（2026）鲁0902执1234号[\s\S]*未履行/);
+    assert.match(await mainText(PAGES.dishonest), /有履行能力而拒不履行生效法律文书确定义务/);
+    assert.match(await mainText(PAGES.honor), /山东省社会信用体系建设先进集体/);
+  });
+
+  test('the subject directory lists every subject by region', async () => {
+    const text = await mainText('/subjects/');
+    for (const name of ['泰安市发展和改革委员会', '岱岳区人民医院', '新泰市青云街道办事处']) assert.ok(text.includes(name));
+  });
+
+  test('cases: list, facets, case page with summary, region, date, subjects, source and cover alt', async () => {
+    assert.match(await mainText('/cases/'), /城建集团失信整改/);
+    const facet = await mainText(PAGES.caseFacet);
+    assert.ok(facet.includes('泰山区建立政务承诺履约台账') && !facet.includes('城建集团失信整改'));
+    const { page } = await open(PAGES.case);
+    const text = await page.locator('main').innerText();
+    for (const s of ['泰山区建立政务承诺履约台账', '泰山区', '2026年9月12日', '泰安日报', '一诺一档']) assert.ok(text.includes(s), s);
+    assert.equal(await page.locator('main img').getAttribute('alt'), '泰山区政务服务大厅承诺公示栏');
+    assert.equal(await page.locator('a', { hasText: '泰安市泰山区市场监督管理局' }).getAttribute('href'), '/subjects/11370902MB2850002B/');
+    await page.close();
+  });
+
+  test('a redirect_from slug redirects to the case (meta refresh + canonical) and stays out of the sitemap', async () => {
+    const html = read(join(built.outDir, 'cases/taishan-ledger/index.html'));
+    assert.match(html, /<meta http-equiv="refresh" content="0;url=\/cases\/2026-taishan-commitment-ledger\/">/);
+    assert.match(html, /<link rel="canonical" href="https:\/\/credit\.taian\.gov\.cn\/cases\/2026-taishan-commitment-ledger\/">/);
+    const { page } = await open('/cases/taishan-ledger/');
+    await page.waitForURL(/2026-taishan-commitment-ledger/);
+    await page.close();
+    assert.ok(!read(join(built.outDir, 'sitemap-0.xml')).includes('taishan-ledger/'));
+  });
+
+  test('guides give the Order 36 periods and the configured channels', async () => {
+    const repair = await mainText('/guide/repair/');
+    for (const s of ['信用修复管理办法', '3个月', '1年', '3年', '特种设备', '最短公示期届满后', '泰安市公共信用信息中心']) assert.ok(repair.includes(s), s);
+    assert.match(await mainText('/guide/objection/'), /泰安市公共信用信息中心异议受理窗口/);
+  });
+});
+
+describe('withheld, rejected and unknown records', () => {
+  const withheld = [
+    { path: '/commitments/CN2026000005/', reason: '依规定不向社会公开', secrets: ['内部管理', '泰安市人民政府'] },
+    { path: '/penalties/XZCF-2025-0002/', reason: '已完成信用修复', secrets: ['明码标价', '泰市监罚', '泰山城建'] },
+    { path: '/penalties/XZCF-2025-0004/', reason: '公示期已届满', secrets: ['建筑垃圾', '新环罚', '青云街道'] },
+    { path: '/enforcement/ZX-2026-0002/', reason: '案件已执行完毕或结案', secrets: ['鲁0911执88号', '岱岳区人民医院'] },
+    { path: '/dishonest/SX-2025-0002/', reason: '已移出失信被执行人名单', secrets: ['支付货款', '岱岳区人民医院'] },
+    { path: '/honors/BZ-2023-0002/', reason: '公示期已届满', secrets: ['诚信建设示范单位', '市场监督管理局'] },
+  ];
+  for (const w of withheld) {
+    test(`withheld ${w.path} keeps its URL, says 停止公示 with the reason only, noindex`, async () => {
+      const { page, status } = await open(w.path);
+      assert.equal(status, 200);
+      const text = await page.locator('main').innerText();
+      assert.match(text, /该信息已依法停止公示/);
+      assert.ok(text.includes(w.reason), w.reason);
+      const html = await page.content();
+      for (const s of w.secrets) assert.ok(!html.includes(s), `no record detail: ${s}`);
+      assert.equal(await page.locator('meta[name=robots]').getAttribute('content'), 'noindex');
+      await page.close();
+      assert.ok(!read(join(built.outDir, 'sitemap-0.xml')).includes(w.path));
+    });
+  }
+
+  test('a rejected case and a never-seen id are plain 404s', async () => {
+    assert.ok(!existsPath(built.outDir, '/cases/bad-script-case/'));
+    assert.ok(!existsPath(built.outDir, '/commitments/CN9999999999/'));
+    const { page, status } = await open('/commitments/CN9999999999/');
+    assert.equal(status, 404);
+    assert.match(await page.locator('main').innerText(), /页面不存在/);
+    await page.close();
+  });
+});
+
+describe('every page', () => {
+  test('is zh-CN, has title, description, canonical and share card, the sample notice and the footer', () => {
+    for (const file of htmlFiles(built.outDir)) {
+      const html = read(file);
+      if (html.includes('http-equiv="refresh"')) continue;
+      const where = urlPathOf(built.outDir, file);
+      assert.match(html, /<html lang="zh-CN">/, where);
+      for (const re of [/<title>[^<]+<\/title>/, /<meta name="description" content="[^"]+">/, /<link rel="canonical" href="https:\/\/credit\.taian\.gov\.cn\/[^"]*">/, /<meta property="og:title" content="[^"]+">/, /<meta property="og:description" content="[^"]+">/, /<meta property="og:image" content="https:\/\/credit\.taian\.gov\.cn\/[^"]+">/])
+        assert.match(html, re, `${where} ${re}`);
+      assert.ok(html.includes('示例数据'), `${where} sample notice`);
+      for (const s of ['主办单位', '联系方式', '网站标识码：3709000099', '鲁ICP备05001234号', '鲁公网安备 37090202000123号', '我为政府网站找错']) assert.ok(html.includes(s), `${where} footer ${s}`);
+      assert.ok(!/\d{4}-\d{2}-\d{2}/.test(html.replace(/<[^>]+>/g, '').replace(/datetime="[^"]*"/g, '')), `${where} shows dates as 年月日`);
+    }
+  });
+
+  test('ships no JavaScript (only search may) and links only to pages that exist', () => {
+    for (const file of htmlFiles(built.outDir)) {
+      const html = read(file);
+      const where = urlPathOf(built.outDir, file);
+      if (!where.startsWith('/search/')) assert.ok(!/<script/i.test(html), `${where} has no script`);
+      for (const m of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) assert.ok(existsPath(built.outDir, m[1]!.replace(/&amp;/g, '&')), `${where} links to missing ${m[1]}`);
+    }
+  });
+
+  test('the default share image exists, and robots.txt and sitemap.xml are published', () => {
+    assert.ok(existsPath(built.outDir, '/share-card.png'));
+    assert.match(read(join(built.outDir, 'robots.txt')), /Sitemap: https:\/\/credit\.taian\.gov\.cn\/sitemap\.xml/);
+    assert.match(read(join(built.outDir, 'sitemap.xml')), /sitemap-0\.xml/);
+    assert.match(read(join(built.outDir, 'sitemap-0.xml')), /\/commitments\/CN2026000001\//);
+  });
+
+  test('no page requests anything from another host', async () => {
+    for (const path of Object.values(PAGES)) (await open(path)).page.close();
+    assert.deepEqual(offsite, []);
+  });
+});
+
+describe('accessibility', () => {
+  for (const [name, path] of Object.entries(PAGES)) {
+    test(`axe finds no WCAG 2.2 AA violation on ${name} (${path})`, async () => {
+      const { page } = await open(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      await page.close();
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), []);
+    });
+  }
+
+  for (const path of [PAGES.profile, PAGES.home, PAGES.letter]) {
+    test(`Tab reaches every link of ${path} with a visible focus indicator`, async () => {
+      const { page } = await open(path);
+      const links = await page.locator('a[href]').evaluateAll((els) => els.map((e) => (e as HTMLAnchorElement).href));
+      const reached = new Set<string>();
+      for (let i = 0; i < links.length + 10; i++) {
+        await page.keyboard.press('Tab');
+        const focus = await page.evaluate(() => {
+          const el = document.activeElement as HTMLElement | null;
+          if (!el || el === document.body) return null;
+          const style = getComputedStyle(el);
+          const box = el.getBoundingClientRect();
+          return { href: (el as HTMLAnchorElement).href ?? '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2, visible: box.width > 0 && box.height > 0 && box.bottom > 0 };
+        });
+        if (!focus) continue;
+        assert.ok(focus.outline, `visible focus outline on ${focus.href}`);
+        assert.ok(focus.visible, `focused element on screen: ${focus.href}`);
+        if (focus.href) reached.add(focus.href);
+      }
+      for (const l of links) assert.ok(reached.has(l), `Tab reaches ${l}`);
+      await page.close();
+    });
+  }
+
+  test('the skip link is the first stop and leads to main', async () => {
+    const { page } = await open(PAGES.penalty);
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), '跳到主要内容');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+    await page.close();
+  });
+
+  test('large-text mode (适老化) works by keyboard without script', async () => {
+    const { page } = await open(PAGES.letter);
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+    const before = await size();
+    await page.locator('#large-text').focus();
+    await page.keyboard.press('Space');
+    assert.ok((await size()) >= before * 1.2);
+    await page.close();
+  });
+});
+
+describe('print', () => {
+  test('a typical letter prints on one A4 page without navigation', async () => {
+    const { page } = await open('/commitments/CN2026000001/');
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await page.locator('.nav').isVisible(), false);
+    assert.equal(await page.locator('.site-footer').isVisible(), false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    await page.close();
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];
+    assert.equal(pages.length, 1);
+  });
+});

@@ -1,0 +1,38 @@
+/**
+ * Builds the site once from an export into a temporary folder (PORTAL_OUT_DIR), with the
+ * build report in the same temporary folder so tests never touch reports/ or dist/.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+export const ROOT = resolve(import.meta.dirname, '../../..');
+export const FIXTURE_EXPORT = join(ROOT, 'test/fixtures/exports/good');
+export const FIXTURE_AS_OF = '2026-11-28';
+
+export interface BuiltSite {
+  outDir: string;
+  reportPath: string;
+  tempDir: string;
+}
+
+export async function buildSite(exportDir = FIXTURE_EXPORT, asOf = FIXTURE_AS_OF): Promise<BuiltSite> {
+  const tempDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
+  const outDir = join(tempDir, 'site');
+  const reportPath = join(tempDir, 'build-report.json');
+  const astro = join(ROOT, 'node_modules/.bin/astro');
+  try {
+    await run(process.execPath, [astro, 'build'], {
+      cwd: ROOT,
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: exportDir, PORTAL_AS_OF: asOf, PORTAL_OUT_DIR: outDir, PORTAL_REPORT: reportPath },
+      maxBuffer: 64 * 1024 * 1024,
+    });
+  } catch (e) {
+    const err = e as { stdout?: string; stderr?: string; message: string };
+    throw new Error(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
+  }
+  return { outDir, reportPath, tempDir };
+}

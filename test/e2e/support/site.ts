@@ -1,0 +1,28 @@
+/** Reading a built site from disk: every HTML file, and whether a URL path exists. */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+
+export function* walk(dir: string): Generator<string> {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+/** URL path of a built file: dir/x/index.html → /x/ */
+export function urlPathOf(outDir: string, file: string): string {
+  const rel = relative(outDir, file).split(sep).join('/');
+  return '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+}
+
+export function htmlFiles(outDir: string): string[] {
+  return [...walk(outDir)].filter((f) => f.endsWith('.html'));
+}
+
+export function existsPath(outDir: string, urlPath: string): boolean {
+  const path = join(outDir, decodeURIComponent(urlPath.split(/[?#]/)[0]!));
+  return urlPath.endsWith('/') ? existsSync(join(path, 'index.html')) : existsSync(path);
+}
+
+export const read = (file: string) => readFileSync(file, 'utf8');

@@ -1,0 +1,16 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { isIndexable } from '../../../src/lib/site/indexable.ts';
+
+test('pages with robots noindex (withheld records, redirects) are left out of the sitemap', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'indexable-'));
+  mkdirSync(join(dir, 'a'));
+  mkdirSync(join(dir, '泰山区'));
+  writeFileSync(join(dir, 'a/index.html'), '<head><meta name="robots" content="noindex"></head>');
+  writeFileSync(join(dir, '泰山区/index.html'), '<head><title>x</title></head>');
+  assert.equal(isIndexable(dir, '/a/'), false);
+  assert.equal(isIndexable(dir, '/%E6%B3%B0%E5%B1%B1%E5%8C%BA/'), true);
+});

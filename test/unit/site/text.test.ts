@@ -1,0 +1,8 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { paragraphs } from '../../../src/lib/site/text.ts';
+
+test('a multi-line cell becomes one paragraph per non-empty line', () => {
+  assert.deepEqual(paragraphs('一、甲。\r\n\n  二、乙。 \n'), ['一、甲。', '二、乙。']);
+  assert.deepEqual(paragraphs('<script>x</script>'), ['<script>x</script>'], 'text stays text: escaping is the template’s job');
+});
