@@ -6,6 +6,7 @@ import { copyFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import portal from './portal.config.ts';
 import { isIndexable } from './src/lib/site/indexable.ts';
+import searchIndex from './src/integrations/search-index.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
 const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
@@ -28,6 +29,8 @@ export default defineConfig({
         },
       },
     },
+    // Pagefind search over the built pages (fails the build on any indexing error).
+    searchIndex(),
   ],
   build: { format: 'directory' },
 });

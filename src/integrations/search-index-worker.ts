@@ -1,0 +1,146 @@
+/**
+ * A child process of the search-index integration (run with `node`, types stripped). Two jobs,
+ * sent as the first IPC message:
+ *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
+ *    and reply with each page's small summary and its byte range in that file;
+ *  - build: for each assigned shard, one Pagefind index (createIndex → addCustomRecord ×N →
+ *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table.
+ * Any Pagefind error is sent back as an error; the integration then fails the build.
+ * Only the page's visible search text is indexed (not the result title, which is composed
+ * for the result list), so a page is found exactly when its text contains the query.
+ */
+import { closeSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
+import { indexBlocks } from '../lib/search/segment.ts';
+import { statusFilterValue } from '../lib/search/kinds.ts';
+
+export interface PageRef {
+  url: string;
+  kind: string;
+  date: string;
+  region: string;
+  status: string;
+  file: string;
+  offset: number;
+  length: number;
+}
+
+export type WorkerJob =
+  | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
+  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; refs: PageRef[] }[] };
+
+export type WorkerReply =
+  | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
+  | { ok: true; job: 'build'; shards: { name: string; pages: number; seconds: number }[] }
+  | { ok: false; errors: string[] };
+
+/** Stored with each result, for the result list: the page text, capped (snippets are made from it). */
+export const TEXT_CAP = 1500;
+
+/** Pagefind's ready-made UI files: the search page has its own interface, so they are not published. */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+
+async function extract(pages: { file: string; url: string }[], out: string): Promise<WorkerReply> {
+  const fd = openSync(out, 'w');
+  const refs: PageRef[] = [];
+  const errors: string[] = [];
+  let offset = 0;
+  let noMeta = 0;
+  let noindex = 0;
+  let chunk: string[] = [];
+  let chunkBytes = 0;
+  const flush = () => {
+    if (chunk.length) writeSync(fd, chunk.join(''));
+    chunk = [];
+    chunkBytes = 0;
+  };
+  try {
+    for (const { file, url } of pages) {
+      const r = extractPage(readFileSync(file, 'utf8'), url);
+      if ('error' in r) errors.push(r.error);
+      else if ('skipped' in r) r.skipped === 'noindex' ? noindex++ : noMeta++;
+      else {
+        const line = JSON.stringify(r.page) + '\n';
+        const length = Buffer.byteLength(line);
+        const { kind, date, region, status } = r.page;
+        refs.push({ url, kind, date, region, status, file: out, offset, length });
+        offset += length;
+        chunk.push(line);
+        chunkBytes += length;
+        if (chunkBytes > 1 << 20) flush();
+      }
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  if (errors.length) return { ok: false, errors };
+  return { ok: true, job: 'extract', refs, skipped: { noMeta, noindex } };
+}
+
+function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
+  let fd = fds.get(ref.file);
+  if (fd === undefined) fds.set(ref.file, (fd = openSync(ref.file, 'r')));
+  const buf = Buffer.alloc(ref.length);
+  readSync(fd, buf, 0, ref.length, ref.offset);
+  return JSON.parse(buf.toString('utf8')) as ExtractedPage;
+}
+
+async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Promise<WorkerReply> {
+  const pagefind = await import('pagefind');
+  const fds = new Map<string, number>();
+  const done: { name: string; pages: number; seconds: number }[] = [];
+  try {
+    for (const shard of shards) {
+      const t0 = performance.now();
+      const { index, errors } = await pagefind.createIndex({});
+      if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (${shard.name}): ${errors.join('; ') || 'no index'}`] };
+      const tokens = new Set<string>();
+      const failures: string[] = [];
+      let pending: Promise<void>[] = [];
+      for (const ref of shard.refs) {
+        const p = readRecord(fds, ref);
+        const content = indexBlocks(p.blocks, tokens);
+        const filters: Record<string, string[]> = { kind: [p.kind] };
+        if (p.region) filters.region = [p.region];
+        if (p.date) filters.year = [p.date.slice(0, 4)];
+        if (p.status) filters.status = [statusFilterValue(p.kind, p.status)];
+        const meta: Record<string, string> = { title: p.title, kind: p.kind, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
+        if (p.region) meta.region = p.region;
+        if (p.date) meta.date = p.date;
+        if (p.status) meta.status = p.status;
+        pending.push(
+          index
+            .addCustomRecord({ url: p.url, language: 'xx', content, meta, filters, ...(p.date ? { sort: { date: p.date } } : {}) })
+            .then((r) => {
+              if (r.errors.length) failures.push(`${p.url}: ${r.errors.join('; ')}`);
+            }),
+        );
+        if (pending.length >= 500) {
+          await Promise.all(pending);
+          pending = [];
+        }
+      }
+      await Promise.all(pending);
+      if (failures.length) return { ok: false, errors: failures.map((f) => `Pagefind addCustomRecord: ${f}`) };
+      const written = await index.writeFiles({ outputPath: shard.outputPath });
+      if (written.errors.length) return { ok: false, errors: [`Pagefind writeFiles (${shard.name}): ${written.errors.join('; ')}`] };
+      for (const f of UNUSED) rmSync(join(shard.outputPath, f), { force: true });
+      writeFileSync(shard.tokensPath, [...tokens].join('\n'));
+      await index.deleteIndex();
+      await pagefind.close(); // stop the Pagefind binary: its memory goes with it
+      done.push({ name: shard.name, pages: shard.refs.length, seconds: (performance.now() - t0) / 1000 });
+    }
+  } finally {
+    for (const fd of fds.values()) closeSync(fd);
+  }
+  return { ok: true, job: 'build', shards: done };
+}
+
+process.once('message', (job: WorkerJob) => {
+  const run = job.job === 'extract' ? extract(job.pages, job.out) : build(job.shards);
+  run
+    .catch((e: unknown): WorkerReply => ({ ok: false, errors: [e instanceof Error ? (e.stack ?? e.message) : String(e)] }))
+    .then((reply) => process.send!(reply, () => process.exit(reply.ok ? 0 : 1)));
+});

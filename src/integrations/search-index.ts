@@ -1,0 +1,156 @@
+/**
+ * Builds the site search after the site is built (`astro:build:done`), over the BUILT pages:
+ * every page that carries the search markup (src/components/SearchMeta.astro) and no robots
+ * noindex. Two worker processes extract the pages' text with htmlparser2, the pages are split
+ * into shards (src/lib/search/shards.ts), and the workers build one Pagefind bundle per
+ * shard. Then the routing table and search.json are written under <outDir>/pagefind/.
+ * Any extraction problem or Pagefind error throws, which fails the build.
+ *
+ * Settings (environment): PORTAL_SEARCH_WORKERS (default 2), PORTAL_SEARCH_PER_SHARD
+ * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
+ */
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { fork } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildRoutes, ROUTE_BUCKETS } from '../lib/search/routing.ts';
+import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
+import type { SearchManifest } from '../lib/search/manifest.ts';
+import { TreeSampler } from './process-tree.ts';
+import type { PageRef, WorkerJob, WorkerReply } from './search-index-worker.ts';
+
+export const SEARCH_DIR = 'pagefind';
+
+function htmlPages(outDir: string): { file: string; url: string }[] {
+  const pages: { file: string; url: string }[] = [];
+  for (const rel of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+    if (!rel.endsWith('.html') || rel.startsWith(SEARCH_DIR + sep)) continue;
+    const path = rel.split(sep).join('/');
+    pages.push({ file: join(outDir, rel), url: '/' + path.replace(/(^|\/)index\.html$/, '$1') });
+  }
+  return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+}
+
+function runWorker(script: string, job: WorkerJob): Promise<WorkerReply> {
+  return new Promise((resolve, reject) => {
+    // A small heap: the workers stream pages through, and V8 would otherwise let garbage grow to GBs.
+    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [...process.execArgv, '--max-old-space-size=512'] });
+    let reply: WorkerReply | undefined;
+    child.once('message', (m) => (reply = m as WorkerReply));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (reply) resolve(reply);
+      else reject(new Error(`搜索索引子进程异常退出（退出码 ${code}）`));
+    });
+    child.send(job);
+  });
+}
+
+function fail(errors: string[]): never {
+  const shown = errors.slice(0, 20).join('\n  ');
+  throw new Error(`搜索索引构建失败（${errors.length} 个问题）：\n  ${shown}${errors.length > 20 ? `\n  …另有 ${errors.length - 20} 个` : ''}`);
+}
+
+export async function buildSearchIndex(outDir: string, workerScript: string, logger?: AstroIntegrationLogger) {
+  const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
+  const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
+  const statsPath = process.env.PORTAL_SEARCH_STATS;
+  const sampler = statsPath ? new TreeSampler().start(250) : undefined;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const tmp = mkdtempSync(join(tmpdir(), 'portal-search-'));
+  const searchDir = join(outDir, SEARCH_DIR);
+  rmSync(searchDir, { recursive: true, force: true });
+  try {
+    // 1. Extract the searchable pages, in parallel.
+    const pages = htmlPages(outDir);
+    const parts = Array.from({ length: workers }, (_, w) => pages.filter((_, i) => i % workers === w));
+    const extracted = await Promise.all(parts.map((list, w) => runWorker(workerScript, { job: 'extract', pages: list, out: join(tmp, `pages-${w}.jsonl`) })));
+    const errors = extracted.flatMap((r) => (r.ok ? [] : r.errors));
+    if (errors.length) fail(errors);
+    const refs = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.refs : []));
+    const skipped = extracted.reduce((s, r) => (r.ok && r.job === 'extract' ? { noMeta: s.noMeta + r.skipped.noMeta, noindex: s.noindex + r.skipped.noindex } : s), { noMeta: 0, noindex: 0 });
+    const tExtract = performance.now();
+
+    // 2. Plan the shards and build them, `workers` at a time (round robin, biggest first).
+    const shards = planShards(refs, perShard);
+    mkdirSync(searchDir, { recursive: true });
+    const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
+    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), refs: s.pages }));
+    const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', shards: j })));
+    const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
+    if (buildErrors.length) fail(buildErrors);
+    const tBuild = performance.now();
+
+    // 3. The routing table and the manifest the search page starts from.
+    const routes = buildRoutes(shards.map((s) => readFileSync(join(tmp, `${s.name}.tokens`), 'utf8').split('\n').filter(Boolean)));
+    mkdirSync(join(searchDir, 'route'));
+    let routeBytes = 0;
+    for (const [b, text] of routes) {
+      writeFileSync(join(searchDir, 'route', `${b}.txt`), text);
+      routeBytes += text.length;
+    }
+    const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
+    const manifest: SearchManifest = {
+      version: 1,
+      buckets: ROUTE_BUCKETS,
+      routeBuckets: [...routes.keys()],
+      shards: shards.map((s) => ({
+        name: s.name,
+        pages: s.pages.length,
+        from: s.pages.reduce((m, p) => (p.date && (!m || p.date < m) ? p.date : m), ''),
+        to: s.pages.reduce((m, p) => (p.date > m ? p.date : m), ''),
+        kind: values(s.pages, (p) => p.kind),
+        region: values(s.pages, (p) => p.region),
+        year: values(s.pages, (p) => p.date.slice(0, 4)),
+        status: values(s.pages, (p) => (p.status ? `${p.kind}:${p.status}` : '')),
+      })),
+    };
+    writeFileSync(join(searchDir, 'search.json'), JSON.stringify(manifest));
+    const t1 = performance.now();
+    sampler?.stop();
+    const cpu = process.cpuUsage(cpu0);
+    const stats = {
+      pagesScanned: pages.length,
+      pagesIndexed: refs.length,
+      skippedNoMarkup: skipped.noMeta,
+      skippedNoindex: skipped.noindex,
+      shards: shards.length,
+      perShard,
+      workers,
+      routeTokens: [...routes.values()].reduce((n, t) => n + t.split('\n').length - 1, 0),
+      routeBytes,
+      seconds: { extract: +((tExtract - t0) / 1000).toFixed(2), build: +((tBuild - tExtract) / 1000).toFixed(2), route: +((t1 - tBuild) / 1000).toFixed(2), total: +((t1 - t0) / 1000).toFixed(2) },
+      ...(sampler
+        ? {
+            cpuSeconds: { main: +((cpu.user + cpu.system) / 1e6).toFixed(2), children: sampler.cpuSeconds(false) },
+            peakRssBytes: { treeWithBuild: sampler.peakRss, indexingChildren: sampler.peakChildrenRss, byCommandAtPeak: sampler.peakByComm },
+            loadavg: loadavg().map((x) => +x.toFixed(2)),
+          }
+        : {}),
+    };
+    if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
+    logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
+    return stats;
+  } finally {
+    sampler?.stop();
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+export default function searchIndex(): AstroIntegration {
+  let workerScript = '';
+  return {
+    name: 'portal-search-index',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        workerScript = fileURLToPath(new URL('src/integrations/search-index-worker.ts', config.root));
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        await buildSearchIndex(fileURLToPath(dir), workerScript, logger);
+      },
+    },
+  };
+}

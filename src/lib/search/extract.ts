@@ -1,0 +1,118 @@
+/**
+ * What the search index takes from one built page (Node only). The page markup contract:
+ *
+ * - `<div hidden data-search-meta data-kind data-title data-region data-date data-status>`
+ *   (src/components/SearchMeta.astro) says the page is searchable and what to show on a
+ *   result; a page without it is not indexed (lists, navigation, guides, withheld records).
+ * - Elements with `data-search-body` hold the searchable text; inside them, `hidden`,
+ *   `data-search-ignore`, scripts and styles are skipped.
+ * - A page with `<meta name="robots" content="noindex">` is never indexed.
+ *
+ * Text is cut into blocks as a reader sees it: a block element (paragraph, heading, list
+ * item, table cell, field name or value…) or a <br> ends a block, inline elements do not.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface SearchMetaFields {
+  kind: string;
+  title: string;
+  region: string;
+  date: string;
+  status: string;
+}
+
+export interface ExtractedPage extends SearchMetaFields {
+  url: string;
+  blocks: string[];
+}
+
+export type Extraction = { page: ExtractedPage } | { skipped: 'no-meta' | 'noindex' } | { error: string };
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
+  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
+  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'option', 'select', 'textarea', 'img', 'button', 'input', 'label',
+]);
+const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head', 'title', 'iframe', 'object']);
+const META_MARK = 'data-search-meta';
+
+/**
+ * Extracts one page; cheap for pages that do not carry the marker (no parse at all). Only the
+ * <head> (for robots noindex) and the page from <main> on are parsed: the site's header and
+ * navigation come before <main> and are never searchable, so the search markup must be
+ * inside <main> (a page with the meta element but no region there fails the build).
+ */
+export function extractPage(html: string, url: string): Extraction {
+  if (!html.includes(META_MARK)) return { skipped: 'no-meta' };
+  const headEnd = html.indexOf('</head>');
+  const main = html.indexOf('<main');
+  const source = headEnd >= 0 && main > headEnd ? html.slice(0, headEnd) + '</head><body>' + html.slice(main) : html;
+  let noindex = false;
+  let meta: SearchMetaFields | undefined;
+  let metaCount = 0;
+  let regions = 0;
+  const blocks: string[] = [];
+  let current = '';
+  const stack: { body: boolean; skip: boolean }[] = [];
+  let bodyDepth = 0; // open data-search-body elements
+  let skipDepth = 0; // open skipped elements
+  const flush = () => {
+    const t = current.replace(/\s+/g, ' ').trim();
+    if (t) blocks.push(t);
+    current = '';
+  };
+  const parser = new Parser(
+    {
+      onopentag(name, attrs) {
+        if (name === 'meta' && attrs.name?.toLowerCase() === 'robots' && /noindex/i.test(attrs.content ?? '')) noindex = true;
+        if (META_MARK in attrs) {
+          metaCount++;
+          meta = {
+            kind: attrs['data-kind'] ?? '',
+            title: attrs['data-title'] ?? '',
+            region: attrs['data-region'] ?? '',
+            date: attrs['data-date'] ?? '',
+            status: attrs['data-status'] ?? '',
+          };
+        }
+        const body = 'data-search-body' in attrs;
+        const skip = SKIP.has(name) || 'hidden' in attrs || 'data-search-ignore' in attrs || attrs['aria-hidden'] === 'true';
+        stack.push({ body, skip });
+        if (body) {
+          if (bodyDepth === 0) flush();
+          bodyDepth++;
+          regions++;
+        }
+        if (skip) skipDepth++;
+        if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      },
+      ontext(text) {
+        if (bodyDepth > 0 && skipDepth === 0) current += text;
+      },
+      onclosetag(name) {
+        const top = stack.pop();
+        if (!top) return;
+        if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+        if (top.skip) skipDepth--;
+        if (top.body) {
+          bodyDepth--;
+          if (bodyDepth === 0) flush();
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(source);
+  parser.end();
+  if (noindex) return { skipped: 'noindex' };
+  if (!meta) return { skipped: 'no-meta' };
+  const problems: string[] = [];
+  if (metaCount > 1) problems.push(`${metaCount} 个 data-search-meta 元素（应为 1 个）`);
+  if (!meta.kind) problems.push('data-search-meta 缺少 data-kind');
+  if (!meta.title) problems.push('data-search-meta 缺少 data-title');
+  if (meta.date && !/^\d{4}-\d{2}-\d{2}$/.test(meta.date)) problems.push(`data-date 不是 YYYY-MM-DD：${meta.date}`);
+  if (regions === 0) problems.push('有 data-search-meta 但没有 data-search-body 区域');
+  else if (blocks.length === 0) problems.push('data-search-body 区域没有文字');
+  if (problems.length) return { error: `${url}: ${problems.join('；')}` };
+  return { page: { url, ...meta, blocks } };
+}

@@ -1,0 +1,22 @@
+/** pagefind/search.json: what the search page needs to know before it opens any shard. */
+export interface ShardInfo {
+  /** Bundle folder under /pagefind/: `p` (subject profiles), `r0`, `r1`… (records by date, newest first). */
+  name: string;
+  pages: number;
+  /** Date range of the shard's pages ('' when none has a date). */
+  from: string;
+  to: string;
+  /** Filter values present in the shard, so a filtered search skips shards that cannot match. */
+  kind: string[];
+  region: string[];
+  year: string[];
+  status: string[];
+}
+
+export interface SearchManifest {
+  version: 1;
+  buckets: number;
+  /** Bucket numbers that have a routing file. */
+  routeBuckets: number[];
+  shards: ShardInfo[];
+}

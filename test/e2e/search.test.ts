@@ -1,0 +1,271 @@
+/**
+ * Site search in chromium over the bundled sample export: Chinese recall against the pages'
+ * own text, filters, ?q=, accessibility, and the page without JavaScript.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser } from './support/browser.ts';
+import { buildSite, ROOT, type BuiltSite } from './support/build.ts';
+import { serve, type StaticServer } from './support/serve.ts';
+import { htmlFiles, urlPathOf } from './support/site.ts';
+
+/** 2–8 Chinese characters from the sample: agencies, towns and streets, commitment phrases,
+ * penalty types and facts, and a few that cut across word boundaries (marked ✂). */
+const QUERIES = [
+  // agencies and courts
+  '市场监督管理局', '应急管理局', '泰山区人民政府', '公共资源交易中心', '自然资源和规划局', '发展和改革委员会',
+  '城市建设投资集团', '人民法院', '人民医院', '岱岳区', '东平县', '肥城市',
+  // towns, streets, roads
+  '青云街道', '新城街道', '粥店街道', '灵山大街', '龙潭路',
+  // commitments
+  '履职尽责', '优化服务', '好差评', '一窗受理', '一次办好', '评先评优', '诚实守信', '政务诚信建设', '信用承诺书',
+  // penalties, enforcement, dishonest listings, honours
+  '责令停产停业', '安全生产', '事故隐患', '罚款', '警告', '临时用电', '违反财产报告制度', '逾期付款利息', '全部未履行', '全国文明单位',
+  // ✂ across word boundaries
+  '督管理局', '县人民法', '区人民', '处罚款', '用修', '市岱岳区', '新泰市青云',
+];
+
+const SHARD_SIZE = 100;
+
+interface TruthPage {
+  url: string;
+  text: string;
+  kind: string;
+  region: string;
+  date: string;
+  status: string;
+}
+
+let site: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let truth: TruthPage[] = [];
+
+/** Runs a search through the page's form, following 加载更多 to the end; returns result URLs. */
+async function searchAll(page: Page, query: string): Promise<{ urls: string[]; status: string }> {
+  await page.goto(`${server.origin}/search/?${query}`);
+  await page.waitForFunction(() => {
+    const s = document.getElementById('search-status')?.textContent ?? '';
+    return s !== '' && s !== '正在搜索…';
+  });
+  const more = page.locator('#search-more');
+  for (let i = 0; i < 200 && (await more.isVisible()); i++) {
+    const n = await page.locator('#search-results > li').count();
+    await more.click();
+    await page.waitForFunction((k) => document.querySelectorAll('#search-results > li').length > k || document.getElementById('search-more')!.hidden, n);
+  }
+  const urls = await page.locator('#search-results > li h3 a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  const status = (await page.locator('#search-status').textContent()) ?? '';
+  // Once everything is loaded the count is exact and matches the list.
+  if (urls.length > 0) assert.match(status, new RegExp(`^共找到 ${urls.length} 条结果`), `status after loading all: ${status}`);
+  return { urls, status };
+}
+
+const q = (text: string, extra: Record<string, string> = {}) => new URLSearchParams({ q: text, ...extra }).toString();
+const contains = (query: string) => truth.filter((t) => t.text.includes(query)).map((t) => t.url);
+
+describe('site search', { timeout: 900_000 }, () => {
+  before(async () => {
+    // Small shards, so the sample (450 pages) is split like a big site: routing, several
+    // Pagefind instances, 至少 N 条 and 加载更多 across shards are all exercised.
+    process.env.PORTAL_SEARCH_PER_SHARD = String(SHARD_SIZE);
+    site = await buildSite(join(ROOT, 'data/export'), '2026-11-28');
+    server = await serve(site.outDir);
+    browser = await launchBrowser();
+    context = await browser.newContext();
+    // Ground truth: every published page that carries the search markup, and the text a
+    // reader sees in its search regions (chromium's innerText: blocks on lines of their own).
+    const searchable = htmlFiles(site.outDir).filter((f) => {
+      const html = readFileSync(f, 'utf8');
+      return html.includes('data-search-meta') && !html.includes('<meta name="robots" content="noindex"');
+    });
+    const reader = await browser.newContext({ javaScriptEnabled: false });
+    const page = await reader.newPage();
+    for (const file of searchable) {
+      const url = urlPathOf(site.outDir, file);
+      await page.goto(server.origin + url);
+      truth.push({
+        url,
+        ...(await page.evaluate(() => {
+          const m = document.querySelector<HTMLElement>('[data-search-meta]')!.dataset;
+          const text = [...document.querySelectorAll<HTMLElement>('[data-search-body]')].map((e) => e.innerText).join('\n');
+          return { text, kind: m.kind ?? '', region: m.region ?? '', date: m.date ?? '', status: m.status ?? '' };
+        })),
+      });
+    }
+    await reader.close();
+  });
+
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('indexes the published record pages, subject profiles and cases, and nothing else', () => {
+    const shards = JSON.parse(readFileSync(join(site.outDir, 'pagefind/search.json'), 'utf8')).shards as { name: string; pages: number; from: string; to: string }[];
+    assert.ok(shards.length >= 4, 'the sample is split into several shards');
+    assert.equal(shards[0]!.name, 'p');
+    for (let i = 2; i < shards.length; i++) assert.ok(shards[i]!.to <= shards[i - 1]!.from, 'record shards go newest first');
+    const kinds = new Set(truth.map((t) => t.kind));
+    for (const k of ['commitments', 'penalties', 'enforcement', 'dishonest', 'honors', 'cases', 'subjects']) assert.ok(kinds.has(k), `no searchable ${k} page`);
+    const manifest = JSON.parse(readFileSync(join(site.outDir, 'pagefind/search.json'), 'utf8')) as { shards: { pages: number }[] };
+    assert.equal(manifest.shards.reduce((n, s) => n + s.pages, 0), truth.length, 'every searchable page is in exactly one shard');
+    const withheld = htmlFiles(site.outDir).filter((f) => readFileSync(f, 'utf8').includes('<meta name="robots" content="noindex"'));
+    assert.ok(withheld.length > 0, 'the sample has withheld pages');
+    for (const f of withheld) assert.ok(!readFileSync(f, 'utf8').includes('data-search-meta'), `${urlPathOf(site.outDir, f)} is withheld but marked searchable`);
+  });
+
+  test(`Chinese recall: ${QUERIES.length} queries find the record pages whose text contains them`, async () => {
+    assert.ok(QUERIES.length >= 30);
+    const page = await context.newPage();
+    let expected = 0;
+    let found = 0;
+    let returned = 0;
+    const rows: string[] = [];
+    const low: string[] = [];
+    for (const query of QUERIES) {
+      assert.match(query, /^\p{Script=Han}{2,8}$/u);
+      const want = new Set(contains(query));
+      assert.ok(want.size > 0, `query ${query} occurs on no page of the sample`);
+      const { urls } = await searchAll(page, q(query));
+      const got = new Set(urls);
+      assert.equal(got.size, urls.length, `${query}: a page listed twice`);
+      const hits = [...want].filter((u) => got.has(u)).length;
+      const recall = hits / want.size;
+      const precision = got.size ? hits / got.size : 1;
+      expected += want.size;
+      found += hits;
+      returned += got.size;
+      rows.push(`${query.padEnd(10, '　')} pages ${String(want.size).padStart(4)}  found ${String(hits).padStart(4)}  returned ${String(got.size).padStart(4)}  recall ${recall.toFixed(3)}  precision ${precision.toFixed(3)}`);
+      if (recall < 0.9) low.push(`${query}: recall ${recall.toFixed(3)}; missing ${[...want].filter((u) => !got.has(u)).slice(0, 5).join(' ')}`);
+    }
+    const recall = found / expected;
+    const precision = returned ? found / returned : 1;
+    console.log(`${rows.join('\n')}\noverall recall ${recall.toFixed(4)} (${found}/${expected}), precision ${precision.toFixed(4)} (${found}/${returned})`);
+    await page.close();
+    assert.deepEqual(low, [], 'every query has recall >= 0.9');
+    assert.ok(recall >= 0.98, `overall recall ${recall} >= 0.98`);
+  });
+
+  test('several words must all be on the page', async () => {
+    const page = await context.newPage();
+    const { urls } = await searchAll(page, q('岱岳区 应急管理局'));
+    const want = truth.filter((t) => t.text.includes('岱岳区') && t.text.includes('应急管理局')).map((t) => t.url);
+    assert.ok(want.length > 0);
+    assert.deepEqual([...urls].sort(), [...want].sort());
+    await page.close();
+  });
+
+  test('filters narrow the results to pages of that kind, region, year and status', async () => {
+    const page = await context.newPage();
+    const query = '泰安';
+    const all = new Set((await searchAll(page, q(query))).urls);
+    assert.deepEqual([...all].sort(), contains(query).sort());
+    const cases: [Record<string, string>, (t: TruthPage) => boolean][] = [
+      [{ kind: 'penalties' }, (t) => t.kind === 'penalties'],
+      [{ kind: 'subjects' }, (t) => t.kind === 'subjects'],
+      [{ region: '岱岳区' }, (t) => t.region === '岱岳区'],
+      [{ year: '2025' }, (t) => t.date.startsWith('2025')],
+      [{ status: 'commitments:全部履行' }, (t) => t.kind === 'commitments' && t.status === '全部履行'],
+      [{ kind: 'commitments', region: '泰山区', year: '2026' }, (t) => t.kind === 'commitments' && t.region === '泰山区' && t.date.startsWith('2026')],
+    ];
+    for (const [filters, keep] of cases) {
+      const { urls } = await searchAll(page, q(query, filters));
+      const want = truth.filter((t) => all.has(t.url) && keep(t)).map((t) => t.url);
+      assert.ok(want.length > 0 && want.length < all.size, `${JSON.stringify(filters)} narrows (${want.length} of ${all.size})`);
+      assert.deepEqual([...urls].sort(), want.sort(), `results for ${JSON.stringify(filters)}`);
+      for (const f of Object.keys(filters)) assert.equal(await page.locator(`select[name="${f}"]`).inputValue(), filters[f], `${f} select shows the filter from the address`);
+    }
+    await page.close();
+  });
+
+  test('sorting by date lists records newest first', async () => {
+    const page = await context.newPage();
+    const { urls } = await searchAll(page, q('承诺', { sort: 'date', kind: 'commitments' }));
+    const dates = urls.map((u) => truth.find((t) => t.url === u)!.date);
+    assert.ok(dates.length > 10);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    await page.close();
+  });
+
+  test('the count says 至少 while older shards are still unsearched, then 共 when all are', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/?${q('信用承诺书')}`);
+    await page.locator('#search-results > li').first().waitFor();
+    assert.match((await page.locator('#search-status').textContent()) ?? '', /^已找到至少 \d+ 条结果/);
+    assert.equal(await page.locator('#search-status').getAttribute('role'), 'status');
+    await page.close();
+    const all = await context.newPage();
+    const { urls } = await searchAll(all, q('信用承诺书'));
+    assert.equal(urls.length, contains('信用承诺书').length);
+    await all.close();
+  });
+
+  test('?q= is honoured: the home page form and shared links show results', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.locator('form[role="search"] input[name="q"]').fill('粥店街道');
+    await page.locator('form[role="search"] input[name="q"]').press('Enter');
+    await page.waitForURL(/\/search\/\?q=/);
+    await page.locator('#search-results > li').first().waitFor();
+    assert.equal(await page.locator('#search-q').inputValue(), '粥店街道');
+    const status = (await page.locator('#search-status').textContent()) ?? '';
+    assert.match(status, /找到.*\d+ 条结果/);
+    const first = page.locator('#search-results > li').first();
+    assert.match((await first.locator('mark').first().textContent()) ?? '', /粥店街道/, 'the query is highlighted in the snippet');
+    assert.match((await first.locator('.search-result-meta').textContent()) ?? '', /(承诺|行政处罚|被执行人|失信被执行人|表彰|案例|主体)/);
+    await page.close();
+  });
+
+  test('keyboard: typing and Enter searches; 加载更多 by Enter moves focus to the new results', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/`);
+    await page.locator('#search-q').focus();
+    await page.keyboard.type('安全生产');
+    await page.keyboard.press('Enter');
+    await page.locator('#search-results > li').first().waitFor();
+    assert.match(page.url(), /\?q=%E5%AE%89/);
+    assert.equal(await page.locator('#search-results > li').count(), 10);
+    await page.locator('#search-more').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('#search-results > li').length > 10);
+    assert.equal(await page.evaluate(() => document.activeElement?.closest('#search-results > li:nth-child(11)') !== null), true);
+    await page.close();
+  });
+
+  test('axe finds no WCAG 2.2 AA violations on /search/ with results', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/?${q('应急管理局')}`);
+    await page.locator('#search-results > li').first().waitFor();
+    await page.locator('#search-more').waitFor();
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+    assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), []);
+    await page.close();
+  });
+
+  test('without JavaScript the page says search needs it and offers the browsing links', async () => {
+    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noJs.newPage();
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('泰安')}`);
+    assert.ok(await page.locator('#search-nojs').isVisible());
+    assert.match((await page.locator('#search-nojs').textContent()) ?? '', /需要.*JavaScript/);
+    for (const href of ['/commitments/', '/subjects/', '/cases/']) assert.ok(await page.locator(`main a[href="${href}"]`).first().isVisible(), href);
+    await noJs.close();
+  });
+
+  test('no request leaves the site while searching', async () => {
+    const page = await context.newPage();
+    const foreign: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(server.origin)) foreign.push(r.url());
+    });
+    await searchAll(page, q('人民法院'));
+    assert.deepEqual(foreign, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { extractPage } from '../../../src/lib/search/extract.ts';
+
+const page = (body: string, head = '') => `<!doctype html><html lang="zh-CN"><head><title>标题</title>${head}</head><body><nav>导航 首页</nav><main>${body}</main><footer>主办单位</footer></body></html>`;
+const META = '<div hidden data-search-meta data-kind="penalties" data-title="某公司：罚款" data-region="泰山区" data-date="2026-01-02" data-status="未修复"></div>';
+
+test('takes the marked regions as blocks, inline elements joined, chrome and hidden text left out', () => {
+  const r = extractPage(page(`<article data-search-body>${META}<h1>某<b>公司</b></h1><dl><dt>处罚类别</dt><dd>罚款&amp;警告</dd></dl><p hidden>隐藏</p><script>var x="脚本"</script><p>第一行<br>第二行</p></article><aside>不算</aside>`), '/penalties/1/');
+  assert.ok('page' in r);
+  assert.deepEqual(r.page.blocks, ['某公司', '处罚类别', '罚款&警告', '第一行', '第二行']);
+  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', blocks: undefined });
+});
+
+test('pages without the marker, and noindex pages, are skipped', () => {
+  assert.deepEqual(extractPage(page('<p>列表</p>'), '/commitments/'), { skipped: 'no-meta' });
+  assert.deepEqual(extractPage(page(`<article data-search-body>${META}<p>x</p></article>`, '<meta name="robots" content="noindex">'), '/x/'), { skipped: 'noindex' });
+});
+
+test('a broken contract is an error (which fails the build)', () => {
+  const r = extractPage(page(META), '/penalties/2/');
+  assert.ok('error' in r && /data-search-body/.test(r.error));
+  const r2 = extractPage(page(`<article data-search-body><div hidden data-search-meta data-kind="penalties"></div><p>x</p></article>`), '/penalties/3/');
+  assert.ok('error' in r2 && /data-title/.test(r2.error));
+});
