@@ -93,6 +93,8 @@ describe('site search', { timeout: 900_000 }, () => {
         url,
         ...(await page.evaluate(() => {
           const m = document.querySelector<HTMLElement>('[data-search-meta]')!.dataset;
+          // Field names are page chrome, not content: the index leaves them out, so does the truth.
+          for (const e of document.querySelectorAll<HTMLElement>('[data-search-ignore]')) e.style.display = 'none';
           const text = [...document.querySelectorAll<HTMLElement>('[data-search-body]')].map((e) => e.innerText).join('\n');
           return { text, kind: m.kind ?? '', region: m.region ?? '', date: m.date ?? '', status: m.status ?? '' };
         })),
