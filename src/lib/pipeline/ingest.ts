@@ -49,9 +49,8 @@ export interface WithheldRecord {
   reason: WithheldReason;
 }
 
-export interface IngestResult {
-  report: BuildReport;
-  manifest: Manifest;
+/** What the site shows: every published record, and the ids of withheld ones. */
+export interface PublishedRecords {
   subjects: Subject[];
   commitments: PublishedCommitment[];
   penalties: PublishedPenalty[];
@@ -60,6 +59,11 @@ export interface IngestResult {
   honors: Honor[];
   cases: ModelCase[];
   withheld: WithheldRecord[];
+}
+
+export interface IngestResult extends PublishedRecords {
+  report: BuildReport;
+  manifest: Manifest;
   /** Attachment keys (relative to attachments/) that published records show. */
   attachments: string[];
 }

@@ -4,31 +4,15 @@
  * in a Map instead of scanning whole collections (the site must build 100,000 records).
  */
 import type { ExportInfo } from '../../content/export-loader.ts';
-import type { ModelCase, PublishedCommitment, PublishedPenalty, WithheldRecord } from '../pipeline/ingest.ts';
-import type { Dishonest } from '../schemas/dishonest.ts';
-import type { Enforcement } from '../schemas/enforcement.ts';
-import type { Honor } from '../schemas/honor.ts';
+import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { Subject } from '../schemas/subject.ts';
 
-export interface SiteRecords {
-  subjects: Subject[];
-  commitments: PublishedCommitment[];
-  penalties: PublishedPenalty[];
-  enforcement: Enforcement[];
-  dishonest: Dishonest[];
-  honors: Honor[];
-  cases: ModelCase[];
-  withheld: WithheldRecord[];
+export interface SiteRecords extends PublishedRecords {
   exportInfo: ExportInfo;
 }
 
-export interface SubjectRecords {
-  commitments: PublishedCommitment[];
-  penalties: PublishedPenalty[];
-  enforcement: Enforcement[];
-  dishonest: Dishonest[];
-  honors: Honor[];
-  cases: ModelCase[];
+/** One subject's published records (its cases are those naming it). */
+export interface SubjectRecords extends Omit<PublishedRecords, 'subjects' | 'withheld'> {
   /** Published subjects whose 上级主管部门 is this one. */
   children: Subject[];
 }
