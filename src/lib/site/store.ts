@@ -5,8 +5,10 @@
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import portal from '../../../portal.config.ts';
 import type { ModelCase, PublishedCommitment, WithheldRecord } from '../pipeline/ingest.ts';
+import type { WithheldReason } from '../rules/decision.ts';
 import type { RecordKind } from '../schemas/contract.ts';
 import { caseFacets, commitmentFacets, groupBy, type Facet } from './facets.ts';
+import { subjectUrl } from './kinds.ts';
 import { indexRecords, type SiteIndex } from './records.ts';
 
 let cached: Promise<SiteIndex> | undefined;
@@ -79,3 +81,21 @@ export async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
   });
   return (await withheldCache).get(kind) ?? [];
 }
+
+/** What a record page gets: the published record, or only the reason it is withheld. */
+export interface RecordPageProps<K extends RecordKind> {
+  record?: SiteIndex[K][number];
+  withheld?: WithheldReason;
+}
+
+/** Every URL of a record kind: published records, and withheld ids (which keep their URL). */
+export async function recordPaths<K extends RecordKind>(kind: K) {
+  const records = (await site())[kind] as SiteIndex[K][number][];
+  return [
+    ...records.map((record) => ({ params: { id: record.id }, props: { record } as RecordPageProps<K> })),
+    ...(await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K> })),
+  ];
+}
+
+/** Links a 统一社会信用代码 to its profile, when the subject is published. */
+export const profileLink = (s: SiteIndex) => (code: string) => (s.subjectsByCode.has(code) ? subjectUrl(code) : undefined);
