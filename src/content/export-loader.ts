@@ -8,14 +8,7 @@ import { z } from 'astro/zod';
 import { join, resolve } from 'node:path';
 import { buildExportDir, ingestForBuild } from '../lib/pipeline/build-input.ts';
 import type { IngestResult } from '../lib/pipeline/ingest.ts';
-
-/** The export itself, for the 示例数据 notice and "data as of" lines. */
-export interface ExportInfo {
-  platform: string;
-  exportedAt: string;
-  asOf: string;
-  sample: boolean;
-}
+import type { ExportInfo } from '../lib/site/records.ts';
 
 type Collected = Omit<IngestResult, 'report' | 'manifest' | 'attachments'> & {
   attachments: { key: string; path: string }[];

@@ -3,9 +3,16 @@
  * every record filed under its subject's 统一社会信用代码, so that a page looks things up
  * in a Map instead of scanning whole collections (the site must build 100,000 records).
  */
-import type { ExportInfo } from '../../content/export-loader.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { Subject } from '../schemas/subject.ts';
+
+/** The export itself, for the 示例数据 notice and "data as of" lines. */
+export interface ExportInfo {
+  platform: string;
+  exportedAt: string;
+  asOf: string;
+  sample: boolean;
+}
 
 export interface SiteRecords extends PublishedRecords {
   exportInfo: ExportInfo;

@@ -3,13 +3,13 @@
  * every page asks this store, never `getCollection` + filter.
  */
 import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
-import portal from '../../../portal.config.ts';
-import type { ModelCase, PublishedCommitment, WithheldRecord } from '../pipeline/ingest.ts';
-import type { WithheldReason } from '../rules/decision.ts';
-import type { RecordKind } from '../schemas/contract.ts';
-import { caseFacets, commitmentFacets, groupBy, type Facet } from './facets.ts';
-import { subjectUrl } from './kinds.ts';
-import { indexRecords, type SiteIndex } from './records.ts';
+import portal from '../../portal.config.ts';
+import type { ModelCase, PublishedCommitment, WithheldRecord } from '../lib/pipeline/ingest.ts';
+import type { WithheldReason } from '../lib/rules/decision.ts';
+import type { RecordKind } from '../lib/schemas/contract.ts';
+import { caseFacets, commitmentFacets, groupBy, type Facet } from '../lib/site/facets.ts';
+import { subjectUrl } from '../lib/site/kinds.ts';
+import { indexRecords, type SiteIndex } from '../lib/site/records.ts';
 
 let cached: Promise<SiteIndex> | undefined;
 
