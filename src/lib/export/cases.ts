@@ -2,7 +2,7 @@
  * Reads model-case files: front matter (YAML) and body, with the line each front-matter
  * field sits on so that problems point into the file.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { lstat, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
 
@@ -12,6 +12,7 @@ export interface CaseFile {
   format: 'md' | 'mdx';
   /** Parsed front matter, or the YAML error. */
   data: unknown;
+  /** Why the file cannot be used as a case at all (not readable as UTF-8 text, no or broken front matter). */
   yamlError?: string;
   body: string;
   /** Line in the file where the body starts. */
@@ -22,13 +23,25 @@ export interface CaseFile {
 
 const FRONT_MATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFile[]; ignored: string[] }> {
+/** The text of a case file, or why it cannot be one: a folder, a link, unreadable, not UTF-8. */
+async function readCaseText(path: string): Promise<{ text: string } | { error: string }> {
+  try {
+    const stat = await lstat(path);
+    if (!stat.isFile()) return { error: stat.isSymbolicLink() ? '案例文件是符号链接，导出中的文件必须是普通文件' : '不是普通文件（可能是文件夹）' };
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(await readFile(path)) };
+  } catch (e) {
+    return { error: e instanceof TypeError ? '案例文件不是有效的 UTF-8 文本' : `无法读取案例文件：${(e as Error).message}` };
+  }
+}
+
+export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFile[]; ignored: string[]; unreadable?: string }> {
   const dir = join(exportDir, 'cases');
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
-  } catch {
-    return { cases: [], ignored: [] };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { cases: [], ignored: [], ...(code === 'ENOENT' ? {} : { unreadable: `cases 不是可读取的文件夹（${code}），其中的案例均未读取` }) };
   }
   const cases: CaseFile[] = [];
   const ignored: string[] = [];
@@ -38,7 +51,8 @@ export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFil
       ignored.push(`cases/${name}`);
       continue;
     }
-    const text = await readFile(join(dir, name), 'utf8');
+    const read = await readCaseText(join(dir, name));
+    const text = 'text' in read ? read.text : '';
     const fm = FRONT_MATTER.exec(text);
     const yaml = fm?.[1] ?? '';
     const yamlLines = yaml.split(/\r?\n/);
@@ -48,7 +62,8 @@ export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFil
     };
     let data: unknown = {};
     let yamlError: string | undefined;
-    if (!fm) yamlError = '缺少以 --- 开头和结尾的 front matter';
+    if ('error' in read) yamlError = read.error;
+    else if (!fm) yamlError = '缺少以 --- 开头和结尾的 front matter';
     else {
       try {
         data = load(yaml) ?? {};

@@ -2,9 +2,12 @@
  * Streams a contract CSV file: sha256 of the bytes, strict decoding (UTF-8 with or without
  * BOM, or GB18030 through the platform's TextDecoder), and RFC 4180 rows from papaparse,
  * each with the physical line it starts on. The file is never held whole in memory.
+ * papaparse's own errors are not dropped: a quote that never closes makes the file
+ * unusable (§3), any other one is a problem of the row it is in.
  */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { Readable } from 'node:stream';
 import Papa from 'papaparse';
 
 export type Encoding = 'utf-8' | 'gb18030';
@@ -16,15 +19,35 @@ export interface CsvRow {
   cells: Record<string, string | undefined>;
   /** Non-empty cells beyond the header's columns: a stray separator has shifted the row. */
   overflow: number;
+  /** What the CSV parser found wrong in the row's quoting (the cells are then unreliable). */
+  quoting: string[];
 }
 
-export class DecodeError extends Error {
+/** A file that cannot be read as CSV at all (§7 exit 2), with the line to open it at. */
+export class UnreadableCsv extends Error {
   readonly line: number;
-  constructor(line: number, byteOffset: number, encoding: Encoding) {
-    super(`无法按 ${encoding} 解码：第 ${line} 行（字节偏移 ${byteOffset}）含有无效字节`);
+  constructor(line: number, message: string) {
+    super(message);
     this.line = line;
   }
 }
+
+export class DecodeError extends UnreadableCsv {
+  constructor(line: number, byteOffset: number, encoding: Encoding) {
+    super(line, `无法按 ${encoding} 解码：第 ${line} 行（字节偏移 ${byteOffset}）含有无效字节`);
+  }
+}
+
+export class UnterminatedQuote extends UnreadableCsv {
+  constructor(line: number) {
+    super(line, `第 ${line} 行的引号没有闭合，此后的内容都无法按行读取（字段内的引号应写作 ""）`);
+  }
+}
+
+/** papaparse error codes other than MissingQuotes, in the operator's words. */
+const QUOTING_MESSAGES: Record<string, string> = {
+  InvalidQuotes: '引号用法有误：加引号的字段在闭合引号后还有其他字符（字段内的引号应写作 ""）',
+};
 
 /** Counts line breaks (CRLF, LF or lone CR) in a cell, so rows after multi-line cells keep true line numbers. */
 function lineBreaks(s: string): number {
@@ -53,77 +76,104 @@ function firstBadByte(chunk: Uint8Array, encoding: Encoding): { offset: number; 
   return { offset: lo, text: new TextDecoder(encoding).decode(chunk.subarray(0, lo), { stream: true }) };
 }
 
-/**
- * Reads a CSV file. `onHeader` gets the header names; `onRow` every non-blank data row.
- * Resolves with the sha256 (hex) and the number of data rows.
- */
-export async function readCsv(
-  path: string,
-  encoding: Encoding,
-  onHeader: (headers: string[]) => void,
-  onRow: (row: CsvRow) => void,
-): Promise<{ sha256: string; rows: number }> {
-  const hash = createHash('sha256');
+/** The file's text, chunk by chunk, hashing the raw bytes on the way; throws DecodeError at the first bad byte. */
+async function* decodedChunks(path: string, encoding: Encoding, hash: ReturnType<typeof createHash>, chunkBytes: number): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true });
-  // §3: comma separated; left unset, papaparse guesses the delimiter from the first rows.
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, { header: false, skipEmptyLines: false, delimiter: ',' }) as NodeJS.ReadWriteStream;
-  let headers: string[] | undefined;
-  let line = 1;
-  let rows = 0;
   let bytesBefore = 0;
   let textSoFarLines = 1;
   let endsWithCr = false;
   // A CRLF split between two chunks was counted as a lone CR already: its LF is no new line.
   const breaksAfter = (text: string) => lineBreaks(text) - (endsWithCr && text.startsWith('\n') ? 1 : 0);
-
-  const consumed = (async () => {
-    for await (const cells of parser as AsyncIterable<string[]>) {
-      const start = line;
-      line += 1 + cells.reduce((n, c) => n + lineBreaks(c), 0);
-      if (cells.every((c) => c.trim() === '')) continue; // blank line, tolerated
-      if (!headers) {
-        headers = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
-        onHeader(headers);
-        continue;
-      }
-      const record: Record<string, string | undefined> = {};
-      headers.forEach((h, i) => {
-        const v = cells[i]?.trim();
-        record[h] = v ? v : undefined;
-      });
-      rows++;
-      onRow({ line: start, cells: record, overflow: cells.slice(headers.length).filter((c) => c.trim() !== '').length });
-    }
-  })();
-
-  try {
-    for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-      hash.update(chunk);
-      let text: string;
-      try {
-        text = decoder.decode(chunk, { stream: true });
-      } catch {
-        const bad = firstBadByte(chunk, encoding);
-        throw new DecodeError(textSoFarLines + breaksAfter(bad.text), bytesBefore + bad.offset, encoding);
-      }
-      bytesBefore += chunk.length;
-      textSoFarLines += breaksAfter(text);
-      if (text) endsWithCr = text.endsWith('\r');
-      if (!parser.write(text)) await new Promise((r) => parser.once('drain', r));
-    }
-    let rest: string;
+  for await (const chunk of createReadStream(path, { highWaterMark: chunkBytes }) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    let text: string;
     try {
-      rest = decoder.decode();
+      text = decoder.decode(chunk, { stream: true });
     } catch {
-      throw new DecodeError(textSoFarLines, bytesBefore, encoding); // the file ends inside a character
+      const bad = firstBadByte(chunk, encoding);
+      throw new DecodeError(textSoFarLines + breaksAfter(bad.text), bytesBefore + bad.offset, encoding);
     }
-    if (rest) parser.write(rest);
-  } catch (e) {
-    parser.end();
-    await consumed.catch(() => undefined);
-    throw e;
+    bytesBefore += chunk.length;
+    textSoFarLines += breaksAfter(text);
+    if (text) endsWithCr = text.endsWith('\r');
+    if (text) yield text;
   }
-  parser.end();
-  await consumed;
-  return { sha256: hash.digest('hex'), rows };
+  let rest: string;
+  try {
+    rest = decoder.decode();
+  } catch {
+    throw new DecodeError(textSoFarLines, bytesBefore, encoding); // the file ends inside a character
+  }
+  if (rest) yield rest;
+}
+
+/**
+ * Reads a CSV file. `onHeader` gets the header names; `onRow` every non-blank data row.
+ * Resolves with the sha256 (hex) and the number of data rows; rejects with an
+ * UnreadableCsv (undecodable bytes, a quote that never closes) or what a callback threw.
+ * `chunkBytes` is the read size (tests shrink it to put a character across two reads).
+ */
+export function readCsv(
+  path: string,
+  encoding: Encoding,
+  onHeader: (headers: string[]) => void,
+  onRow: (row: CsvRow) => void,
+  chunkBytes = 1 << 20,
+): Promise<{ sha256: string; rows: number }> {
+  const hash = createHash('sha256');
+  const input = Readable.from(decodedChunks(path, encoding, hash, chunkBytes));
+  let headers: string[] | undefined;
+  let line = 1;
+  let rows = 0;
+
+  const onCells = (cells: string[], errors: Papa.ParseError[]) => {
+    const start = line;
+    line += 1 + cells.reduce((n, c) => n + lineBreaks(c), 0);
+    if (errors.some((e) => e.code === 'MissingQuotes')) {
+      // The open quote swallowed the rest of the file into the row's last cell: it opened on the line that cell starts on.
+      throw new UnterminatedQuote(start + cells.slice(0, -1).reduce((n, c) => n + lineBreaks(c), 0));
+    }
+    const quoting = [...new Set(errors.map((e) => QUOTING_MESSAGES[e.code] ?? `CSV 格式有误：${e.message}`))];
+    if (quoting.length === 0 && cells.every((c) => c.trim() === '')) return; // blank line, tolerated
+    if (!headers) {
+      headers = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
+      if (quoting.length > 0) throw new UnreadableCsv(start, `表头行${quoting.join('；')}`);
+      onHeader(headers);
+      return;
+    }
+    const record: Record<string, string | undefined> = {};
+    headers.forEach((h, i) => {
+      const v = cells[i]?.trim();
+      record[h] = v ? v : undefined;
+    });
+    rows++;
+    onRow({ line: start, cells: record, overflow: cells.slice(headers.length).filter((c) => c.trim() !== '').length, quoting });
+  };
+
+  return new Promise((resolve, reject) => {
+    let failure: { error: unknown } | undefined;
+    // §3: comma separated; left unset, papaparse guesses the delimiter from the first rows.
+    Papa.parse<string[]>(input as unknown as File, {
+      header: false,
+      skipEmptyLines: false,
+      delimiter: ',',
+      step: (results, parser) => {
+        try {
+          onCells(results.data, results.errors);
+        } catch (error) {
+          failure = { error };
+          parser.abort(); // papaparse then calls complete
+        }
+      },
+      complete: () => {
+        input.destroy();
+        if (failure) reject(failure.error);
+        else resolve({ sha256: hash.digest('hex'), rows });
+      },
+      error: (error) => {
+        input.destroy();
+        reject(error);
+      },
+    });
+  });
 }

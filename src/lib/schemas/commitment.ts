@@ -49,8 +49,8 @@ export const commitmentFile = defineContractFile({
     accountability: column('违诺责任追究内容', optionalText),
     /** 公开类型 R: only 可向社会公开 is published */
     scope: column('公开类型', oneOf(DISCLOSURE_SCOPES)),
-    /** 承诺书附件 O: a PDF under attachments/ (existence checked by the pipeline) */
-    attachment: column('承诺书附件', optionalText),
+    /** 承诺书附件 O: a PDF under attachments/, published with the commitment */
+    attachment: column('承诺书附件', optionalText, { attachment: 'pdf' }),
     /** 备注 O */
     note: column('备注', optionalText),
   },
@@ -69,6 +69,7 @@ export const commitmentFile = defineContractFile({
       problem('unfulfilled', `承诺履行状态为${row.status}时必须填写未履行的承诺内容`);
     }
   },
+  subject: (c) => c.creditCode,
 });
 
 export type Commitment = NonNullable<ReturnType<typeof commitmentFile.parseRow>['record']>;

@@ -51,6 +51,7 @@ export const dishonestFile = defineContractFile({
   rules({ row, problem }) {
     if (row.listedOn && row.removedOn && row.removedOn < row.listedOn) problem('removedOn', `移出日期 ${row.removedOn} 早于发布时间 ${row.listedOn}`);
   },
+  subject: (r) => r.creditCode,
 });
 
 export type Dishonest = NonNullable<ReturnType<typeof dishonestFile.parseRow>['record']>;

@@ -42,6 +42,7 @@ export const enforcementFile = defineContractFile({
     if (row.filedOn && row.closedOn && row.closedOn < row.filedOn) problem('closedOn', `结案日期 ${row.closedOn} 早于立案日期 ${row.filedOn}`);
     if (row.filedOn && row.notifiedOn && row.notifiedOn < row.filedOn) problem('notifiedOn', `通报日期 ${row.notifiedOn} 早于立案日期 ${row.filedOn}`);
   },
+  subject: (r) => r.creditCode,
 });
 
 export type Enforcement = NonNullable<ReturnType<typeof enforcementFile.parseRow>['record']>;

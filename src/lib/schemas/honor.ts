@@ -28,6 +28,7 @@ export const honorFile = defineContractFile({
   rules({ row, problem }) {
     if (row.grantedOn && row.validUntil && row.validUntil < row.grantedOn) problem('validUntil', `有效期至 ${row.validUntil} 早于授予日期 ${row.grantedOn}`);
   },
+  subject: (r) => r.creditCode,
 });
 
 export type Honor = NonNullable<ReturnType<typeof honorFile.parseRow>['record']>;

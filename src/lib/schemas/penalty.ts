@@ -76,6 +76,9 @@ export const penaltyFile = defineContractFile({
       }
     }
   },
+  // §4: only 法人及非法人组织 are this portal's subjects; a 自然人 / 个体工商户 party is never
+  // in subjects.csv, and Order 36 withholds such a penalty (rules/order-36-2025.ts).
+  subject: (p) => (p.partyCategory === '法人及非法人组织' ? p.creditCode : undefined),
 });
 
 export type Penalty = NonNullable<ReturnType<typeof penaltyFile.parseRow>['record']>;

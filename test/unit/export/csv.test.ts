@@ -24,7 +24,7 @@ describe('§3 CSV reading', () => {
   test('rows are keyed by header, each with the physical line it starts on (header is line 1)', async () => {
     const { headers, rows } = await read('编号,名称\nA1,甲\nA2,乙\n');
     assert.deepEqual(headers, ['编号', '名称']);
-    assert.deepEqual(rows, [{ line: 2, cells: { 编号: 'A1', 名称: '甲' }, overflow: 0 }, { line: 3, cells: { 编号: 'A2', 名称: '乙' }, overflow: 0 }]);
+    assert.deepEqual(rows, [{ line: 2, cells: { 编号: 'A1', 名称: '甲' }, overflow: 0, quoting: [] }, { line: 3, cells: { 编号: 'A2', 名称: '乙' }, overflow: 0, quoting: [] }]);
   });
   test('the row count excludes the header and the sha256 is over the raw bytes', async () => {
     const content = '编号,名称\nA1,甲\nA2,乙\n';

@@ -77,7 +77,7 @@ describe('pipeline: references to subjects', () => {
     assert.match(problemsOf(report, 'penalties.csv', 10)[0]?.message ?? '', /在 subjects\.csv 第 5 行被拒绝/);
   });
   test('a record whose subject was a rejected duplicate is rejected', () => {
-    assert.match(problemsOf(report, 'commitments.csv', 17)[0]?.message ?? '', /主体 11370900MB28500094 在 subjects\.csv 第 \d 行被拒绝/);
+    assert.deepEqual(problemsOf(report, 'commitments.csv', 17).map((p) => [p.field, p.message]), [['统一社会信用代码', '主体 11370900MB28500094 在 subjects.csv 第 7、8 行被拒绝（统一社会信用代码），引用它的记录不能公示']]);
   });
   test('上级主管部门 must be another subject of the file', () => {
     assert.deepEqual(problemsOf(report, 'subjects.csv', 9).map((p) => p.field), ['上级主管部门']);

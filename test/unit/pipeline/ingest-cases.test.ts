@@ -38,7 +38,7 @@ describe('pipeline: model cases', () => {
   });
   test('a subject not in subjects.csv, or rejected there, is refused', () => {
     assert.deepEqual(of('unknown-subject.md').map((p) => [p.field, p.line]), [['subjects', 7]]);
-    assert.match(of('rejected-subject.md')[0]?.message ?? '', /91370900MA3C000044 不在 subjects\.csv 中或已被拒绝/);
+    assert.deepEqual(of('rejected-subject.md').map((p) => [p.field, p.message]), [['subjects', '主体 91370900MA3C000044 在 subjects.csv 第 3 行被拒绝（联系电话），引用它的记录不能公示']]);
   });
   test('a region outside the configuration is refused', () => {
     assert.deepEqual(of('bad-region.md').map((p) => [p.field, p.line]), [['region', 4]]);

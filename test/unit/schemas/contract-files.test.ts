@@ -6,10 +6,10 @@ import { commitmentFile } from '../../../src/lib/schemas/commitment.ts';
 import { enforcementFile } from '../../../src/lib/schemas/enforcement.ts';
 import { dishonestFile } from '../../../src/lib/schemas/dishonest.ts';
 import { honorFile } from '../../../src/lib/schemas/honor.ts';
-import { commitmentRow, dishonestRow, enforcementRow, EXPORT_DATE, honorRow, subjectRow } from '../support/rows.ts';
+import { commitmentRow, dishonestRow, enforcementRow, EXPORT_DATE, honorRow, SETTING, subjectRow } from '../support/rows.ts';
 
-type Parser = { parseRow: (cells: Record<string, string | undefined>, exportDate: string) => { record: unknown; problems: { column: string; message: string }[] } };
-const problems = (file: Parser, cells: Record<string, string | undefined>) => file.parseRow(cells, EXPORT_DATE).problems;
+type Parser = { parseRow: (cells: Record<string, string | undefined>, setting: typeof SETTING) => { record: unknown; problems: { column: string; message: string }[] } };
+const problems = (file: Parser, cells: Record<string, string | undefined>) => file.parseRow(cells, SETTING).problems;
 const columnsOf = (file: Parser, cells: Record<string, string | undefined>) => problems(file, cells).map((p) => p.column).sort();
 
 describe('§4 the contract files', () => {
@@ -38,7 +38,7 @@ describe('§4 the contract files', () => {
 
 describe('subjects.csv 主体名录', () => {
   test('a valid subject row parses to English fields, code upper-cased', () => {
-    const { record, problems } = subjectFile.parseRow(subjectRow({ 统一社会信用代码: '11370900mb2850001b' }), EXPORT_DATE);
+    const { record, problems } = subjectFile.parseRow(subjectRow({ 统一社会信用代码: '11370900mb2850001b' }), SETTING);
     assert.deepEqual(problems, []);
     assert.equal(record?.creditCode, '11370900MB2850001B');
     assert.equal(record?.gradedOn, '2026-03-01');
@@ -61,7 +61,7 @@ describe('subjects.csv 主体名录', () => {
 
 describe('commitments.csv 信用承诺', () => {
   test('a valid commitment row parses, dates normalised', () => {
-    const { record, problems } = commitmentFile.parseRow(commitmentRow({ 承诺作出日期: '2026/3/15' }), EXPORT_DATE);
+    const { record, problems } = commitmentFile.parseRow(commitmentRow({ 承诺作出日期: '2026/3/15' }), SETTING);
     assert.deepEqual(problems, []);
     assert.equal(record?.madeOn, '2026-03-15');
     assert.equal(record?.validUntil, '2027-03-14');
@@ -108,7 +108,7 @@ describe('commitments.csv 信用承诺', () => {
 
 describe('enforcement.csv 被执行人案件', () => {
   test('a valid enforcement row parses, 执行标的 as a number', () => {
-    const { record, problems } = enforcementFile.parseRow(enforcementRow(), EXPORT_DATE);
+    const { record, problems } = enforcementFile.parseRow(enforcementRow(), SETTING);
     assert.deepEqual(problems, []);
     assert.equal(record?.amount, 120.5);
   });

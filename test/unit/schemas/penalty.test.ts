@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { penaltyFile } from '../../../src/lib/schemas/penalty.ts';
-import { EXPORT_DATE, penaltyRow } from '../support/rows.ts';
+import { penaltyRow, SETTING } from '../support/rows.ts';
 
-const parse = (over: Record<string, string | undefined> = {}) => penaltyFile.parseRow(penaltyRow(over), EXPORT_DATE);
+const parse = (over: Record<string, string | undefined> = {}) => penaltyFile.parseRow(penaltyRow(over), SETTING);
 const columns = (over: Record<string, string | undefined>) => parse(over).problems.map((p) => p.column).sort();
 
 describe('penalties.csv 行政处罚', () => {

@@ -1,5 +1,9 @@
 /** Valid rows of every contract file, by Chinese header, for schema and pipeline tests. */
+import portal from '../../../portal.config.ts';
+
 export const EXPORT_DATE = '2026-11-27';
+/** What rows are checked against: the export's date and the configured regions. */
+export const SETTING = { exportDate: EXPORT_DATE, regions: portal.regions };
 
 export const subjectRow = (over: Record<string, string | undefined> = {}) => ({
   统一社会信用代码: '11370900MB2850001B',

@@ -1,0 +1,108 @@
+/**
+ * §5 model cases: each file is one row of `cases` in the report. A case is published
+ * when its front matter is valid, it names only published subjects, its cover is an
+ * image of the export, its text carries no personal number, invisible character or
+ * forbidden markup, and its URL keys belong to it alone.
+ */
+import { attachmentKey, checkAttachment } from '../identifiers/attachments.ts';
+import { findPersonalNumbers, maskPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
+import { readCaseFiles, type CaseFile } from '../export/cases.ts';
+import { caseFrontMatter, type CaseFrontMatter } from '../schemas/case.ts';
+import { forbiddenMarkup } from '../schemas/case-body.ts';
+import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
+import { emptyTally, type FileTally, type Problem } from './report.ts';
+import type { DecidedSubjects } from './subjects.ts';
+
+export interface ModelCase extends CaseFrontMatter {
+  slug: string;
+  format: 'md' | 'mdx';
+  body: string;
+}
+
+export interface IngestedCases {
+  cases: ModelCase[];
+  /** Cover images the published cases show, relative to attachments/. */
+  attachments: string[];
+  /** Undefined when the export has no case files. */
+  tally: FileTally | undefined;
+  problems: Problem[];
+}
+
+export async function ingestCases(exportDir: string, regions: readonly string[], subjects: DecidedSubjects): Promise<IngestedCases> {
+  const { cases, ignored, unreadable } = await readCaseFiles(exportDir);
+  const out: IngestedCases = { cases: [], attachments: [], tally: undefined, problems: [] };
+  if (unreadable) out.problems.push({ file: 'cases', severity: 'warning', message: unreadable });
+  for (const file of ignored) out.problems.push({ file, severity: 'warning', message: '不是 .md 或 .mdx 案例文件，已忽略' });
+  const tally = emptyTally();
+  if (cases.length > 0) out.tally = tally;
+  const accepted: { modelCase: ModelCase; file: string; redirectLine: number; problems: Problem[] }[] = [];
+  for (const c of cases) {
+    tally.rows++;
+    const { frontMatter, problems } = checkCase(c, exportDir, regions, subjects);
+    if (frontMatter) accepted.push({ modelCase: { ...frontMatter, slug: c.slug, format: c.format, body: c.body }, file: c.file, redirectLine: c.lineOf('redirect_from'), problems });
+    else {
+      tally.rejected++;
+      out.problems.push(...problems);
+    }
+  }
+  // A slug or redirect_from key may name one case only: journalists' links must not change meaning.
+  const owners = new Map<string, string[]>();
+  for (const { modelCase } of accepted) for (const key of [modelCase.slug, ...modelCase.redirect_from]) owners.set(key, [...(owners.get(key) ?? []), modelCase.slug]);
+  for (const entry of accepted) {
+    const { slug } = entry.modelCase;
+    const add = (message: string) => entry.problems.push({ file: entry.file, line: entry.redirectLine, id: slug, field: 'redirect_from', severity: 'error', message });
+    for (const key of entry.modelCase.redirect_from) {
+      const claimants = owners.get(key)!;
+      if (key === slug) add(`redirect_from 列出了本案例自己的 URL 键 ${key}`);
+      else if (claimants.length > 1) add(`URL 键 ${key} 同时属于多个案例：${claimants.join('、')}`);
+    }
+    if (entry.problems.length > 0) {
+      tally.rejected++;
+      out.problems.push(...entry.problems);
+      continue;
+    }
+    tally.published++;
+    out.cases.push(entry.modelCase);
+    if (entry.modelCase.cover) out.attachments.push(attachmentKey(entry.modelCase.cover));
+  }
+  return out;
+}
+
+/** Every problem of one case file on its own; the front matter when it parsed. */
+function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects): { frontMatter: CaseFrontMatter | undefined; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const add = (field: string | undefined, line: number, message: string) =>
+    problems.push({ file: c.file, line, id: c.slug, ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) });
+  const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
+  if (!/^[a-z0-9-]+$/.test(c.slug)) add(undefined, 1, '案例文件名（URL 键）只能由小写字母、数字和“-”组成');
+  if (c.yamlError) add(undefined, 1, c.yamlError);
+  // §3's invisible characters, for the case's fields as for a CSV cell: a case is shown on the same pages.
+  const fields = typeof c.data === 'object' && c.data !== null ? Object.entries(c.data) : [];
+  for (const [field, value] of fields) {
+    for (const text of [value].flat()) {
+      const found = typeof text === 'string' ? findInvisibleCharacter(text) : undefined;
+      if (found) add(field, c.lineOf(field), found.message);
+    }
+  }
+  const invisibleInBody = findInvisibleCharacter(c.body);
+  if (invisibleInBody) add(undefined, bodyLineAt(invisibleInBody.index), `正文${invisibleInBody.message}`);
+  const parsed = caseFrontMatter.safeParse(c.data);
+  if (!parsed.success) for (const i of parsed.error.issues) add(String(i.path[0] ?? ''), c.lineOf(String(i.path[0] ?? '')), i.message);
+  const fm = parsed.success ? parsed.data : undefined;
+  if (fm && !regions.includes(fm.region)) add('region', c.lineOf('region'), `不是本门户配置的区域：${fm.region}`);
+  for (const code of fm?.subjects ?? []) {
+    const message = subjects.problemOf(code);
+    if (message) add('subjects', c.lineOf('subjects'), message);
+  }
+  if (fm?.cover) {
+    const message = checkAttachment(exportDir, fm.cover, 'image');
+    if (message) add('cover', c.lineOf('cover'), message);
+  }
+  for (const f of forbiddenMarkup(c.body, c.format)) add(undefined, c.bodyLine + f.offsetLine, f.message);
+  for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
+    const value = fm?.[field];
+    for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
+  }
+  for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
+  return { frontMatter: fm, problems };
+}
