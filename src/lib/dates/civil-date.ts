@@ -41,6 +41,17 @@ export function todayInChina(now: Date = new Date()): CivilDate {
   return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
 }
 
+/**
+ * §7: the as-of date, as every entry point takes it (`--as-of`, PORTAL_AS_OF, the
+ * benchmark): exactly YYYY-MM-DD, a real date; nothing given means today in CST. The
+ * looser cell forms of §3 (20261128, 2026/11/28) are not accepted: a typo in a job's
+ * date must not quietly decide what is published.
+ */
+export function parseAsOf(raw: string | undefined, now: Date = new Date()): { ok: true; date: CivilDate } | { ok: false; message: string } {
+  if (raw === undefined || raw === '') return { ok: true, date: todayInChina(now) };
+  return /^\d{4}-\d{2}-\d{2}$/.test(raw) && isValidCivilDate(raw) ? { ok: true, date: raw } : { ok: false, message: `不是 YYYY-MM-DD 格式的有效日期：${raw}` };
+}
+
 /** The CST calendar date of an ISO timestamp such as 2026-11-27T23:10:00+08:00. */
 export function chinaDateOf(timestamp: string): CivilDate | null {
   const t = Date.parse(timestamp);

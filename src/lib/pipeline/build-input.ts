@@ -3,29 +3,54 @@
  * PORTAL_AS_OF (default today in China Standard Time). One ingest per build process.
  */
 import portal from '../../../portal.config.ts';
-import { parseCivilDate, todayInChina } from '../dates/civil-date.ts';
+import { parseAsOf } from '../dates/civil-date.ts';
+import { UnusableExport } from '../export/errors.ts';
+import { formatProblem } from './report.ts';
 import { ingestExport, type IngestResult } from './ingest.ts';
-import { writeReport } from './write-report.ts';
+import { stoppedReport, writeReport } from './write-report.ts';
 
 export function buildAsOf(): string {
-  const raw = process.env.PORTAL_AS_OF;
-  if (!raw) return todayInChina();
-  const date = parseCivilDate(raw);
-  if (date !== raw) throw new Error(`PORTAL_AS_OF 不是 YYYY-MM-DD 格式的有效日期：${raw}`);
-  return date;
+  const parsed = parseAsOf(process.env.PORTAL_AS_OF);
+  if (!parsed.ok) throw new BuildStopped(`PORTAL_AS_OF ${parsed.message}`);
+  return parsed.date;
 }
 
 export const buildExportDir = () => process.env.PORTAL_EXPORT ?? 'data/export';
 export const buildReportPath = () => process.env.PORTAL_REPORT ?? 'reports/build-report.json';
 
+/**
+ * The build stops on purpose: an unusable export or setting, not a fault in the code.
+ * It carries no stack trace — the message names file, line and field, which is all the
+ * operator needs — so the build prints the reasons and nothing that looks like a crash.
+ */
+export class BuildStopped extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuildStopped';
+    this.stack = `${this.name}: ${message}`;
+  }
+}
+
+/** Runs the pipeline once, writing the report whatever happens; an export that cannot be published stops the build. */
+export async function ingestForBuildOnce(exportDir: string, reportPath: string): Promise<IngestResult> {
+  const asOf = buildAsOf();
+  let result: IngestResult;
+  try {
+    result = await ingestExport({ exportDir, asOf, regions: portal.regions });
+  } catch (e) {
+    const report = stoppedReport(asOf, exportDir, e);
+    await writeReport(reportPath, report);
+    if (!(e instanceof UnusableExport)) throw e; // a fault in the code: its trace helps whoever fixes it
+    throw new BuildStopped(`导出不可用，构建已停止（报告：${reportPath}）：\n${report.problems.map(formatProblem).join('\n')}`);
+  }
+  await writeReport(reportPath, result.report);
+  return result;
+}
+
 let ingest: Promise<IngestResult> | undefined;
 
 /** Runs the pipeline once per process and writes the build report. */
 export function ingestForBuild(): Promise<IngestResult> {
-  ingest ??= (async () => {
-    const result = await ingestExport({ exportDir: buildExportDir(), asOf: buildAsOf(), regions: portal.regions });
-    await writeReport(buildReportPath(), result.report);
-    return result;
-  })();
+  ingest ??= ingestForBuildOnce(buildExportDir(), buildReportPath());
   return ingest;
 }

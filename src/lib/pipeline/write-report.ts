@@ -1,20 +1,23 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import type { UnusableExport } from '../export/errors.ts';
-import type { BuildReport } from './report.ts';
+import { UnusableExport } from '../export/errors.ts';
+import { maskPersonalNumbers } from '../identifiers/personal-numbers.ts';
+import type { BuildReport, Problem } from './report.ts';
 
 export async function writeReport(path: string, report: BuildReport) {
   await mkdir(dirname(path), { recursive: true });
   await writeFile(path, JSON.stringify(report, null, 2) + '\n');
 }
 
-/** The report of an export that stopped the build: what made it unusable, nothing else. */
-export function unusableReport(asOf: string, e: UnusableExport): BuildReport {
-  return {
-    as_of: asOf,
-    export: { platform: '', exported_at: '', schema_version: 0 },
-    usable: false,
-    files: {},
-    problems: e.problems.map((p) => ({ ...p, severity: 'error' as const })),
-  };
+/**
+ * The report of a run that stopped: what made the export unusable, or — for an error
+ * nobody foresaw — that error itself, so that the operator sees it in the report too.
+ * Its message is masked like every other: it may quote a cell.
+ */
+export function stoppedReport(asOf: string, exportDir: string, e: unknown): BuildReport {
+  const problems: Problem[] =
+    e instanceof UnusableExport
+      ? e.problems.map((p) => ({ ...p, severity: 'error' as const }))
+      : [{ file: exportDir, severity: 'error', message: maskPersonalNumbers(`检查意外中止（程序错误，请报告）：${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}`) }];
+  return { as_of: asOf, export: { platform: '', exported_at: '', schema_version: 0 }, usable: false, files: {}, problems };
 }

@@ -105,6 +105,6 @@ describe('npm run validate', () => {
   test('an invalid --as-of exits 2', () => {
     const run = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture('good'), '--as-of', '2026-02-30', '--report', join(out, 'x.json')], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(run.status, 2);
-    assert.match(run.stderr, /--as-of 不是有效日期/);
+    assert.match(run.stderr, /--as-of 不是 YYYY-MM-DD 格式的有效日期：2026-02-30/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyTally, formatProblem, type BuildReport } from '../../../src/lib/pipeline/report.ts';
 import { summarize } from '../../../src/lib/pipeline/summary.ts';
-import { unusableReport } from '../../../src/lib/pipeline/write-report.ts';
+import { stoppedReport } from '../../../src/lib/pipeline/write-report.ts';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
 
 const report: BuildReport = {
@@ -37,7 +37,7 @@ describe('§7 report lines and summary', () => {
     assert.deepEqual(emptyTally(), { rows: 0, published: 0, withheld: 0, rejected: 0, withheld_reasons: {} });
   });
   test('the report of an unusable export says so and lists only errors', () => {
-    const r = unusableReport('2026-11-28', new UnusableExport([{ file: 'subjects.csv', message: 'sha256 不符' }]));
+    const r = stoppedReport('2026-11-28', 'data/export', new UnusableExport([{ file: 'subjects.csv', message: 'sha256 不符' }]));
     assert.equal(r.usable, false);
     assert.deepEqual(r.files, {});
     assert.deepEqual(r.problems, [{ file: 'subjects.csv', message: 'sha256 不符', severity: 'error' }]);
