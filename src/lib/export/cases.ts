@@ -12,8 +12,9 @@ export interface CaseFile {
   format: 'md' | 'mdx';
   /** Parsed front matter, or the YAML error. */
   data: unknown;
-  /** Why the file cannot be used as a case at all (not readable as UTF-8 text, no or broken front matter). */
   yamlError?: string;
+  /** Why the file cannot be read as a case at all: a folder, a link, unreadable, not UTF-8. */
+  unreadable?: string;
   body: string;
   /** Line in the file where the body starts. */
   bodyLine: number;
@@ -62,8 +63,9 @@ export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFil
     };
     let data: unknown = {};
     let yamlError: string | undefined;
-    if ('error' in read) yamlError = read.error;
-    else if (!fm) yamlError = '缺少以 --- 开头和结尾的 front matter';
+    if ('error' in read) {
+      // Nothing to parse: the case is rejected for what `unreadable` says.
+    } else if (!fm) yamlError = '缺少以 --- 开头和结尾的 front matter';
     else {
       try {
         data = load(yaml) ?? {};
@@ -72,7 +74,7 @@ export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFil
       }
     }
     const bodyLine = fm ? fm[0].split(/\n/).length : 1;
-    cases.push({ file: `cases/${name}`, slug: m[1]!, format: m[2] as 'md' | 'mdx', data, ...(yamlError ? { yamlError } : {}), body: fm ? text.slice(fm[0].length) : text, bodyLine, lineOf });
+    cases.push({ file: `cases/${name}`, slug: m[1]!, format: m[2] as 'md' | 'mdx', data, ...(yamlError ? { yamlError } : {}), ...('error' in read ? { unreadable: read.error } : {}), body: fm ? text.slice(fm[0].length) : text, bodyLine, lineOf });
   }
   return { cases, ignored };
 }

@@ -33,8 +33,9 @@ export async function readManifest(dir: string): Promise<Manifest> {
   let raw: string;
   try {
     raw = await readFile(join(dir, 'manifest.json'), 'utf8');
-  } catch {
-    throw new UnusableExport([{ file: 'manifest.json', message: `导出目录中没有 manifest.json：${dir}` }]);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new UnusableExport([{ file: 'manifest.json', message: code === 'ENOENT' || code === 'ENOTDIR' ? `导出目录中没有 manifest.json：${dir}` : `无法读取 manifest.json（${code ?? String(e)}）：${dir}` }]);
   }
   let json: unknown;
   try {
@@ -42,7 +43,10 @@ export async function readManifest(dir: string): Promise<Manifest> {
   } catch (e) {
     throw new UnusableExport([{ file: 'manifest.json', message: `不是有效的 JSON：${(e as Error).message}` }]);
   }
-  const version = (json as { schema_version?: unknown })?.schema_version;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    throw new UnusableExport([{ file: 'manifest.json', message: 'manifest.json 应为一个 JSON 对象（见导出格式 §2）' }]);
+  }
+  const version = (json as { schema_version?: unknown }).schema_version;
   if (version !== 1) {
     throw new UnusableExport([{ file: 'manifest.json', field: 'schema_version', message: `不支持的导出格式版本：${String(version)}（本门户只支持版本 1）` }]);
   }

@@ -73,6 +73,10 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
   const problems: Problem[] = [];
   const add = (field: string | undefined, line: number, message: string) =>
     problems.push({ file: c.file, line, id: c.slug, ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) });
+  if (c.unreadable) {
+    add(undefined, 1, c.unreadable);
+    return { frontMatter: undefined, problems };
+  }
   const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
   if (!/^[a-z0-9-]+$/.test(c.slug)) add(undefined, 1, '案例文件名（URL 键）只能由小写字母、数字和“-”组成');
   if (c.yamlError) add(undefined, 1, c.yamlError);
