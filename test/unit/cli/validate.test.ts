@@ -13,8 +13,12 @@ let n = 0;
 
 /** npm run validate, as the operator runs it (without npm, to keep the output clean). */
 function validate(name: string, ...extra: string[]) {
+  return run([], ['--export', fixture(name), '--as-of', '2026-11-28', ...extra]);
+}
+
+function run(nodeOptions: string[], args: string[], env: Record<string, string> = {}) {
   const reportPath = join(out, `report-${n++}.json`);
-  const run = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture(name), '--as-of', '2026-11-28', '--report', reportPath, ...extra], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [...nodeOptions, 'scripts/validate.ts', '--report', reportPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   let report: any;
   try {
     report = JSON.parse(readFileSync(reportPath, 'utf8'));
@@ -103,8 +107,55 @@ describe('npm run validate', () => {
     });
   }
   test('an invalid --as-of exits 2', () => {
-    const run = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture('good'), '--as-of', '2026-02-30', '--report', join(out, 'x.json')], { cwd: ROOT, encoding: 'utf8' });
-    assert.equal(run.status, 2);
-    assert.match(run.stderr, /--as-of 不是 YYYY-MM-DD 格式的有效日期：2026-02-30/);
+    const r = validate('good', '--as-of', '2026-02-30');
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /--as-of 不是 YYYY-MM-DD 格式的有效日期：2026-02-30/);
+  });
+  test('--as-of and PORTAL_AS_OF take the same form: YYYY-MM-DD only', () => {
+    const flag = validate('good', '--as-of', '20261128');
+    assert.equal(flag.status, 2);
+    assert.equal(flag.stderr.trim(), '--as-of 不是 YYYY-MM-DD 格式的有效日期：20261128');
+    const env = run([], ['--export', fixture('good')], { PORTAL_AS_OF: '20261128' });
+    assert.equal(env.status, 2);
+    assert.equal(env.stderr.trim(), 'PORTAL_AS_OF 不是 YYYY-MM-DD 格式的有效日期：20261128');
+    assert.equal(run([], ['--export', fixture('good')], { PORTAL_AS_OF: '2026-11-28' }).report.as_of, '2026-11-28');
+  });
+  test('an unknown flag or a stray argument exits 2 with the usage, checking nothing', () => {
+    for (const extra of [['--strcit'], ['good']]) {
+      const r = validate('good', ...extra);
+      assert.equal(r.status, 2, extra.join(' '));
+      assert.match(r.stderr, /用法：npm run validate --/);
+      assert.equal(r.report, undefined);
+    }
+  });
+  test('an error nobody foresaw exits 2 with the report written and the error (masked) in it', () => {
+    const r = run(['--import', './test/unit/support/failing-fs.ts'], ['--export', fixture('good'), '--as-of', '2026-11-28']);
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.report.usable, false);
+    assert.deepEqual(r.report.problems, [{ file: fixture('good'), severity: 'error', message: '检查意外中止（程序错误，请报告）：RangeError: simulated fault 1391***5678' }]);
+    assert.match(r.stderr, /导出不可用，未做任何更改。/);
+  });
+});
+
+describe('npm run validate survives every hostile input', () => {
+  for (const [name, status] of [
+    ['hostile-rows', 0],
+    ['unterminated-quote', 2],
+    ['duplicate-header', 2],
+    ['folder-as-csv', 2],
+    ['manifest-null', 2],
+    ['manifest-garbage', 2],
+  ] as const) {
+    test(`${name}: exit ${status}, a report written, no crash`, () => {
+      const r = validate(name);
+      assert.equal(r.status, status, r.stderr);
+      assert.doesNotMatch(r.stderr, /^\s+at /m, 'no stack trace');
+      assertReportShape(r.report);
+      assert.equal(r.report.usable, status === 0);
+      assert.ok(r.report.problems.some((p: any) => p.severity === 'error'));
+    });
+  }
+  test('hostile-rows with --strict exits 1: rows were rejected', () => {
+    assert.equal(validate('hostile-rows', '--strict').status, 1);
   });
 });

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DecodeError, readCsv, type CsvRow, type Encoding } from '../../../src/lib/export/csv.ts';
+import { DecodeError, readCsv, UnterminatedQuote, type CsvRow, type Encoding } from '../../../src/lib/export/csv.ts';
 import { encodeGb18030, KNOWN_GB18030 } from '../support/gb18030.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'csv-'));
@@ -26,11 +26,16 @@ describe('§3 CSV reading', () => {
     assert.deepEqual(headers, ['编号', '名称']);
     assert.deepEqual(rows, [{ line: 2, cells: { 编号: 'A1', 名称: '甲' }, overflow: 0, quoting: [] }, { line: 3, cells: { 编号: 'A2', 名称: '乙' }, overflow: 0, quoting: [] }]);
   });
-  test('the row count excludes the header and the sha256 is over the raw bytes', async () => {
-    const content = '编号,名称\nA1,甲\nA2,乙\n';
-    const r = await read(content);
-    assert.equal(r.count, 2);
-    assert.equal(r.sha256, createHash('sha256').update(content).digest('hex'));
+  test('the row count excludes the header', async () => {
+    assert.equal((await read('编号,名称\nA1,甲\nA2,乙\n')).count, 2);
+  });
+  test('the sha256 is over the raw bytes, not the decoded text (a GB18030 file, digest by sha256sum)', async () => {
+    const bytes = Buffer.from('b1e0bac52cc3fbb3c60a41312ccca9b0b2cad00a', 'hex'); // 编号,名称⏎A1,泰安市⏎ in GB18030
+    const r = await read(bytes, 'gb18030');
+    assert.equal(r.rows[0]!.cells['名称'], '泰安市');
+    assert.equal(r.sha256, '73dde1cd390c593bc51e22d5a578d2b80b52b803de4c07f8aca5dd9a61f1dd9c');
+    // The digest of the same text as UTF-8, which a reader hashing decoded text would give.
+    assert.notEqual(r.sha256, '937d449432a449b2e2c2210fced0f905b2ffbb131d3469a816790a1f6e347cb0');
   });
   test('a UTF-8 BOM is allowed and does not stick to the first header', async () => {
     const r = await read('\uFEFF编号,名称\nA1,甲\n');
@@ -98,6 +103,30 @@ describe('§3 CSV reading', () => {
   });
 });
 
+describe('§3 quoting errors are not dropped', () => {
+  test('a quote that never closes makes the file unreadable, naming the line it opened on', async () => {
+    await assert.rejects(read('编号,名称\nA1,"甲\nA2,乙\nA3,丙\n'), (e: unknown) => {
+      assert.ok(e instanceof UnterminatedQuote);
+      assert.equal(e.line, 2);
+      assert.equal(e.message, '第 2 行的引号没有闭合，此后的内容都无法按行读取（字段内的引号应写作 ""）');
+      return true;
+    });
+  });
+  test('the line of an unclosed quote counts the multi-line cells before it', async () => {
+    await assert.rejects(read('编号,名称,备注\nA1,"一\n二",ok\nA2,"三\n四","没有闭合\nA3,丙,\n'), (e: unknown) => e instanceof UnterminatedQuote && e.line === 5);
+  });
+  test('an unclosed quote after the first read chunk names its true line', async () => {
+    const lines = ['编号,内容'];
+    for (let i = 0; i < 1500; i++) lines.push(`R${i},${'y'.repeat(1000)}`);
+    await assert.rejects(read(lines.join('\n') + '\nBAD,"未闭合\nR9,z\n'), (e: unknown) => e instanceof UnterminatedQuote && e.line === 1502);
+  });
+  test('a malformed closing quote is a problem of its row only; the rows around it are clean', async () => {
+    const r = await read('编号,名称\nA1,甲\nA2,"乙"丙",x\nA3,丁\n');
+    assert.deepEqual(r.rows.map((x) => [x.line, x.cells['编号'], x.quoting.length]), [[2, 'A1', 0], [3, 'A2', 1], [4, 'A3', 0]]);
+    assert.equal(r.rows[1]!.quoting[0], '引号用法有误：加引号的字段在闭合引号后还有其他字符（字段内的引号应写作 ""）');
+  });
+});
+
 describe('§2 encodings', () => {
   test('the test encoder agrees with hand-written GB18030 bytes', () => {
     for (const [ch, bytes] of Object.entries(KNOWN_GB18030)) assert.deepEqual([...encodeGb18030(ch)], bytes, ch);
@@ -128,6 +157,16 @@ describe('§2 encodings', () => {
     for (let i = 0; i < 1500; i++) lines.push(`R${i},${'y'.repeat(1000)}`);
     const bytes = Buffer.concat([Buffer.from(lines.join('\n') + '\nBAD,'), Buffer.from([0xc3, 0x28]), Buffer.from('\n')]);
     await assert.rejects(read(bytes), (e: unknown) => e instanceof DecodeError && e.line === 1502);
+  });
+  test('a GB18030 character split across the 1 MiB read boundary is decoded whole', async () => {
+    const chunk = 1 << 20;
+    const head = Buffer.from('id,text\nR1,');
+    const pad = Buffer.alloc(chunk - head.length - 1, 0x61); // 'a' up to one byte before the boundary
+    const bytes = Buffer.concat([head, pad, encodeGb18030('泰安\nR2,中文\n')]);
+    assert.deepEqual([...bytes.subarray(chunk - 1, chunk + 1)], KNOWN_GB18030['泰']); // 泰's two bytes straddle the boundary
+    const r = await read(bytes, 'gb18030');
+    assert.equal(r.rows[0]!.cells['text'], 'a'.repeat(pad.length) + '泰安');
+    assert.deepEqual(r.rows.map((x) => [x.line, x.cells['text']?.slice(-2)]), [[2, '泰安'], [3, '中文']]);
   });
   test('a CRLF split between two read chunks counts as one line break', async () => {
     const chunk = 1 << 20;

@@ -47,6 +47,22 @@ describe('§7 an unusable export stops the build', () => {
     const e = await unusableFixture('missing-required-file');
     assert.deepEqual(e.problems, [{ file: 'commitments.csv', message: '缺少必需的文件' }]);
   });
+  test('a quote that never closes: the file and the line the quote opened on', async () => {
+    const e = await unusableFixture('unterminated-quote');
+    assert.deepEqual(e.problems, [{ file: 'commitments.csv', line: 3, message: '第 3 行的引号没有闭合，此后的内容都无法按行读取（字段内的引号应写作 ""）' }]);
+  });
+  test('a header naming a column twice: the file and the column', async () => {
+    const e = await unusableFixture('duplicate-header');
+    assert.deepEqual(e.problems, [{ file: 'subjects.csv', line: 1, field: '主体名称', message: '列名重复：无法确定哪一列是该字段' }]);
+  });
+  test('a folder named like a contract file', async () => {
+    const e = await unusableFixture('folder-as-csv');
+    assert.deepEqual(e.problems, [{ file: 'penalties.csv', message: '这是一个文件夹，不是 CSV 文件' }]);
+  });
+  test('a manifest that is not a JSON object, or whose fields are of the wrong kind', async () => {
+    assert.deepEqual((await unusableFixture('manifest-null')).problems, [{ file: 'manifest.json', message: 'manifest.json 应为一个 JSON 对象（见导出格式 §2）' }]);
+    assert.deepEqual(where(await unusableFixture('manifest-garbage')), [['manifest.json', undefined, 'platform'], ['manifest.json', undefined, 'exported_at'], ['manifest.json', undefined, 'files']]);
+  });
   test('a missing manifest', async () => {
     const e = await unusableFixture('does-not-exist');
     assert.equal(e.problems[0]?.file, 'manifest.json');
