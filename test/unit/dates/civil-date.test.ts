@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, chinaDateOf, daysInMonth, formatChineseDate, isValidCivilDate, parseCivilDate, todayInChina, yearOf } from '../../../src/lib/dates/civil-date.ts';
+import { addDays, addMonths, chinaDateOf, daysInMonth, formatChineseDate, isValidCivilDate, parseAsOf, parseCivilDate, todayInChina, yearOf } from '../../../src/lib/dates/civil-date.ts';
 
 describe('§3 date forms', () => {
   test('YYYY-MM-DD is canonical and returned unchanged', () => {
@@ -98,5 +98,20 @@ describe('China Standard Time', () => {
   test('formatChineseDate and yearOf', () => {
     assert.equal(formatChineseDate('2026-01-05'), '2026年1月5日');
     assert.equal(yearOf('2026-01-05'), 2026);
+  });
+});
+
+describe('§7 the as-of date', () => {
+  test('YYYY-MM-DD is the one form taken', () => {
+    assert.deepEqual(parseAsOf('2026-11-28'), { ok: true, date: '2026-11-28' });
+  });
+  test('the looser cell forms and impossible dates are refused', () => {
+    for (const raw of ['20261128', '2026/11/28', '2026年11月28日', '2026-2-3', '2026-02-30', ' 2026-11-28']) {
+      assert.deepEqual(parseAsOf(raw), { ok: false, message: `不是 YYYY-MM-DD 格式的有效日期：${raw}` }, raw);
+    }
+  });
+  test('none given is today in China Standard Time', () => {
+    assert.deepEqual(parseAsOf(undefined, new Date('2026-11-27T16:30:00Z')), { ok: true, date: '2026-11-28' });
+    assert.deepEqual(parseAsOf('', new Date('2026-11-27T15:30:00Z')), { ok: true, date: '2026-11-27' });
   });
 });

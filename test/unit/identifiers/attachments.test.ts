@@ -1,6 +1,7 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { attachmentKey, checkAttachment } from '../../../src/lib/identifiers/attachments.ts';
@@ -13,6 +14,12 @@ writeFileSync(join(dir, 'attachments', 'commitments', 'fake.pdf'), 'not a pdf at
 writeFileSync(join(dir, 'attachments', 'commitments', 'empty.pdf'), '');
 writeFileSync(join(dir, 'attachments', 'cover.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 writeFileSync(join(dir, 'attachments', 'cover.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]));
+symlinkSync('ok.pdf', join(dir, 'attachments', 'commitments', 'link.pdf'));
+const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
+after(() => rmSync(elsewhere, { recursive: true, force: true }));
+writeFileSync(join(elsewhere, 'secret.pdf'), '%PDF-1.4\n%%EOF\n');
+symlinkSync(elsewhere, join(dir, 'attachments', 'linked-folder'));
+execFileSync('mkfifo', [join(dir, 'attachments', 'commitments', 'pipe.pdf')]);
 
 describe('承诺书附件 and case covers under attachments/', () => {
   test('an existing PDF is accepted, with or without the attachments/ prefix', () => {
@@ -38,6 +45,17 @@ describe('承诺书附件 and case covers under attachments/', () => {
     assert.match(checkAttachment(dir, '../manifest.json', 'pdf') ?? '', /必须位于 attachments\/ 之下/);
     assert.match(checkAttachment(dir, 'attachments/../../etc/passwd', 'pdf') ?? '', /必须位于 attachments\/ 之下/);
     assert.match(checkAttachment(dir, '/etc/passwd', 'pdf') ?? '', /必须位于 attachments\/ 之下/);
+  });
+  test('a folder is a problem of the row, not an exception', () => {
+    assert.equal(checkAttachment(dir, 'commitments', 'pdf'), '附件是文件夹，不是文件：attachments/commitments');
+    assert.equal(checkAttachment(dir, 'attachments/', 'pdf'), '附件路径必须位于 attachments/ 之下：attachments/');
+  });
+  test('a symbolic link, or a file reached through a linked folder, is refused', () => {
+    assert.equal(checkAttachment(dir, 'commitments/link.pdf', 'pdf'), '附件是符号链接，不予公示（应为导出目录中的普通文件）：attachments/commitments/link.pdf');
+    assert.equal(checkAttachment(dir, 'linked-folder/secret.pdf', 'pdf'), '附件经由符号链接指向导出目录之外，不予公示：attachments/linked-folder/secret.pdf');
+  });
+  test('something that is not a regular file (a named pipe, which would block a read) is refused', () => {
+    assert.equal(checkAttachment(dir, 'commitments/pipe.pdf', 'pdf'), '附件不是普通文件：attachments/commitments/pipe.pdf');
   });
   test('attachmentKey is the path relative to attachments/', () => {
     assert.equal(attachmentKey('attachments/commitments/a.pdf'), 'commitments/a.pdf');

@@ -48,8 +48,9 @@ describe('pipeline: model cases', () => {
     assert.deepEqual(of('good-case.md'), []);
   });
   test('two cases claiming the same earlier key are both rejected', () => {
-    assert.equal(of('redirect-shared-a.md').length, 1);
-    assert.equal(of('redirect-shared-b.md').length, 1);
+    for (const name of ['redirect-shared-a.md', 'redirect-shared-b.md']) {
+      assert.deepEqual(of(name).map((p) => [p.field, p.message]), [['redirect_from', 'URL 键 shared-old-key 同时属于多个案例：redirect-shared-a、redirect-shared-b']], name);
+    }
   });
   for (const [file, line, message] of [
     ['script-body.md', 11, '不允许使用 <script> 标签'],
