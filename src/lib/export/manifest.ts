@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
 import { UnusableExport } from './errors.ts';
 
 const fileEntry = z.object({
@@ -16,8 +17,11 @@ const fileEntry = z.object({
 export const manifestSchema = z.object({
   /** Contract version; only 1 is understood. */
   schema_version: z.number(),
-  /** The exporting platform's name. */
-  platform: z.string().min(1),
+  /** The exporting platform's name, shown on every page: §3's invisible characters are refused here too. */
+  platform: z
+    .string()
+    .min(1)
+    .refine((s) => !findInvisibleCharacter(s), { error: (i) => findInvisibleCharacter(String(i.input))!.message }),
   /** Export time with offset, e.g. 2026-11-27T23:10:00+08:00. */
   exported_at: z.iso.datetime({ offset: true }),
   /** Sample data: every page then carries a 示例数据 notice. */

@@ -44,6 +44,18 @@ describe('§2 manifest.json', () => {
     const e = await unusable(undefined);
     assert.match(e.message, /^manifest\.json: 导出目录中没有 manifest\.json/);
   });
+  test('a manifest that is JSON but not an object makes the export unusable', async () => {
+    for (const text of ['null', '[]', '"manifest"']) assert.equal((await unusable(text)).message, 'manifest.json: manifest.json 应为一个 JSON 对象（见导出格式 §2）', text);
+  });
+  test('a platform name with an invisible character is refused: it is shown on every page', async () => {
+    const e = await unusable(JSON.stringify({ ...good, platform: '泰安市\u202e台平息信用信共公' }));
+    assert.deepEqual(e.problems, [{ file: 'manifest.json', field: 'platform', message: '含有不可见字符 U+202E（从右至左覆盖），页面上看不见或会改变文字的显示，不得公示' }]);
+  });
+  test('a manifest.json that is a folder makes the export unusable, saying why', async () => {
+    const dir = exportWith(undefined);
+    mkdirSync(join(dir, 'manifest.json'));
+    await assert.rejects(readManifest(dir), (e: unknown) => e instanceof UnusableExport && /无法读取 manifest\.json（EISDIR）/.test(e.message));
+  });
   test('a manifest that is not JSON makes the export unusable', async () => {
     assert.match((await unusable('{ not json')).message, /不是有效的 JSON/);
   });
