@@ -8,7 +8,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkAttachment } from '../identifiers/attachments.ts';
 import { maskPersonalNumbers } from '../identifiers/personal-numbers.ts';
-import { readCsv, UnreadableCsv } from '../export/csv.ts';
+import { readCsv, UnreadableCsv, type CsvRow } from '../export/csv.ts';
 import type { ExportProblem } from '../export/errors.ts';
 import type { Manifest } from '../export/manifest.ts';
 import type { ContractFile, RowSetting } from '../schemas/contract-file.ts';
@@ -74,11 +74,11 @@ export async function readContractFile<R>({ definition, required }: { definition
     }
     usableHeader = missing.length === 0 && !duplicated;
   };
-  const onRow = ({ line, cells, overflow, quoting }: { line: number; cells: Record<string, string | undefined>; overflow: number; quoting: string[] }) => {
+  const onRow = ({ line, cells, overflow, quoting }: CsvRow) => {
     if (!usableHeader) return;
     const key = definition.keyOf(cells);
     const { record, problems } = definition.parseRow(cells, setting);
-    const row: Row<R> = { line, key, record, problems: [] };
+    const row: Row<R> = { line, key, record: undefined, problems: [] };
     for (const p of problems) rejectRow(row, file, p.column, p.message);
     for (const message of quoting) rejectRow(row, file, '（整行）', message);
     if (overflow > 0) rejectRow(row, file, '（整行）', `该行比表头多出 ${overflow} 个非空字段，可能有未加引号的逗号，各列已错位`);

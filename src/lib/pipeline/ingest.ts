@@ -120,7 +120,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
       }
     }
   };
-  account(CONTRACT.subjects.definition.file, rows.subjects, () => ({ status: 'published' }));
+  account(CONTRACT.subjects.definition.file, rows.subjects, () => ({ status: 'published' })); // §6 withholds no subject
 
   // 3. Every other file the same way.
   const publish = <R, P>(kind: RecordKind, definition: ContractFile<R>, fileRows: Row<R>[] | undefined, disclose: (record: R) => { decision: Decision; shown: P }): P[] => {
