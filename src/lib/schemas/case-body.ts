@@ -16,7 +16,7 @@ import rehypeSanitize from 'rehype-sanitize';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
-import { unified, type PluggableList } from 'unified';
+import { unified, type Plugin } from 'unified';
 
 /**
  * An image may only show a file of the export's attachments/ folder (§5, like `cover`):
@@ -54,7 +54,7 @@ function publishedAttachmentImages() {
 }
 
 /** Astro's Markdown pipeline: raw HTML parsed, then the same allowlist (astro.config.mjs). */
-export const caseBodyRehypePlugins: PluggableList = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages];
+export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages];
 
 /** Markdown as Astro's unified processor parses it (GFM on, raw HTML parsed into elements). */
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
