@@ -11,6 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildSite, type BuiltSite } from './support/build.ts';
 import { launchBrowser } from './support/browser.ts';
 import { serve, type StaticServer } from './support/serve.ts';
+import { htmlErrors } from './support/html-validity.ts';
 import { existsPath, htmlFiles, read, urlPathOf } from './support/site.ts';
 
 let built: BuiltSite;
@@ -73,6 +74,17 @@ const PAGES = {
   search: '/search/',
   notFound: '/no-such-page/',
 };
+
+/** For the HTML check: PAGES, a withheld page of every kind, a case redirect page, the 404 page. */
+const PAGE_TYPES = [
+  ...Object.values(PAGES).filter((path) => path !== PAGES.notFound),
+  '/404.html',
+  '/penalties/XZCF-2025-0002/',
+  '/enforcement/ZX-2026-0002/',
+  '/dishonest/SX-2025-0002/',
+  '/honors/BZ-2023-0002/',
+  '/cases/taishan-ledger/',
+];
 
 describe('each page type renders its record', () => {
   test('home shows headline figures, latest commitments and cases, and a GET search form', async () => {
@@ -204,7 +216,7 @@ describe('each page type renders its record', () => {
 
   test('a redirect_from slug redirects to the case (meta refresh + canonical) and stays out of the sitemap', async () => {
     const html = read(join(built.outDir, 'cases/taishan-ledger/index.html'));
-    assert.match(html, /<meta http-equiv="refresh" content="0;url=\/cases\/2026-taishan-commitment-ledger\/">/);
+    assert.match(html, /<meta http-equiv="refresh" content="0; url=\/cases\/2026-taishan-commitment-ledger\/">/);
     assert.match(html, /<link rel="canonical" href="https:\/\/credit\.taian\.gov\.cn\/cases\/2026-taishan-commitment-ledger\/">/);
     const { page } = await open('/cases/taishan-ledger/');
     await page.waitForURL(/2026-taishan-commitment-ledger/);
@@ -275,6 +287,12 @@ describe('every page', () => {
       if (!where.startsWith('/search/')) assert.ok(!/<script/i.test(html), `${where} has no script`);
       for (const m of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) assert.ok(existsPath(built.outDir, m[1]!.replace(/&amp;/g, '&')), `${where} links to missing ${m[1]}`);
     }
+  });
+
+  test('one page of every type is valid HTML (W3C Nu Html Checker, errors only)', async () => {
+    const files = PAGE_TYPES.map((path) => join(built.outDir, decodeURIComponent(path), path.endsWith('/') ? 'index.html' : ''));
+    for (const [i, file] of files.entries()) assert.ok(existsPath(built.outDir, PAGE_TYPES[i]!), `${PAGE_TYPES[i]} was built (${file})`);
+    assert.deepEqual(await htmlErrors(built.outDir, files), []);
   });
 
   test('the default share image exists, and robots.txt and sitemap.xml are published', () => {
