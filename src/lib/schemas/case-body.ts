@@ -60,6 +60,8 @@ export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>,
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
 
 const MDX_ESM = /^\s*(import|export)\s/;
+/** Far beyond any real case (a long one is a few thousand characters); parsing cost grows faster than length. */
+const MAX_BODY_CHARS = 100_000;
 
 export interface BodyProblem {
   /** Line in the body, from 0. */
@@ -73,6 +75,18 @@ export function forbiddenMarkup(body: string, format: 'md' | 'mdx'): BodyProblem
   if (format === 'mdx') body.split(/\r?\n/).forEach((line, i) => {
     if (MDX_ESM.test(line)) found.push({ offsetLine: i, message: 'MDX 中不允许使用 import / export 语句' });
   });
+  if (body.length > MAX_BODY_CHARS) return [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }];
+  try {
+    found.push(...allowlistProblems(body, format));
+  } catch (e) {
+    // A body nested thousands deep overflows the parser's stack: not checkable, so not published.
+    found.push({ offsetLine: 0, message: e instanceof RangeError ? '正文嵌套层级过深，无法检查，不予公示' : `正文无法解析：${(e as Error).message}` });
+  }
+  return found.sort((a, b) => a.offsetLine - b.offsetLine);
+}
+
+function allowlistProblems(body: string, format: 'md' | 'mdx'): BodyProblem[] {
+  const found: BodyProblem[] = [];
   const tree = parser.runSync(parser.parse(body)) as Root;
   // Every node gets a mark in `data`, which the sanitizer copies: a mark missing from its
   // output is a node it removed; a mark present shows which attributes it kept.
@@ -102,7 +116,7 @@ export function forbiddenMarkup(body: string, format: 'md' | 'mdx'): BodyProblem
     if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));
   };
   walk(tree, 0, false);
-  return found.sort((a, b) => a.offsetLine - b.offsetLine);
+  return found;
 }
 
 /** What the sanitizer took from an element it kept: a message per attribute or value. */

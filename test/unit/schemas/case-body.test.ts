@@ -87,6 +87,16 @@ describe('§5 case body: anything the allowlist would remove rejects the case, a
   });
 });
 
+describe('§5 case body: no body crashes or stalls the check', () => {
+  test('a body nested thousands deep is a problem, not a crash', () => {
+    assert.deepEqual(md('<div>'.repeat(10000) + '正文'), [at(0, '正文嵌套层级过深，无法检查，不予公示')]);
+  });
+  test('a body over 100,000 characters is refused before parsing', () => {
+    assert.deepEqual(md('字'.repeat(100_001)), [at(0, '正文过长（100001 字符，上限 100000 字符），不予检查和公示')]);
+    assert.deepEqual(md('字'.repeat(100_000)), []);
+  });
+});
+
 describe('§5 case body: MDX is rendered as Markdown and may carry no code', () => {
   test('import / export lines are refused in MDX but are plain text in Markdown', () => {
     assert.deepEqual(forbiddenMarkup('import X from "./x.js"\n\n正文\nexport const a = 1', 'mdx'), [at(0, 'MDX 中不允许使用 import / export 语句'), at(3, 'MDX 中不允许使用 import / export 语句')]);
