@@ -28,10 +28,13 @@ const ATTACHMENT_IMAGE = /^(?!.*\/(?:\.|%2e))attachments\/[^\\:?#\s\x00-\x1f]+$/
 /** GitHub's allowlist, narrowed to what a case needs and nothing that loads from elsewhere. */
 export const caseBodySchema: Schema = {
   ...defaultSchema,
-  // <picture>/<source srcset> would load images from any host.
-  tagNames: defaultSchema.tagNames!.filter((tag) => tag !== 'picture' && tag !== 'source'),
+  // <picture>/<source srcset> would load images from any host; <input> (GFM task lists)
+  // would be an unlabelled form control (WCAG 1.3.1).
+  tagNames: defaultSchema.tagNames!.filter((tag) => !['picture', 'source', 'input'].includes(tag)),
   attributes: {
     ...defaultSchema.attributes,
+    // tabindex and accesskey would take over the page's keyboard order and shortcuts.
+    '*': defaultSchema.attributes!['*']!.filter((name) => name !== 'tabIndex' && name !== 'accessKey'),
     img: ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', ['src', ATTACHMENT_IMAGE]],
   },
   // Links: http(s), mailto, tel; relative links and anchors have no scheme and pass.
@@ -110,7 +113,7 @@ function allowlistProblems(body: string, format: 'md' | 'mdx'): BodyProblem[] {
     if (node.type === 'doctype' && !after) found.push({ offsetLine: here, message: '不允许使用 <!DOCTYPE>' });
     if (node.type === 'text' && format === 'mdx' && !inCode && /[{}]/.test(node.value)) found.push({ offsetLine: here, message: 'MDX 中不允许使用 {…} 表达式' });
     if (node.type === 'element') {
-      if (!after || after.type !== 'element') found.push({ offsetLine: here, message: `不允许使用 <${node.tagName}> 标签` });
+      if (!after || after.type !== 'element') found.push({ offsetLine: here, message: node.tagName === 'input' ? '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签' : `不允许使用 <${node.tagName}> 标签` });
       else for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
     }
     if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));
