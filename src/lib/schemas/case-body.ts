@@ -93,9 +93,9 @@ function allowlistProblems(body: string, format: 'md' | 'mdx'): BodyProblem[] {
   const tree = parser.runSync(parser.parse(body)) as Root;
   // Every node gets a mark in `data`, which the sanitizer copies: a mark missing from its
   // output is a node it removed; a mark present shows which attributes it kept.
-  const nodes: Nodes[] = [];
+  let marks = 0;
   const mark = (node: Nodes) => {
-    node.data = { ...node.data, caseBodyMark: nodes.push(node) - 1 } as typeof node.data;
+    node.data = { ...node.data, caseBodyMark: marks++ } as typeof node.data;
     if ('children' in node) for (const child of node.children) mark(child);
   };
   mark(tree);
