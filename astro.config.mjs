@@ -2,11 +2,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
+import { unified } from '@astrojs/markdown-remark';
 import { copyFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import portal from './portal.config.ts';
 import { isIndexable } from './src/lib/site/indexable.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
 const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
@@ -33,4 +35,11 @@ export default defineConfig({
     searchIndex(),
   ],
   build: { format: 'directory' },
+  markdown: {
+    // Case bodies: the unified pipeline the ingest check parses with, ending in the same
+    // allowlist sanitizer (defence in depth: what renders is what was checked). MDX inherits it.
+    processor: unified({ rehypePlugins: caseBodyRehypePlugins }),
+    // Highlighting writes inline styles the allowlist would strip; cases need none.
+    syntaxHighlight: false,
+  },
 });

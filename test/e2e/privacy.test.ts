@@ -1,6 +1,7 @@
 /**
  * No personal identity number from a column the contract does not list reaches the site:
  * a copy of the fixture export gets a 证件号码 column holding a valid 18-digit number.
+ * Pagefind's index files are gzip, so every gzip file is read decompressed.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,17 +10,35 @@ import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { findPersonalNumbers } from '../../src/lib/identifiers/personal-numbers.ts';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
 import { walk } from './support/site.ts';
 
-/** GB 11643-1999 check character of the first 17 digits. */
-function identityNumber(first17: string): string {
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((s, d, i) => s + Number(d) * weights[i]!, 0);
-  return first17 + '10X98765432'[sum % 11]!;
+// GB 11643-1999 check character of 37090219850612341, by hand: the digits times the weights
+// 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 sum to 327; 327 mod 11 = 8; "10X98765432"[8] = 4.
+const ID = '370902198506123414';
+// The standard's own example number, as a second hand-checked case of a valid number.
+const STANDARD_EXAMPLE = '11010519491231002X';
+
+/** A file's text as a reader of it sees it: gzip files (Pagefind's index) decompressed. */
+async function textOf(path: string): Promise<{ text: string; gzip: boolean }> {
+  const bytes = await readFile(path);
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return { text: (gzip ? gunzipSync(bytes) : bytes).toString('latin1'), gzip };
 }
 
-const ID = identityNumber('37090219850612341');
+/** Files holding the number or most of it, in any letter case (Pagefind lower-cases words). */
+async function filesHolding(dir: string, number: string): Promise<string[]> {
+  const needles = [number, number.toLowerCase(), number.slice(0, 14)];
+  const found: string[] = [];
+  for (const path of walk(dir)) {
+    const { text } = await textOf(path);
+    if (needles.some((n) => text.includes(n))) found.push(path);
+  }
+  return found;
+}
+
 let exportDir: string;
 let built: BuiltSite;
 
@@ -39,18 +58,36 @@ after(async () => {
   if (exportDir) await rm(exportDir, { recursive: true, force: true });
 });
 
-test('the test number is a valid identity number', () => {
-  assert.match(ID, /^\d{17}[\dX]$/);
+test('the planted numbers are identity numbers the portal itself recognises', () => {
+  assert.deepEqual(findPersonalNumbers(`${ID} ${STANDARD_EXAMPLE}`).map((h) => h.kind), ['identity', 'identity']);
 });
 
-test('an identity number in an unknown 证件号码 column appears nowhere in the built site or the report', async () => {
+test('an identity number in an unknown 证件号码 column appears nowhere in the built site, its search index, or the report', async () => {
   let files = 0;
+  let gzipFiles = 0;
   for (const path of walk(built.outDir)) {
     files++;
-    const bytes = await readFile(path);
-    assert.ok(!bytes.includes(ID), `${path} contains the identity number`);
-    assert.ok(!bytes.includes(ID.slice(0, 14)), `${path} contains most of the identity number`);
+    if ((await textOf(path)).gzip) gzipFiles++;
   }
   assert.ok(files > 20, 'the site was built');
+  assert.ok(gzipFiles > 5, `the search index was read decompressed (${gzipFiles} gzip files)`);
+  assert.deepEqual(await filesHolding(built.outDir, ID), []);
   assert.ok(!(await readFile(built.reportPath, 'utf8')).includes(ID));
+});
+
+test('the scan sees inside the search index: a subject code found only decompressed, and a number planted in a fragment', async () => {
+  const fragments = [...walk(join(built.outDir, 'pagefind'))].filter((p) => p.endsWith('.pf_fragment'));
+  assert.ok(fragments.length > 0, 'the index has fragments');
+  // 11370982MB2850005G is a subject of the fixture: Pagefind stores it lower-cased, compressed.
+  const withCode = await filesHolding(join(built.outDir, 'pagefind'), '11370982MB2850005G');
+  assert.ok(withCode.some((p) => p.endsWith('.pf_fragment')), 'a fragment holds the subject code');
+  const planted = await mkdtemp(join(tmpdir(), 'portal-privacy-planted-'));
+  try {
+    const leak = gzipSync(Buffer.concat([gunzipSync(await readFile(fragments[0]!)), Buffer.from(` ${ID.toLowerCase()}`)]));
+    assert.ok(!leak.includes(ID.toLowerCase()), 'compressed, the number is not in the raw bytes');
+    await writeFile(join(planted, 'xx_leak.pf_fragment'), leak);
+    assert.deepEqual(await filesHolding(planted, ID), [join(planted, 'xx_leak.pf_fragment')]);
+  } finally {
+    await rm(planted, { recursive: true, force: true });
+  }
 });

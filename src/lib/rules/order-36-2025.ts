@@ -63,7 +63,7 @@ export interface PenaltyDisclosure extends PenaltyWindow {
   decision: Decision;
   /** The day disclosure ends: the platform's 公示截止期 when given, else the legal maximum. */
   end?: CivilDate;
-  /** Whether, on the as-of date, the minimum period is over and repair may be applied for. */
+  /** Whether, on the as-of date, the minimum period is over and repair may be applied for (not once 已修复). */
   repairOpen: boolean;
 }
 
@@ -71,7 +71,7 @@ export function disclosePenalty(p: PenaltyState, asOf: CivilDate): PenaltyDisclo
   const window = penaltyWindow(p);
   const end = p.platformEnd ?? window.legalEnd;
   const base = { ...window, ...(end ? { end } : {}) };
-  const repairOpen = window.minimumEnd !== undefined && hasEnded(window.minimumEnd, asOf);
+  const repairOpen = p.repairStatus === '未修复' && window.minimumEnd !== undefined && hasEnded(window.minimumEnd, asOf);
   // 自然人 and 个体工商户 penalties are not this portal's to publish.
   if (p.partyCategory !== '法人及非法人组织') return { ...base, decision: withheld('not_public'), repairOpen: false };
   if (window.severity === '轻微' || !end) return { ...base, decision: withheld('not_public'), repairOpen: false };

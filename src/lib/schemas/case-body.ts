@@ -1,25 +1,152 @@
 /**
- * §5: exported case bodies may not carry active content. MDX is rendered as Markdown,
- * so ESM import/export lines are refused too: the portal never runs code from an export.
+ * §5 and portal.md "Case bodies are rendered through an allowlist": a case body may hold
+ * nothing that runs code, loads from another host or embeds an object.
+ *
+ * One allowlist (`caseBodySchema`, for hast-util-sanitize) serves twice: the check below
+ * parses the body the way Astro's Markdown pipeline does (remark + GFM, raw HTML kept and
+ * parsed by rehype-raw) and rejects the case when the sanitizer would remove anything; the
+ * same schema runs in that pipeline (`caseBodyRehypePlugins`, astro.config.mjs), so what
+ * renders is what was checked.
  */
-const FORBIDDEN: { pattern: RegExp; message: string }[] = [
-  { pattern: /<\s*script\b/gi, message: '不允许使用 <script> 标签' },
-  { pattern: /<\s*iframe\b/gi, message: '不允许使用 <iframe> 标签' },
-  { pattern: /<\s*style\b/gi, message: '不允许使用 <style> 标签' },
-  // [^>]* spans line breaks: a tag may put its handler on the next line.
-  { pattern: /<[a-z][^>]*\son[a-z]+\s*=/gi, message: '不允许使用内联事件处理属性（on…=）' },
-  // Markdown decodes character references in link targets, so javascript&#58; is a javascript: link too.
-  { pattern: /javascript\s*(?::|&colon;|&#0*58;?|&#x0*3a;?)/gi, message: '不允许使用 javascript: 链接' },
-];
-const MDX_ESM = /^\s*(import|export)\s/;
+import type { Element, Nodes, Root } from 'hast';
+import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
+import { find, html } from 'property-information';
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type Plugin } from 'unified';
 
-export function forbiddenMarkup(body: string, format: 'md' | 'mdx'): { offsetLine: number; message: string }[] {
-  const found: { offsetLine: number; message: string }[] = [];
-  const lineAt = (index: number) => body.slice(0, index).split(/\r?\n/).length - 1;
-  // Matched over the whole body, not line by line, so that a tag broken over lines is still seen.
-  for (const rule of FORBIDDEN) for (const m of body.matchAll(rule.pattern)) found.push({ offsetLine: lineAt(m.index), message: rule.message });
+/**
+ * An image may only show a file of the export's attachments/ folder (§5, like `cover`):
+ * a relative path, no scheme, host, query, backslash, white space or dot segment (also
+ * percent-encoded), which browsers would resolve elsewhere.
+ */
+const ATTACHMENT_IMAGE = /^(?!.*\/(?:\.|%2e))attachments\/[^\\:?#\s\x00-\x1f]+$/i;
+
+/** GitHub's allowlist, narrowed to what a case needs and nothing that loads from elsewhere. */
+export const caseBodySchema: Schema = {
+  ...defaultSchema,
+  // <picture>/<source srcset> would load images from any host; <input> (GFM task lists)
+  // would be an unlabelled form control (WCAG 1.3.1).
+  tagNames: defaultSchema.tagNames!.filter((tag) => !['picture', 'source', 'input'].includes(tag)),
+  attributes: {
+    ...defaultSchema.attributes,
+    // tabindex and accesskey would take over the page's keyboard order and shortcuts.
+    '*': defaultSchema.attributes!['*']!.filter((name) => name !== 'tabIndex' && name !== 'accessKey'),
+    img: ['ariaDescribedBy', 'ariaLabel', 'ariaLabelledBy', ['src', ATTACHMENT_IMAGE]],
+  },
+  // Links: http(s), mailto, tel; relative links and anchors have no scheme and pass.
+  protocols: { href: ['http', 'https', 'mailto', 'tel'], cite: ['http', 'https'] },
+  // Dropped with their content when rendering (never shown as text).
+  strip: ['script', 'style'],
+};
+
+/** Renders `attachments/…` image paths at the address where the site publishes them. */
+function publishedAttachmentImages() {
+  return (tree: Root) => {
+    const visit = (node: Nodes) => {
+      if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string' && ATTACHMENT_IMAGE.test(node.properties.src)) {
+        node.properties.src = `/${node.properties.src}`;
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+  };
+}
+
+/** Astro's Markdown pipeline: raw HTML parsed, then the same allowlist (astro.config.mjs). */
+export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages];
+
+/** Markdown as Astro's unified processor parses it (GFM on, raw HTML parsed into elements). */
+const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
+
+const MDX_ESM = /^\s*(import|export)\s/;
+/** Far beyond any real case (a long one is a few thousand characters); parsing cost grows faster than length. */
+const MAX_BODY_CHARS = 100_000;
+
+export interface BodyProblem {
+  /** Line in the body, from 0. */
+  offsetLine: number;
+  message: string;
+}
+
+export function forbiddenMarkup(body: string, format: 'md' | 'mdx'): BodyProblem[] {
+  const found: BodyProblem[] = [];
+  // MDX is rendered as Markdown, but ESM lines and {…} expressions would be code if it ever were not.
   if (format === 'mdx') body.split(/\r?\n/).forEach((line, i) => {
     if (MDX_ESM.test(line)) found.push({ offsetLine: i, message: 'MDX 中不允许使用 import / export 语句' });
   });
+  if (body.length > MAX_BODY_CHARS) return [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }];
+  try {
+    found.push(...allowlistProblems(body, format));
+  } catch (e) {
+    // A body nested thousands deep overflows the parser's stack: not checkable, so not published.
+    found.push({ offsetLine: 0, message: e instanceof RangeError ? '正文嵌套层级过深，无法检查，不予公示' : `正文无法解析：${(e as Error).message}` });
+  }
   return found.sort((a, b) => a.offsetLine - b.offsetLine);
+}
+
+function allowlistProblems(body: string, format: 'md' | 'mdx'): BodyProblem[] {
+  const found: BodyProblem[] = [];
+  const tree = parser.runSync(parser.parse(body)) as Root;
+  // Every node gets a mark in `data`, which the sanitizer copies: a mark missing from its
+  // output is a node it removed; a mark present shows which attributes it kept.
+  let marks = 0;
+  const mark = (node: Nodes) => {
+    node.data = { ...node.data, caseBodyMark: marks++ } as typeof node.data;
+    if ('children' in node) for (const child of node.children) mark(child);
+  };
+  mark(tree);
+  const kept = new Map<number, Nodes>();
+  const collect = (node: Nodes) => {
+    kept.set((node.data as { caseBodyMark: number }).caseBodyMark, node);
+    if ('children' in node) for (const child of node.children) collect(child);
+  };
+  collect(sanitize(tree, caseBodySchema));
+
+  const walk = (node: Nodes, line: number, inCode: boolean) => {
+    const here = node.position?.start?.line ? node.position.start.line - 1 : line;
+    const after = kept.get((node.data as { caseBodyMark: number }).caseBodyMark);
+    if (node.type === 'comment' && !after) found.push({ offsetLine: here, message: '不允许使用 HTML 注释' });
+    if (node.type === 'doctype' && !after) found.push({ offsetLine: here, message: '不允许使用 <!DOCTYPE>' });
+    if (node.type === 'text' && format === 'mdx' && !inCode && /[{}]/.test(node.value)) found.push({ offsetLine: here, message: 'MDX 中不允许使用 {…} 表达式' });
+    if (node.type === 'element') {
+      if (!after || after.type !== 'element') found.push({ offsetLine: here, message: node.tagName === 'input' ? '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签' : `不允许使用 <${node.tagName}> 标签` });
+      else for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
+    }
+    if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));
+  };
+  walk(tree, 0, false);
+  return found;
+}
+
+/** What the sanitizer took from an element it kept: a message per attribute or value. */
+function removedAttributes(before: Element, after: Element): string[] {
+  const messages: string[] = [];
+  for (const [key, value] of Object.entries(before.properties)) {
+    if (value === null || value === undefined || value === false) continue;
+    const kept = after.properties[key];
+    const values = Array.isArray(value) ? value : [value];
+    const keptValues = new Set((Array.isArray(kept) ? kept : kept === undefined ? [] : [kept]).map(String));
+    // Kept, or kept with the anti-clobbering prefix (id="x" renders as id="user-content-x").
+    const removed = values.filter((v) => !keptValues.has(String(v)) && !keptValues.has(`${caseBodySchema.clobberPrefix}${v}`));
+    if (removed.length === 0) continue;
+    messages.push(attributeMessage(before.tagName, key, String(removed[0])));
+  }
+  return messages;
+}
+
+function attributeMessage(tag: string, key: string, value: string): string {
+  const shown = value.length > 60 ? `${value.slice(0, 60)}…` : value;
+  if (/^on/i.test(key)) return '不允许使用内联事件处理属性（on…=）';
+  if (key === 'href') {
+    // Browsers ignore white space and control characters in a scheme: java\tscript: is javascript:.
+    const scheme = value.replace(/[\s\x00-\x1f]/g, '').toLowerCase();
+    if (scheme.startsWith('javascript:')) return '不允许使用 javascript: 链接';
+    return `链接只能是 http(s)、mailto、tel、相对地址或页内锚点：${shown}`;
+  }
+  if (tag === 'img' && key === 'src') return `图片只能引用导出包 attachments/ 下的文件：${shown}`;
+  return `不允许使用 <${tag}> 的 ${find(html, key).attribute} 属性`;
 }

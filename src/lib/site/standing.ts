@@ -3,6 +3,8 @@
  * debtor now, how many penalties are unrepaired, are its commitments kept.
  * Works on published records only: the pipeline already applied the rules.
  */
+import { formatChineseDate } from '../dates/civil-date.ts';
+import type { PublishedPenalty } from '../pipeline/ingest.ts';
 import type { SubjectRecords } from './records.ts';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
@@ -35,10 +37,19 @@ export function tallyCommitments(commitments: readonly { status: string; expired
   return t;
 }
 
+/**
+ * 信用修复状态 as the platform reports it. A 已修复 penalty stays published until its
+ * 修复日期 (Order 36, export-format.md §6), so the day the repair takes effect is shown with it.
+ */
+export function repairStatusLabel(p: Pick<PublishedPenalty, 'repairStatus' | 'repairedOn'>): string {
+  return p.repairStatus === '已修复' && p.repairedOn ? `已修复（${formatChineseDate(p.repairedOn)}起生效）` : p.repairStatus;
+}
+
 export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penalties' | 'enforcement' | 'dishonest' | 'honors'>): Badge[] {
   const listed = r.dishonest.length;
-  const unrepaired = r.penalties.length;
+  const unrepaired = r.penalties.filter((p) => p.repairStatus === '未修复').length;
   const repairOpen = r.penalties.filter((p) => p.disclosure.repairOpen).length;
+  const repairDates = r.penalties.flatMap((p) => (p.repairStatus === '已修复' && p.repairedOn ? [p.repairedOn] : [])).sort();
   const open = r.enforcement.length;
   const c = tallyCommitments(r.commitments);
   const assessed = c.fulfilled + c.partial + c.unfulfilled;
@@ -47,7 +58,7 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
     { label: '失信被执行人', value: listed === 0 ? '否，当前未被列入' : `是，当前在列 ${listed} 条`, tone: listed === 0 ? 'good' : 'bad' },
     {
       label: '未修复的行政处罚',
-      value: unrepaired === 0 ? '0 条' : `${unrepaired} 条${repairOpen > 0 ? `（其中 ${repairOpen} 条可申请信用修复）` : ''}`,
+      value: `${unrepaired} 条${repairOpen > 0 ? `（其中 ${repairOpen} 条可申请信用修复）` : ''}${repairDates.length > 0 ? `；另有 ${repairDates.length} 条已修复（${repairDates.map(formatChineseDate).join('、')}起生效）` : ''}`,
       tone: unrepaired === 0 ? 'good' : 'warn',
     },
     { label: '未履行完毕的被执行案件', value: `${open} 件`, tone: open === 0 ? 'good' : 'warn' },

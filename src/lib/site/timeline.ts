@@ -2,7 +2,7 @@
 import { KIND_LABELS, recordUrl } from './kinds.ts';
 import type { SubjectRecords } from './records.ts';
 import type { Tone } from './standing.ts';
-import { fulfilmentTone } from './standing.ts';
+import { fulfilmentTone, repairStatusLabel } from './standing.ts';
 
 export interface TimelineEntry {
   date: string;
@@ -20,7 +20,8 @@ export function timeline(r: Omit<SubjectRecords, 'children'>): TimelineEntry[] {
   for (const d of r.dishonest) entries.push({ date: d.listedOn, kind: KIND_LABELS.dishonest, title: `${d.caseNumber} ${d.court}`, href: recordUrl('dishonest', d.id), status: '在列', tone: 'bad' });
   for (const p of r.penalties) {
     const { severity, repairOpen } = p.disclosure;
-    entries.push({ date: p.decidedOn, kind: KIND_LABELS.penalties, title: `${p.violationType}（${p.decisionNumber}）`, href: recordUrl('penalties', p.id), status: `${severity}失信 · 未修复${repairOpen ? ' · 可申请修复' : ''}`, tone: 'warn' });
+    const status = `${severity}失信 · ${repairStatusLabel(p)}${repairOpen ? ' · 可申请修复' : ''}`;
+    entries.push({ date: p.decidedOn, kind: KIND_LABELS.penalties, title: `${p.violationType}（${p.decisionNumber}）`, href: recordUrl('penalties', p.id), status, tone: p.repairStatus === '未修复' ? 'warn' : 'neutral' });
   }
   for (const e of r.enforcement) entries.push({ date: e.filedOn, kind: KIND_LABELS.enforcement, title: `${e.caseNumber} ${e.court}`, href: recordUrl('enforcement', e.id), status: e.outcome, tone: 'warn' });
   for (const c of r.commitments) {

@@ -1,6 +1,7 @@
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { standingBadges, tallyCommitments } from '../../../src/lib/site/standing.ts';
+import { disclosePenalty } from '../../../src/lib/rules/order-36-2025.ts';
+import { repairStatusLabel, standingBadges, tallyCommitments } from '../../../src/lib/site/standing.ts';
 import { commitment, penalty } from './fixtures.ts';
 
 const none = { commitments: [], penalties: [], enforcement: [], dishonest: [], honors: [] };
@@ -29,4 +30,31 @@ test('commitments kept: broken ones turn the badge red', () => {
   const badge = standingBadges({ ...none, commitments: list })[3]!;
   assert.equal(badge.tone, 'bad');
   assert.equal(badge.value, '已认定 2 项，全部履行 1 项，未全部履行 1 项');
+});
+
+describe('信用修复状态 as the platform says it, with the day repair takes effect', () => {
+  // Decided 2026-03-01, 一般失信: minimum over on 2026-06-01. The platform reports 已修复 from
+  // 2026-12-10; as of 2026-11-28 the penalty is still published (repair not yet in effect).
+  const terms = { ...penalty(), repairStatus: '已修复' as const, repairedOn: '2026-12-10' };
+  const { decision, ...disclosure } = disclosePenalty(terms, '2026-11-28');
+  const repaired = penalty({ id: 'P9', repairStatus: '已修复', repairedOn: '2026-12-10', disclosure });
+  test('a 已修复 penalty whose 修复日期 is after the as-of date is published until that day, and repair is not offered again', () => {
+    assert.equal(decision.status, 'published');
+    assert.equal(disclosePenalty(terms, '2026-12-09').decision.status, 'published');
+    assert.deepEqual(disclosePenalty(terms, '2026-12-10').decision, { status: 'withheld', reason: 'repaired' });
+    assert.equal(disclosure.repairOpen, false);
+  });
+  test('the label says 已修复 and the date it takes effect; 未修复 stays 未修复', () => {
+    assert.equal(repairStatusLabel(repaired), '已修复（2026年12月10日起生效）');
+    assert.equal(repairStatusLabel(penalty()), '未修复');
+  });
+  test('the badge does not count it as unrepaired but says it is repaired from that day', () => {
+    const [, only] = standingBadges({ ...none, penalties: [repaired] });
+    assert.equal(only!.value, '0 条；另有 1 条已修复（2026年12月10日起生效）');
+    assert.equal(only!.tone, 'good');
+    const later = penalty({ id: 'P8', repairStatus: '已修复', repairedOn: '2027-01-05', disclosure });
+    const [, mixed] = standingBadges({ ...none, penalties: [later, penalty(), repaired] });
+    assert.equal(mixed!.value, '1 条；另有 2 条已修复（2026年12月10日、2027年1月5日起生效）');
+    assert.equal(mixed!.tone, 'warn');
+  });
 });

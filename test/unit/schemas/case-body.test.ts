@@ -1,0 +1,130 @@
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import config from '../../../astro.config.mjs';
+import { forbiddenMarkup } from '../../../src/lib/schemas/case-body.ts';
+
+const md = (body: string) => forbiddenMarkup(body, 'md');
+const at = (line: number, message: string) => ({ offsetLine: line, message });
+const SCRIPT = '不允许使用 <script> 标签';
+const HANDLER = '不允许使用内联事件处理属性（on…=）';
+const JS_LINK = '不允许使用 javascript: 链接';
+const link = (url: string) => `链接只能是 http(s)、mailto、tel、相对地址或页内锚点：${url}`;
+const image = (src: string) => `图片只能引用导出包 attachments/ 下的文件：${src}`;
+
+describe('§5 case body: what the allowlist keeps passes', () => {
+  test('headings, lists, tables, footnotes, emphasis and code pass', () => {
+    assert.deepEqual(md('## 做法\n\n- 按月核查\n- **重点** *事项*\n\n| 节点 | 内容 |\n| --- | --- |\n| 一 | 二 |\n\n脚注[^1]\n\n[^1]: 说明\n\n`代码`'), []);
+  });
+  test('links may be http(s), mailto, tel, relative or anchors; bare URLs autolink', () => {
+    assert.deepEqual(md('[网站](https://example.gov.cn) [旧站](http://example.gov.cn) [邮件](mailto:xyb@taian.gov.cn) [电话](tel:0538-8266019) [指南](/guide/repair/) [上级](../x/) [本节](#做法) <https://a.cn> www.example.com'), []);
+  });
+  test('images from the export\'s attachments/ pass, written in Markdown or HTML', () => {
+    assert.deepEqual(md('![公示栏](attachments/cases/cover.png)\n\n<img src="attachments/cases/案例图.jpg" alt="图">'), []);
+  });
+  test('allowed raw HTML (line break, superscript, details) passes', () => {
+    assert.deepEqual(md('第一行<br>第二行 10<sup>2</sup>\n\n<details><summary>更多</summary>内容</details>'), []);
+  });
+  test('markup written as code, or a tag-like text that is no tag, is text', () => {
+    assert.deepEqual(md('`<script>alert(1)</script>` 是代码\n\n```html\n<iframe src="https://x"></iframe>\n```'), []);
+    assert.deepEqual(md('按钮的 onclick 属性说明；< SCRIPT 不是标签'), []);
+  });
+});
+
+describe('§5 case body: anything the allowlist would remove rejects the case, at its line', () => {
+  test('<script>, <iframe>, <style> at their lines', () => {
+    assert.deepEqual(md('第一行\n\n正文<script>alert(1)</script>'), [at(2, SCRIPT)]);
+    assert.deepEqual(md('<SCRIPT src="x.js"></SCRIPT>'), [at(0, SCRIPT)]);
+    assert.deepEqual(md('<iframe src="https://x"></iframe>\n<style>body{}</style>'), [at(0, '不允许使用 <iframe> 标签'), at(1, '不允许使用 <style> 标签')]);
+  });
+  test('objects, embeds, SVG, forms, <base> and <meta http-equiv> are rejected by name', () => {
+    assert.deepEqual(md('<object data="x.swf"></object>'), [at(0, '不允许使用 <object> 标签')]);
+    assert.deepEqual(md('正文\n\n<embed src="x.swf">'), [at(2, '不允许使用 <embed> 标签')]);
+    assert.deepEqual(md('<svg><circle r="1"/></svg>'), [at(0, '不允许使用 <svg> 标签'), at(0, '不允许使用 <circle> 标签')]);
+    assert.deepEqual(md('<form action="https://x"><input type="text"></form>'), [at(0, '不允许使用 <form> 标签'), at(0, '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签')]);
+    assert.deepEqual(md('<base href="https://evil.example/">'), [at(0, '不允许使用 <base> 标签')]);
+    assert.deepEqual(md('<meta http-equiv="refresh" content="0;url=https://evil.example/">'), [at(0, '不允许使用 <meta> 标签')]);
+    assert.deepEqual(md('<picture><source srcset="https://evil.example/x.png"></picture>'), [at(0, '不允许使用 <picture> 标签'), at(0, '不允许使用 <source> 标签')]);
+  });
+  test('event handlers are rejected, also on the next line of their tag (reported at the tag)', () => {
+    assert.deepEqual(md('<a href="#" onclick = "x()">点击</a>'), [at(0, HANDLER)]);
+    assert.deepEqual(md('正文\n<a href="#"\n   ONMOUSEOVER="x()">点击</a>'), [at(1, HANDLER)]);
+    assert.deepEqual(md('<img src="attachments/a.png" onerror="x()">'), [at(0, HANDLER)]);
+  });
+  test('javascript: links in any spelling: entities, upper case, white space in the scheme', () => {
+    assert.deepEqual(md('[详情](&#106;avascript:alert(1))'), [at(0, JS_LINK)]);
+    assert.deepEqual(md('[x](javascript&#58;alert(1)) [y](javascript&colon;alert(1)) [z](javascript&#x3A;alert(1))'), [at(0, JS_LINK), at(0, JS_LINK), at(0, JS_LINK)]);
+    assert.deepEqual(md('<a href="JAVASCRIPT:alert(1)">x</a>'), [at(0, JS_LINK)]);
+    assert.deepEqual(md('<a href="java\tscript:alert(1)">x</a>'), [at(0, JS_LINK)]);
+    assert.deepEqual(md('<a href="java\nscript:alert(1)">x</a>'), [at(0, JS_LINK)]);
+    assert.deepEqual(md('<a href="&#x6A;avascript&#58;alert(1)">x</a>'), [at(0, JS_LINK)]);
+    assert.deepEqual(md('<a href=" javascript:alert(1)">x</a>'), [at(0, JS_LINK)]);
+  });
+  test('other schemes are rejected naming the address: data:text/html, vbscript:, file:', () => {
+    assert.deepEqual(md('[x](data:text/html;base64,PHNjcmlwdD4=)'), [at(0, link('data:text/html;base64,PHNjcmlwdD4='))]);
+    assert.deepEqual(md('<a href="vbscript:msgbox(1)">x</a>'), [at(0, link('vbscript:msgbox(1)'))]);
+    assert.deepEqual(md('[x](file:///etc/passwd)'), [at(0, link('file:///etc/passwd'))]);
+  });
+  test('images from anywhere but attachments/ are rejected: other hosts, protocol-relative, data:, dot segments', () => {
+    assert.deepEqual(md('![x](https://evil.example/x.png)'), [at(0, image('https://evil.example/x.png'))]);
+    assert.deepEqual(md('![x](//evil.example/x.png)'), [at(0, image('//evil.example/x.png'))]);
+    assert.deepEqual(md('文字 <IMG SRC="HTTP://evil.example/x.png">'), [at(0, image('HTTP://evil.example/x.png'))]);
+    assert.deepEqual(md('<p><img src=//evil.example/x.png></p>'), [at(0, image('//evil.example/x.png'))]);
+    assert.deepEqual(md('![x](data:image/png;base64,AAAA)'), [at(0, image('data:image/png;base64,AAAA'))]);
+    assert.deepEqual(md('![x](attachments/../x.png)'), [at(0, image('attachments/../x.png'))]);
+    assert.deepEqual(md('![x](attachments/%2e%2e/x.png)'), [at(0, image('attachments/%2e%2e/x.png'))]);
+    assert.deepEqual(md('![x](/etc/x.png)'), [at(0, image('/etc/x.png'))]);
+  });
+  test('inline styles, HTML comments and unknown attributes are rejected', () => {
+    assert.deepEqual(md('<p style="background:url(//evil.example/x)">x</p>'), [at(0, '不允许使用 <p> 的 style 属性')]);
+    assert.deepEqual(md('正文\n\n<!-- 备注 -->'), [at(2, '不允许使用 HTML 注释')]);
+    assert.deepEqual(md('<span class="x" data-x="1">x</span>'), [at(0, '不允许使用 <span> 的 class 属性'), at(0, '不允许使用 <span> 的 data-x 属性')]);
+    assert.deepEqual(md('<a href="#x" tabindex="1" accesskey="s">x</a>'), [at(0, '不允许使用 <a> 的 tabindex 属性'), at(0, '不允许使用 <a> 的 accesskey 属性')]);
+  });
+  test('task lists are refused: their checkboxes would be unlabelled form controls', () => {
+    assert.deepEqual(md('正文\n\n- [x] 已完成'), [at(2, '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签')]);
+  });
+  test('an id is kept (renamed user-content-…), not a problem', () => {
+    assert.deepEqual(md('<h2 id="main">标题</h2>'), []);
+  });
+  test('several problems in one body are all reported, in line order', () => {
+    assert.deepEqual(md('<script></script>\n<iframe></iframe>\n\n[x](javascript:y)'), [at(0, SCRIPT), at(1, '不允许使用 <iframe> 标签'), at(3, JS_LINK)]);
+  });
+});
+
+describe('§5 case body: no body crashes or stalls the check', () => {
+  test('a body nested thousands deep is a problem, not a crash', () => {
+    assert.deepEqual(md('<div>'.repeat(10000) + '正文'), [at(0, '正文嵌套层级过深，无法检查，不予公示')]);
+  });
+  test('a body over 100,000 characters is refused before parsing', () => {
+    assert.deepEqual(md('字'.repeat(100_001)), [at(0, '正文过长（100001 字符，上限 100000 字符），不予检查和公示')]);
+    assert.deepEqual(md('字'.repeat(100_000)), []);
+  });
+});
+
+describe('§5 case body: MDX is rendered as Markdown and may carry no code', () => {
+  test('import / export lines are refused in MDX but are plain text in Markdown', () => {
+    assert.deepEqual(forbiddenMarkup('import X from "./x.js"\n\n正文\nexport const a = 1', 'mdx'), [at(0, 'MDX 中不允许使用 import / export 语句'), at(3, 'MDX 中不允许使用 import / export 语句')]);
+    assert.deepEqual(md('import X from "./x.js"'), []);
+  });
+  test('{…} expressions are refused in MDX text, not in code; JSX components are unknown tags', () => {
+    assert.deepEqual(forbiddenMarkup('正文\n\n金额 {amount} 元', 'mdx'), [at(2, 'MDX 中不允许使用 {…} 表达式')]);
+    assert.deepEqual(forbiddenMarkup('`{amount}`', 'mdx'), []);
+    assert.deepEqual(forbiddenMarkup('<Chart data="x" />', 'mdx'), [at(0, '不允许使用 <chart> 标签')]);
+  });
+});
+
+describe('the site renders case bodies through the same allowlist (astro.config.mjs)', async () => {
+  const renderer = await config.markdown!.processor!.createRenderer({} as never);
+  const render = async (body: string) => (await renderer.render(body, {} as never)).code;
+  test('a hostile body loses every active part when rendered, even if the check were bypassed', async () => {
+    const html = await render(
+      '[详情](&#106;avascript:alert(1)) <a href="data:text/html,x">d</a> <a href="vbscript:x">v</a>\n\n<object data="x.swf"></object><embed src="x.swf"><iframe src="https://evil.example/"></iframe>\n\n<script>alert(1)</script><style>body{}</style><svg onload="x()"></svg><form action="https://evil.example/"></form><base href="https://evil.example/"><meta http-equiv="refresh" content="0">\n\n![x](//evil.example/x.png) <img src="https://evil.example/y.png" onerror="x()">',
+    );
+    for (const s of ['javascript', 'alert', 'data:', 'vbscript', '<object', '<embed', '<iframe', '<script', '<style', 'body{}', '<svg', 'onload', 'onerror', '<form', '<base', '<meta', 'evil.example'])
+      assert.ok(!html.toLowerCase().includes(s), `${s} is not rendered: ${html}`);
+    assert.match(html, /<a>详情<\/a>/);
+  });
+  test('attachment images render at their published address /attachments/…', async () => {
+    assert.match(await render('![公示栏](attachments/cases/cover.png)'), /<img src="\/attachments\/cases\/cover\.png" alt="公示栏">/);
+  });
+});
