@@ -8,7 +8,7 @@ import { attachmentKey, checkAttachment } from '../identifiers/attachments.ts';
 import { findPersonalNumbers, maskPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import { readCaseFiles, type CaseFile } from '../export/cases.ts';
 import { caseFrontMatter, type CaseFrontMatter } from '../schemas/case.ts';
-import { forbiddenMarkup } from '../schemas/case-body.ts';
+import { checkCaseBody } from '../schemas/case-body.ts';
 import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
 import { emptyTally, type FileTally, type Problem } from './report.ts';
 import type { DecidedSubjects } from './subjects.ts';
@@ -21,7 +21,7 @@ export interface ModelCase extends CaseFrontMatter {
 
 export interface IngestedCases {
   cases: ModelCase[];
-  /** Cover images the published cases show, relative to attachments/. */
+  /** Images the published cases show (covers and body images), relative to attachments/. */
   attachments: string[];
   /** Undefined when the export has no case files. */
   tally: FileTally | undefined;
@@ -35,11 +35,11 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   for (const file of ignored) out.problems.push({ file, severity: 'warning', message: '不是 .md 或 .mdx 案例文件，已忽略' });
   const tally = emptyTally();
   if (cases.length > 0) out.tally = tally;
-  const accepted: { modelCase: ModelCase; file: string; redirectLine: number; problems: Problem[] }[] = [];
+  const accepted: { modelCase: ModelCase; file: string; redirectLine: number; problems: Problem[]; images: string[] }[] = [];
   for (const c of cases) {
     tally.rows++;
-    const { frontMatter, problems } = checkCase(c, exportDir, regions, subjects);
-    if (frontMatter) accepted.push({ modelCase: { ...frontMatter, slug: c.slug, format: c.format, body: c.body }, file: c.file, redirectLine: c.lineOf('redirect_from'), problems });
+    const { frontMatter, problems, images } = checkCase(c, exportDir, regions, subjects);
+    if (frontMatter) accepted.push({ modelCase: { ...frontMatter, slug: c.slug, format: c.format, body: c.body }, file: c.file, redirectLine: c.lineOf('redirect_from'), problems, images });
     else {
       tally.rejected++;
       out.problems.push(...problems);
@@ -63,19 +63,19 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
     }
     tally.published++;
     out.cases.push(entry.modelCase);
-    if (entry.modelCase.cover) out.attachments.push(attachmentKey(entry.modelCase.cover));
+    for (const image of [entry.modelCase.cover ?? [], entry.images].flat()) out.attachments.push(attachmentKey(image));
   }
   return out;
 }
 
 /** Every problem of one case file on its own; the front matter when it parsed. */
-function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects): { frontMatter: CaseFrontMatter | undefined; problems: Problem[] } {
+function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects): { frontMatter: CaseFrontMatter | undefined; problems: Problem[]; images: string[] } {
   const problems: Problem[] = [];
   const add = (field: string | undefined, line: number, message: string) =>
     problems.push({ file: c.file, line, id: c.slug, ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) });
   if (c.unreadable) {
     add(undefined, 1, c.unreadable);
-    return { frontMatter: undefined, problems };
+    return { frontMatter: undefined, problems, images: [] };
   }
   const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
   if (!/^[a-z0-9-]+$/.test(c.slug)) add(undefined, 1, '案例文件名（URL 键）只能由小写字母、数字和“-”组成');
@@ -102,11 +102,17 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     const message = checkAttachment(exportDir, fm.cover, 'image');
     if (message) add('cover', c.lineOf('cover'), message);
   }
-  for (const f of forbiddenMarkup(c.body, c.format)) add(undefined, c.bodyLine + f.offsetLine, f.message);
+  const body = checkCaseBody(c.body, c.format);
+  for (const f of body.problems) add(undefined, c.bodyLine + f.offsetLine, f.message);
+  // A body image must be a real image of the export, checked as a cover is.
+  for (const image of body.images) {
+    const message = checkAttachment(exportDir, image.src, 'image');
+    if (message) add(undefined, c.bodyLine + image.offsetLine, message);
+  }
   for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
     const value = fm?.[field];
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
   }
   for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
-  return { frontMatter: fm, problems };
+  return { frontMatter: fm, problems, images: body.images.map((i) => i.src) };
 }

@@ -72,23 +72,30 @@ export interface BodyProblem {
   message: string;
 }
 
-export function forbiddenMarkup(body: string, format: 'md' | 'mdx'): BodyProblem[] {
+export interface CaseBodyCheck {
+  problems: BodyProblem[];
+  /** `attachments/…` paths of the images the body shows: the pipeline checks and publishes them like a cover. */
+  images: { src: string; offsetLine: number }[];
+}
+
+export function checkCaseBody(body: string, format: 'md' | 'mdx'): CaseBodyCheck {
   const found: BodyProblem[] = [];
+  const images: CaseBodyCheck['images'] = [];
   // MDX is rendered as Markdown, but ESM lines and {…} expressions would be code if it ever were not.
   if (format === 'mdx') body.split(/\r?\n/).forEach((line, i) => {
     if (MDX_ESM.test(line)) found.push({ offsetLine: i, message: 'MDX 中不允许使用 import / export 语句' });
   });
-  if (body.length > MAX_BODY_CHARS) return [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }];
+  if (body.length > MAX_BODY_CHARS) return { problems: [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }], images };
   try {
-    found.push(...allowlistProblems(body, format));
+    found.push(...allowlistProblems(body, format, images));
   } catch (e) {
     // A body nested thousands deep overflows the parser's stack: not checkable, so not published.
     found.push({ offsetLine: 0, message: e instanceof RangeError ? '正文嵌套层级过深，无法检查，不予公示' : `正文无法解析：${(e as Error).message}` });
   }
-  return found.sort((a, b) => a.offsetLine - b.offsetLine);
+  return { problems: found.sort((a, b) => a.offsetLine - b.offsetLine), images };
 }
 
-function allowlistProblems(body: string, format: 'md' | 'mdx'): BodyProblem[] {
+function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyCheck['images']): BodyProblem[] {
   const found: BodyProblem[] = [];
   const tree = parser.runSync(parser.parse(body)) as Root;
   // Every node gets a mark in `data`, which the sanitizer copies: a mark missing from its
@@ -114,7 +121,10 @@ function allowlistProblems(body: string, format: 'md' | 'mdx'): BodyProblem[] {
     if (node.type === 'text' && format === 'mdx' && !inCode && /[{}]/.test(node.value)) found.push({ offsetLine: here, message: 'MDX 中不允许使用 {…} 表达式' });
     if (node.type === 'element') {
       if (!after || after.type !== 'element') found.push({ offsetLine: here, message: node.tagName === 'input' ? '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签' : `不允许使用 <${node.tagName}> 标签` });
-      else for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
+      else {
+        for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
+        if (after.tagName === 'img' && typeof after.properties.src === 'string') images.push({ src: after.properties.src, offsetLine: here });
+      }
     }
     if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));
   };

@@ -10,9 +10,9 @@ describe('pipeline: model cases', () => {
   test('cases count one row per file; rows = published + rejected', () => {
     assertEveryRowAccounted(report);
     const t = report.files['cases']!;
-    assert.equal(t.rows, 22);
+    assert.equal(t.rows, 23);
     assert.equal(t.published, 1);
-    assert.equal(t.rejected, 21);
+    assert.equal(t.rejected, 22);
   });
   test('only the good case is published, with its redirect_from', () => {
     assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
@@ -35,6 +35,12 @@ describe('pipeline: model cases', () => {
   test('a cover that does not exist, or is not an image, is rejected at its line', () => {
     assert.deepEqual(of('cover-missing.md').map((p) => [p.field, p.line, p.message]), [['cover', 7, '附件不存在：attachments/cases/none.png']]);
     assert.match(of('cover-not-image.md')[0]?.message ?? '', /不是有效的图片/);
+  });
+  test('a body image is checked like a cover: a missing file rejects the case at the image line', () => {
+    assert.deepEqual(of('body-image-missing.md').map((p) => [p.field, p.line, p.message]), [[undefined, 11, '附件不存在：attachments/cases/none.png']]);
+  });
+  test('a published case publishes the attachments its body shows', () => {
+    assert.deepEqual(result.attachments, ['cases/cover.png']);
   });
   test('a subject not in subjects.csv, or rejected there, is refused', () => {
     assert.deepEqual(of('unknown-subject.md').map((p) => [p.field, p.line]), [['subjects', 7]]);

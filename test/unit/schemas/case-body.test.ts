@@ -1,9 +1,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import config from '../../../astro.config.mjs';
-import { forbiddenMarkup } from '../../../src/lib/schemas/case-body.ts';
+import { checkCaseBody } from '../../../src/lib/schemas/case-body.ts';
 
-const md = (body: string) => forbiddenMarkup(body, 'md');
+const md = (body: string) => checkCaseBody(body, 'md').problems;
 const at = (line: number, message: string) => ({ offsetLine: line, message });
 const SCRIPT = '不允许使用 <script> 标签';
 const HANDLER = '不允许使用内联事件处理属性（on…=）';
@@ -103,13 +103,13 @@ describe('§5 case body: no body crashes or stalls the check', () => {
 
 describe('§5 case body: MDX is rendered as Markdown and may carry no code', () => {
   test('import / export lines are refused in MDX but are plain text in Markdown', () => {
-    assert.deepEqual(forbiddenMarkup('import X from "./x.js"\n\n正文\nexport const a = 1', 'mdx'), [at(0, 'MDX 中不允许使用 import / export 语句'), at(3, 'MDX 中不允许使用 import / export 语句')]);
+    assert.deepEqual(checkCaseBody('import X from "./x.js"\n\n正文\nexport const a = 1', 'mdx').problems, [at(0, 'MDX 中不允许使用 import / export 语句'), at(3, 'MDX 中不允许使用 import / export 语句')]);
     assert.deepEqual(md('import X from "./x.js"'), []);
   });
   test('{…} expressions are refused in MDX text, not in code; JSX components are unknown tags', () => {
-    assert.deepEqual(forbiddenMarkup('正文\n\n金额 {amount} 元', 'mdx'), [at(2, 'MDX 中不允许使用 {…} 表达式')]);
-    assert.deepEqual(forbiddenMarkup('`{amount}`', 'mdx'), []);
-    assert.deepEqual(forbiddenMarkup('<Chart data="x" />', 'mdx'), [at(0, '不允许使用 <chart> 标签')]);
+    assert.deepEqual(checkCaseBody('正文\n\n金额 {amount} 元', 'mdx').problems, [at(2, 'MDX 中不允许使用 {…} 表达式')]);
+    assert.deepEqual(checkCaseBody('`{amount}`', 'mdx').problems, []);
+    assert.deepEqual(checkCaseBody('<Chart data="x" />', 'mdx').problems, [at(0, '不允许使用 <chart> 标签')]);
   });
 });
 
