@@ -27,6 +27,7 @@ import { discloseCommitment, discloseHonor } from '../rules/commitments-and-hono
 import { discloseDishonestListing, discloseEnforcement } from '../rules/court-lists.ts';
 import type { Decision, WithheldReason } from '../rules/decision.ts';
 import { disclosePenalty, type PenaltyDisclosure } from '../rules/order-36-2025.ts';
+import { calendarWarnings } from '../governance/calendar-warnings.ts';
 import { emptyTally, type BuildReport, type FileTally, type Problem } from './report.ts';
 
 export interface IngestOptions {
@@ -167,6 +168,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   }
   await ingestCases(exportDir, regions, acceptedSubjects, result);
   result.attachments.sort();
+  result.report.problems.push(...calendarWarnings(result, asOf));
   return result;
 }
 
