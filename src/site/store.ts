@@ -10,6 +10,9 @@ import type { RecordKind } from '../lib/schemas/contract.ts';
 import { caseFacets, commitmentFacets, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
 import { indexRecords, type SiteIndex } from '../lib/site/records.ts';
+import { buildCalendar } from '../lib/calendar/calendar-files.ts';
+import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
+import { openDataFiles, type OpenFile } from '../lib/open-data/files.ts';
 
 let cached: Promise<SiteIndex> | undefined;
 
@@ -99,3 +102,28 @@ export async function recordPaths<K extends RecordKind>(kind: K) {
 
 /** Links a 统一社会信用代码 to its profile, when the subject is published. */
 export const profileLink = (s: SiteIndex) => (code: string) => (s.subjectsByCode.has(code) ? subjectUrl(code) : undefined);
+
+/** The governance context of this build: the as-of date, the working-day calendar, the regions. */
+export async function governanceContext() {
+  const s = await site();
+  return { asOf: s.exportInfo.asOf, calendar: buildCalendar().calendar, regions: portal.regions };
+}
+
+let governanceCache: Promise<GovernanceSummary> | undefined;
+
+/** Every /governance/ figure, worked out once per build. */
+export function governance(): Promise<GovernanceSummary> {
+  governanceCache ??= (async () => governanceSummary(await site(), await governanceContext()))();
+  return governanceCache;
+}
+
+let openDataCache: Promise<OpenFile[]> | undefined;
+
+/** The /data/ downloads, built once per build (the page prints their sizes and sha256). */
+export function openData(): Promise<OpenFile[]> {
+  openDataCache ??= (async () => {
+    const s = await site();
+    return openDataFiles(s, await governance(), s.exportInfo, portal);
+  })();
+  return openDataCache;
+}

@@ -6,6 +6,7 @@ import { isListedOn, isUnperformed } from '../rules/court-lists.ts';
 import { hasEnded } from '../rules/decision.ts';
 import { noticeDeadline, type NoticeDeadline } from '../rules/dishonesty-governance-notice.ts';
 import type { Dishonest } from '../schemas/dishonest.ts';
+import type { Enforcement } from '../schemas/enforcement.ts';
 import type { PublishedPenalty } from '../pipeline/ingest.ts';
 import type { GovernanceContext, GovernanceRecords } from './inputs.ts';
 
@@ -34,11 +35,18 @@ export interface NoticeItem {
   deadline: NoticeDeadline;
 }
 
+type DeadlineContext = Pick<GovernanceContext, 'asOf' | 'calendar'>;
+
+/** An enforcement case is reported within 7 working days of 立案日期. */
+export const enforcementDeadline = (e: Enforcement, { asOf, calendar }: DeadlineContext) => noticeDeadline(e.filedOn, e.notifiedOn, asOf, calendar);
+/** A listing is reported within 7 working days of 发布时间. */
+export const listingDeadline = (d: Dishonest, { asOf, calendar }: DeadlineContext) => noticeDeadline(d.listedOn, d.notifiedOn, asOf, calendar);
+
 /** The reporting deadline of every published enforcement case and active listing. */
-export function noticeItems(r: Pick<GovernanceRecords, 'enforcement' | 'dishonest'>, { asOf, calendar }: Pick<GovernanceContext, 'asOf' | 'calendar'>): NoticeItem[] {
+export function noticeItems(r: Pick<GovernanceRecords, 'enforcement' | 'dishonest'>, ctx: DeadlineContext): NoticeItem[] {
   return [
-    ...r.enforcement.map((e) => ({ kind: 'enforcement' as const, id: e.id, creditCode: e.creditCode, deadline: noticeDeadline(e.filedOn, e.notifiedOn, asOf, calendar) })),
-    ...activeListings(r, asOf).map((d) => ({ kind: 'dishonest' as const, id: d.id, creditCode: d.creditCode, deadline: noticeDeadline(d.listedOn, d.notifiedOn, asOf, calendar) })),
+    ...r.enforcement.map((e) => ({ kind: 'enforcement' as const, id: e.id, creditCode: e.creditCode, deadline: enforcementDeadline(e, ctx) })),
+    ...activeListings(r, ctx.asOf).map((d) => ({ kind: 'dishonest' as const, id: d.id, creditCode: d.creditCode, deadline: listingDeadline(d, ctx) })),
   ];
 }
 

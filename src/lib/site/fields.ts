@@ -13,7 +13,8 @@ export interface FieldRow {
   long?: boolean;
 }
 
-const DATE_FIELD = /(On|Until|End)$/;
+/** Fields holding a calendar date. */
+export const DATE_FIELD = /(On|Until|End)$/;
 const LONG_FIELDS = new Set(['facts', 'content', 'legalBasis', 'obligation', 'conduct', 'liability', 'unfulfilled', 'accountability', 'note']);
 
 export function formatValue(field: string, value: unknown): string | undefined {

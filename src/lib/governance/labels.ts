@@ -1,0 +1,33 @@
+/** The words a page prints for a deadline: 按期 / 逾期 N 个工作日 / 暂无法计算 (with the reason). */
+import type { Reckoned } from '../calendar/working-days.ts';
+import { formatChineseDate } from '../dates/civil-date.ts';
+import type { NoticeDeadline } from '../rules/dishonesty-governance-notice.ts';
+import type { Tone } from '../site/standing.ts';
+
+export const missingYearReason = (year: number) => `缺少${year}年的法定节假日安排，无法确定工作日`;
+
+export function workingDaysText(n: Reckoned<number>): string {
+  return n.ok ? `${n.value} 个工作日` : `暂无法计算（${missingYearReason(n.missingYear)}）`;
+}
+
+export interface DeadlineLines {
+  due: string;
+  reported: string;
+  verdict: string;
+  tone: Tone;
+}
+
+export function deadlineLines(d: NoticeDeadline): DeadlineLines {
+  const reportedOn = d.state === 'pending' ? undefined : d.reportedOn;
+  const reported = reportedOn ? formatChineseDate(reportedOn) : '尚未通报';
+  switch (d.state) {
+    case 'unknown':
+      return { due: `暂无法计算（${missingYearReason(d.missingYear)}）`, reported, verdict: '暂无法计算', tone: 'neutral' };
+    case 'on-time':
+      return { due: formatChineseDate(d.due), reported, verdict: '按期', tone: 'good' };
+    case 'pending':
+      return { due: formatChineseDate(d.due), reported, verdict: '尚未通报，期限未到', tone: 'neutral' };
+    case 'late':
+      return { due: formatChineseDate(d.due), reported, verdict: d.lateBy.ok ? `逾期 ${d.lateBy.value} 个工作日` : `逾期，逾期天数暂无法计算（${missingYearReason(d.lateBy.missingYear)}）`, tone: 'bad' };
+  }
+}
