@@ -59,7 +59,7 @@ export function barChart(categories: readonly string[], series: readonly ChartSe
       return { category, series: s.name, seriesIndex: i, value, x: round(x(category)! + inner(i)!), y: round(y(value)), width: round(inner.bandwidth()), height: round(bottom - y(value)) };
     }),
   );
-  const step = Math.ceil(categories.length / 12);
+  const step = Math.ceil(categories.length / 8);
   return {
     width: WIDTH,
     height: HEIGHT,
