@@ -72,8 +72,8 @@ describe('/governance/ figures', () => {
     await page.close();
     assert.equal(charts.length, 4);
     for (const c of charts) {
-      const series = [...new Set(c.bars.map((b) => b[1]))];
-      const fromTable = c.rows.flatMap((row) => series.map((s) => [row[0], s, row[c.head.indexOf(s)]]));
+      const series = [...new Set(c.bars.map((b) => b[1]!))];
+      const fromTable = c.rows.flatMap((row) => series.map((s) => [row[0], s, row[c.head.indexOf(s as string)]]));
       assert.deepEqual(c.bars.sort(), fromTable.sort());
     }
     // The listings chart's last bar is December 2026 with 6, as worked out by hand.
