@@ -69,7 +69,7 @@ export function barChart(categories: readonly string[], series: readonly ChartSe
     bottom,
     bars,
     yTicks: y.ticks(5).filter(Number.isInteger).map((t) => ({ y: round(y(t)), label: String(t) })),
-    xLabels: categories.filter((_, i) => i % step === 0 || i === categories.length - 1).map((c) => ({ x: round(x(c)! + x.bandwidth() / 2), label: labelOf(c) })),
+    xLabels: categories.filter((_, i) => (categories.length - 1 - i) % step === 0).map((c) => ({ x: round(x(c)! + x.bandwidth() / 2), label: labelOf(c) })),
     valueLabels: categories.length * series.length <= 16,
     series: series.map((s) => s.name),
   };
