@@ -12,7 +12,7 @@ import { subjectUrl } from '../lib/site/kinds.ts';
 import { indexRecords, type SiteIndex } from '../lib/site/records.ts';
 import { buildCalendar } from '../lib/calendar/calendar-files.ts';
 import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
-import { openDataFiles, type OpenFile } from '../lib/open-data/files.ts';
+import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/open-data/files.ts';
 
 let cached: Promise<SiteIndex> | undefined;
 
@@ -117,13 +117,16 @@ export function governance(): Promise<GovernanceSummary> {
   return governanceCache;
 }
 
-let openDataCache: Promise<OpenFile[]> | undefined;
+/** What the /data/ files are made from. */
+export async function openDataInput(): Promise<OpenDataInput> {
+  const s = await site();
+  return { records: s, summary: await governance(), info: s.exportInfo, config: portal };
+}
 
-/** The /data/ downloads, built once per build (the page prints their sizes and sha256). */
-export function openData(): Promise<OpenFile[]> {
-  openDataCache ??= (async () => {
-    const s = await site();
-    return openDataFiles(s, await governance(), s.exportInfo, portal);
-  })();
+let openDataCache: Promise<OpenFileInfo[]> | undefined;
+
+/** Size and sha256 of every /data/ file, measured once per build (the bodies are not kept). */
+export function openDataIndex(): Promise<OpenFileInfo[]> {
+  openDataCache ??= openDataInput().then(openFileIndex);
   return openDataCache;
 }

@@ -153,6 +153,24 @@ describe('/data/ downloads', () => {
       assert.deepEqual([...json].sort((a, b) => String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]))), [...expectedJson].sort((a, b) => String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]))));
     });
   }
+  test('cases.csv and cases.json hold the published model cases under their Chinese names', () => {
+    // Written out by hand from the front matter of the two fixture cases.
+    const headers = ['案例标识', '标题', '发布日期', '所属区域', '类别', '摘要', '涉及主体统一社会信用代码', '来源', '封面图片', '封面图片说明', '曾用案例标识', '正文'];
+    const csv = Papa.parse<string[]>(file('data/cases.csv').slice(1), { skipEmptyLines: true });
+    assert.deepEqual(csv.errors, []);
+    assert.deepEqual(csv.data[0], headers);
+    assert.deepEqual(csv.data.slice(1).map((r) => r.slice(0, 11)), [
+      ['2026-city-dishonest-zeroing', '市直单位失信被执行人动态清零', '2026-12-20', '市直', '失信整改案例', "'-市发展改革委督促两家市直单位履行生效判决，推动失信被执行人信息移出名单。", '11370900MB2850001B；91370900MA3C000044', '', '', '', 'city-zeroing'],
+      ['2026-xintai-notice-ledger', '新泰市建立被执行案件通报台账', '2026-11-05', '新泰市', '诚信建设经验', '新泰市对涉政府机构被执行案件实行立案后七个工作日内通报。', '', '新泰日报', '', '', ''],
+    ]);
+    assert.match(csv.data[1]![11]!, /市发展改革委建立政务失信台账，逐案督办。/);
+    const json = JSON.parse(file('data/cases.json')) as Record<string, unknown>[];
+    assert.deepEqual(json.map((c) => [c['案例标识'], c['涉及主体统一社会信用代码'], c['来源'], c['摘要']]), [
+      ['2026-city-dishonest-zeroing', ['11370900MB2850001B', '91370900MA3C000044'], null, '-市发展改革委督促两家市直单位履行生效判决，推动失信被执行人信息移出名单。'],
+      ['2026-xintai-notice-ledger', null, '新泰日报', '新泰市对涉政府机构被执行案件实行立案后七个工作日内通报。'],
+    ]);
+    assert.equal(published.cases.length, 2);
+  });
   test('withheld records (repaired P4, closed ZX2, removed SX5) are in no download', () => {
     for (const id of ['P4', 'ZX2', 'SX5']) for (const f of ['penalties', 'enforcement', 'dishonest']) {
       assert.doesNotMatch(file(`data/${f}.csv`), new RegExp(`^${id},`, 'm'));
@@ -208,7 +226,7 @@ describe('feeds', () => {
       await page.close();
       assert.equal(parsed.error, undefined);
       assert.equal(parsed.root, 'rss');
-      assert.ok(parsed.links!.length > 0 || name === 'cases');
+      assert.equal(parsed.links!.length, name === 'cases' ? 2 : 1);
       for (const l of parsed.links!) assert.ok(l!.startsWith(`${portal.siteUrl}/${name}/`), l!);
       assert.deepEqual(parsed.dates, [...parsed.dates!].sort((a, b) => b - a));
     });

@@ -78,12 +78,14 @@ function table(kind: OpenDataKind, columns: OpenColumn[], records: readonly obje
   return { kind, title: TITLES[kind], columns, rows };
 }
 
-/** Every open-data table, in the contract's file order, records in the site's list order. */
-export function openTables(records: PublishedRecords): OpenTable[] {
-  return [
-    ...CONTRACT_FILES.map(({ kind, definition }) => table(kind, contractColumns(definition as ContractFile), records[kind])),
-    table('cases', CASE_COLUMNS, records.cases),
-  ];
+/** The open-data kinds, in the contract's file order, model cases last. */
+export const OPEN_KINDS: readonly OpenDataKind[] = [...CONTRACT_FILES.map((f) => f.kind), 'cases'];
+
+/** One kind's table, records in the site's list order. */
+export function openTable(kind: OpenDataKind, records: PublishedRecords): OpenTable {
+  if (kind === 'cases') return table('cases', CASE_COLUMNS, records.cases);
+  const { definition } = CONTRACT_FILES.find((f) => f.kind === kind)!;
+  return table(kind, contractColumns(definition as ContractFile), records[kind]);
 }
 
 /** Multi-valued cells are joined as the contract writes them (§3). */

@@ -1,11 +1,13 @@
 /** /data/<kind>.csv, /data/<kind>.json, /data/governance.json, /data/datapackage.json */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import type { OpenFile } from '../../lib/open-data/files.ts';
-import { openData } from '../../site/store.ts';
+import { OPEN_FILE_NAMES, openFileBody } from '../../lib/open-data/files.ts';
+import { openDataIndex, openDataInput } from '../../site/store.ts';
 
-export const getStaticPaths = (async () => (await openData()).map((f) => ({ params: { file: f.name }, props: { f } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (() => OPEN_FILE_NAMES.map((file) => ({ params: { file } }))) satisfies GetStaticPaths;
 
-export const GET: APIRoute = ({ props }) => {
-  const { f } = props as { f: OpenFile };
-  return new Response(f.body, { headers: { 'Content-Type': `${f.mediatype}; charset=utf-8` } });
+export const GET: APIRoute = async ({ params }) => {
+  const name = params.file!;
+  const body = openFileBody(name, await openDataInput(), await openDataIndex());
+  const type = name.endsWith('.csv') ? 'text/csv' : 'application/json';
+  return new Response(body, { headers: { 'Content-Type': `${type}; charset=utf-8` } });
 };
