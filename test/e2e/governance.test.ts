@@ -115,7 +115,7 @@ describe('deadline lines', () => {
   });
   test('an unrepaired penalty past its minimum says since when, in working days', async () => {
     const page = await open('/penalties/P2/');
-    assert.equal(await page.locator('[data-repair-wait]').textContent(), '自2026年9月15日起可申请信用修复，至今已 70 个工作日尚未修复。');
+    assert.equal(await page.locator('[data-repair-wait]').textContent(), '自2026年9月15日起可申请信用修复，已过 70 个工作日仍未修复。');
     await page.close();
   });
   test('the build report warns that 2027 is missing and the build still succeeded', () => {

@@ -6,8 +6,10 @@ import type { Tone } from '../site/standing.ts';
 
 export const missingYearReason = (year: number) => `缺少${year}年的法定节假日安排，无法确定工作日`;
 
-export function workingDaysText(n: Reckoned<number>): string {
-  return n.ok ? `${n.value} 个工作日` : `暂无法计算（${missingYearReason(n.missingYear)}）`;
+/** An unrepaired penalty past its minimum period: since when repair could be applied for, in working days. */
+export function repairWaitText(minimumEnd: string, wait: Reckoned<number>): string {
+  const since = `自${formatChineseDate(minimumEnd)}起可申请信用修复`;
+  return wait.ok ? `${since}，已过 ${wait.value} 个工作日仍未修复。` : `${since}，已过的工作日数暂无法计算（${missingYearReason(wait.missingYear)}）。`;
 }
 
 export interface DeadlineLines {
