@@ -41,7 +41,8 @@ export interface BarChart {
 
 const WIDTH = 720;
 const HEIGHT = 260;
-const MARGIN = { top: 16, right: 8, bottom: 40, left: 40 };
+// The right margin leaves room for half of the last category label, which is centred on its bar.
+const MARGIN = { top: 16, right: 28, bottom: 40, left: 40 };
 
 export function barChart(categories: readonly string[], series: readonly ChartSeries[], labelOf: (c: string) => string = (c) => c): BarChart {
   const left = MARGIN.left;

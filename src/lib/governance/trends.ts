@@ -56,8 +56,8 @@ export interface EnforcementMonth {
 
 export interface EnforcementTrend {
   months: EnforcementMonth[];
-  /** Median calendar days from 立案日期 to 结案日期 over the closed cases; undefined when none is closed. */
-  medianDaysToClose: number | undefined;
+  /** Median calendar days from 立案日期 to 结案日期 over the closed cases; null when none is closed. */
+  medianDaysToClose: number | null;
   closedCases: number;
 }
 
@@ -74,7 +74,7 @@ export function enforcementByMonth(r: Pick<GovernanceRecords, 'enforcement'>, { 
       if (closed) closed.closed++;
     }
   }
-  return { months, medianDaysToClose: median(durations), closedCases: durations.length };
+  return { months, medianDaysToClose: median(durations) ?? null, closedCases: durations.length };
 }
 
 /** The middle value; the mean of the two middle values for an even count, rounded to one decimal. */

@@ -110,7 +110,7 @@ describe('trends', () => {
     const opened = Object.fromEntries(t.months.filter((m) => m.opened > 0).map((m) => [m.month, m.opened]));
     assert.deepEqual(opened, { '2026-05': 1, '2026-11': 1, '2026-12': 2 });
     assert.equal(t.months.reduce((a, m) => a + m.closed, 0), 0);
-    assert.equal(t.medianDaysToClose, undefined);
+    assert.equal(t.medianDaysToClose, null);
   });
   test('closed cases are counted in their 结案 month with the median days to close', () => {
     const e = (id: string, filedOn: string, closedOn?: string) => ({ ...r.enforcement[0]!, id, filedOn, outcome: closedOn ? ('全部履行' as const) : ('未履行' as const), ...(closedOn ? { closedOn } : {}) });
