@@ -9,6 +9,7 @@ import portal from './portal.config.ts';
 import { isIndexable } from './src/lib/site/indexable.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
+import { FEEDS } from './src/lib/site/feeds.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
 const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
@@ -20,7 +21,8 @@ export default defineConfig({
   integrations: [
     mdx(),
     // Withheld-record pages and redirect pages carry robots noindex and stay out of the sitemap.
-    sitemap({ filter: (page) => isIndexable(outDir, new URL(page).pathname) }),
+    // The feeds are endpoints, which the sitemap does not list by itself.
+    sitemap({ filter: (page) => isIndexable(outDir, new URL(page).pathname), customPages: FEEDS.map((f) => new URL(f.href, portal.siteUrl).href) }),
     {
       name: 'portal-sitemap-xml',
       hooks: {

@@ -10,6 +10,9 @@ import type { RecordKind } from '../lib/schemas/contract.ts';
 import { caseFacets, commitmentFacets, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
 import { indexRecords, type SiteIndex } from '../lib/site/records.ts';
+import { buildCalendar } from '../lib/calendar/calendar-files.ts';
+import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
+import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/open-data/files.ts';
 
 let cached: Promise<SiteIndex> | undefined;
 
@@ -99,3 +102,31 @@ export async function recordPaths<K extends RecordKind>(kind: K) {
 
 /** Links a 统一社会信用代码 to its profile, when the subject is published. */
 export const profileLink = (s: SiteIndex) => (code: string) => (s.subjectsByCode.has(code) ? subjectUrl(code) : undefined);
+
+/** The governance context of this build: the as-of date, the working-day calendar, the regions. */
+export async function governanceContext() {
+  const s = await site();
+  return { asOf: s.exportInfo.asOf, calendar: buildCalendar().calendar, regions: portal.regions };
+}
+
+let governanceCache: Promise<GovernanceSummary> | undefined;
+
+/** Every /governance/ figure, worked out once per build. */
+export function governance(): Promise<GovernanceSummary> {
+  governanceCache ??= (async () => governanceSummary(await site(), await governanceContext()))();
+  return governanceCache;
+}
+
+/** What the /data/ files are made from. */
+export async function openDataInput(): Promise<OpenDataInput> {
+  const s = await site();
+  return { records: s, summary: await governance(), info: s.exportInfo, config: portal };
+}
+
+let openDataCache: Promise<OpenFileInfo[]> | undefined;
+
+/** Size and sha256 of every /data/ file, measured once per build (the bodies are not kept). */
+export function openDataIndex(): Promise<OpenFileInfo[]> {
+  openDataCache ??= openDataInput().then(openFileIndex);
+  return openDataCache;
+}

@@ -30,6 +30,13 @@ export const portalConfigSchema = z.object({
   repairChannels: z.array(z.object({ name: z.string(), detail: z.string(), url: z.string().optional() })).min(1),
   /** 异议申诉 channels for /guide/objection/ */
   objectionChannels: z.array(z.object({ name: z.string(), detail: z.string(), url: z.string().optional() })).min(1),
+  /** 开放数据: the licence and terms of use shown on /data/ and written into datapackage.json */
+  openData: z.object({
+    /** Licence as the Data Package standard names it: an identifier, a title and a link */
+    license: z.object({ name: z.string().min(1), title: z.string().min(1), path: z.url().optional() }),
+    /** 使用条款, one paragraph each */
+    terms: z.array(z.string().min(1)).min(1),
+  }),
 });
 
 export type PortalConfig = z.infer<typeof portalConfigSchema>;

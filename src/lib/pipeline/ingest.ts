@@ -30,6 +30,7 @@ import type { Decision, WithheldReason } from '../rules/decision.ts';
 import { disclosePenalty, type PenaltyDisclosure } from '../rules/order-36-2025.ts';
 import { readContractFile, type ReadContext, type Row } from './contract-rows.ts';
 import { ingestCases, type ModelCase } from './model-cases.ts';
+import { calendarWarnings } from '../governance/calendar-warnings.ts';
 import { emptyTally, type BuildReport, type FileTally, type Problem } from './report.ts';
 import { decideSubjects, rejectUnpublishedSubjects, type DecidedSubjects } from './subjects.ts';
 
@@ -159,7 +160,9 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   problems.push(...cases.problems);
   attachments.push(...cases.attachments);
 
-  return { report, manifest, ...records, cases: cases.cases, withheld, attachments: attachments.sort() };
+  const result: IngestResult = { report, manifest, ...records, cases: cases.cases, withheld, attachments: attachments.sort() };
+  problems.push(...calendarWarnings(result, asOf));
+  return result;
 }
 
 function count(tally: FileTally, decision: Decision) {

@@ -6,9 +6,12 @@
 import type { CivilDate } from '../dates/civil-date.ts';
 import { published, withheld, type Decision } from './decision.ts';
 
+/** A case whose debtor has not performed in full (未履行 / 部分履行). */
+export const isUnperformed = (e: { outcome: string }) => e.outcome === '未履行' || e.outcome === '部分履行';
+
 /** An enforcement case is disclosed while the debtor has not performed in full. */
 export function discloseEnforcement(e: { outcome: string }): Decision {
-  return e.outcome === '未履行' || e.outcome === '部分履行' ? published : withheld('case_closed');
+  return isUnperformed(e) ? published : withheld('case_closed');
 }
 
 /** A listing is disclosed until its 移出日期 has come. */

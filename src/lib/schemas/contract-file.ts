@@ -63,6 +63,13 @@ export interface ContractFile<R> {
   attachmentsOf: (record: R) => string[];
 }
 
+/** What pages and downloads read of a declaration: its fields in order, their columns and Chinese labels. */
+export interface ContractColumns {
+  fields: readonly string[];
+  columns: Columns;
+  labels: Record<string, string>;
+}
+
 export function defineContractFile<const C extends Columns>(definition: {
   file: string;
   /** Field that identifies a row in reports and URLs. */

@@ -63,5 +63,8 @@ export function manyOf<const T extends readonly [string, ...string[]]>(values: T
       return z.NEVER;
     }
     return items as T[number][];
-  });
+  }).describe(MULTI_VALUED);
 }
+
+/** The description manyOf gives its type, so that the open-data tables know a list column. */
+export const MULTI_VALUED = '多值';

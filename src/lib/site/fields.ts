@@ -3,6 +3,7 @@
  * labels the schemas declare. Values are plain text: templates render them escaped.
  */
 import { formatChineseDate } from '../dates/civil-date.ts';
+import type { ContractColumns } from '../schemas/contract-file.ts';
 
 export interface FieldRow {
   field: string;
@@ -13,7 +14,8 @@ export interface FieldRow {
   long?: boolean;
 }
 
-const DATE_FIELD = /(On|Until|End)$/;
+/** Fields holding a calendar date. */
+export const DATE_FIELD = /(On|Until|End)$/;
 const LONG_FIELDS = new Set(['facts', 'content', 'legalBasis', 'obligation', 'conduct', 'liability', 'unfulfilled', 'accountability', 'note']);
 
 export function formatValue(field: string, value: unknown): string | undefined {
@@ -34,7 +36,7 @@ export interface FieldOptions {
 }
 
 export function fieldRows(
-  definition: { fields: readonly string[]; labels: Record<string, string> },
+  definition: Pick<ContractColumns, 'fields' | 'labels'>,
   record: object,
   options: FieldOptions = {},
 ): FieldRow[] {

@@ -6,6 +6,8 @@ export const NAV = [
   { href: '/cases/', label: '诚信典型案例' },
   { href: '/guide/repair/', label: '信用修复' },
   { href: '/guide/objection/', label: '异议申诉' },
+  { href: '/governance/', label: '失信治理' },
+  { href: '/data/', label: '开放数据' },
   { href: '/search/', label: '搜索' },
 ] as const;
 

@@ -11,7 +11,7 @@ test('the current nav entry is the longest matching prefix; home only for /', ()
 });
 
 test('headline figures: kept percentage over assessed commitments only', () => {
-  const h = headline({ subjects: [], commitments: [commitment({ status: '全部履行' }), commitment({ status: '部分履行' }), commitment()], dishonest: [], penalties: [], cases: [] });
+  const h = headline({ subjects: [], commitments: [commitment({ status: '全部履行' }), commitment({ status: '部分履行' }), commitment()], dishonest: [], penalties: [], cases: [] }, '2026-11-28');
   assert.equal(h.keptPercent, 50);
-  assert.equal(headline({ subjects: [], commitments: [commitment()], dishonest: [], penalties: [], cases: [] }).keptPercent, undefined);
+  assert.equal(headline({ subjects: [], commitments: [commitment()], dishonest: [], penalties: [], cases: [] }, '2026-11-28').keptPercent, undefined);
 });

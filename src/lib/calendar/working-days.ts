@@ -1,0 +1,93 @@
+/**
+ * 工作日 (working days) of mainland China: Monday–Friday, minus the official holidays,
+ * plus the make-up working days (调休上班). A year counts only when a source covers it:
+ * chinese-days (2004–2026; it silently calls every later weekday a working day, so it is
+ * never asked beyond its own data) or a confirmed `data/calendar/<year>.json`. A question
+ * about a day in any other year is answered with the missing year, never with a guess.
+ */
+import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
+import { addDays, yearOf, type CivilDate } from '../dates/civil-date.ts';
+import type { CalendarYear } from './calendar-year.ts';
+
+/** A figure that could be worked out, or the year no calendar covers. */
+export type Reckoned<T> = { ok: true; value: T } | { ok: false; missingYear: number };
+
+export interface WorkingCalendar {
+  /** Years some source covers, ascending. */
+  readonly years: readonly number[];
+  covers(year: number): boolean;
+  isWorkingDay(date: CivilDate): Reckoned<boolean>;
+  /** The n-th working day after `date` (the day itself not counted). */
+  addWorkingDays(date: CivilDate, n: number): Reckoned<CivilDate>;
+  /** Working days d with from < d ≤ to (0 when to ≤ from). */
+  workingDaysBetween(from: CivilDate, to: CivilDate): Reckoned<number>;
+}
+
+interface YearDays {
+  /** working[i]: whether day i of the year (0 = 1 January) is a working day */
+  working: boolean[];
+  /** before[i]: working days among days 0 … i−1 */
+  before: Int32Array;
+}
+
+const dayOfYear = (date: CivilDate) => (Date.parse(`${date}T00:00:00Z`) - Date.UTC(yearOf(date), 0, 1)) / 86400_000;
+
+function yearDays(year: number, holidays: ReadonlySet<string>, workdays: ReadonlySet<string>): YearDays {
+  const working: boolean[] = [];
+  for (let d = `${year}-01-01`; yearOf(d) === year; d = addDays(d, 1)) {
+    const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
+    working.push(workdays.has(d) || (weekday !== 0 && weekday !== 6 && !holidays.has(d)));
+  }
+  const before = new Int32Array(working.length + 1);
+  working.forEach((w, i) => (before[i + 1] = before[i]! + (w ? 1 : 0)));
+  return { working, before };
+}
+
+/** The years chinese-days has data for (derived from its data, so an update of the package extends it). */
+export function chineseDaysYears(): number[] {
+  return [...new Set(Object.keys(chineseDays.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
+}
+
+/** A calendar from chinese-days and the confirmed repository years (a repository year replaces the package's). */
+export function workingCalendar(repositoryYears: readonly CalendarYear[] = []): WorkingCalendar {
+  const byYear = new Map<number, YearDays>();
+  const packageDays = (map: Record<string, string>, year: number) => new Set(Object.keys(map).filter((d) => yearOf(d) === year));
+  for (const year of chineseDaysYears()) byYear.set(year, yearDays(year, packageDays(chineseDays.holidays, year), packageDays(chineseDays.workdays, year)));
+  for (const y of repositoryYears) if (y.confirmed) byYear.set(y.year, yearDays(y.year, new Set(Object.keys(y.holidays)), new Set(Object.keys(y.workdays))));
+  const years = [...byYear.keys()].sort((a, b) => a - b);
+
+  const missing = (year: number) => ({ ok: false, missingYear: year }) as const;
+  const isWorkingDay = (date: CivilDate): Reckoned<boolean> => {
+    const y = byYear.get(yearOf(date));
+    return y ? { ok: true, value: y.working[dayOfYear(date)]! } : missing(yearOf(date));
+  };
+
+  return {
+    years,
+    covers: (year) => byYear.has(year),
+    isWorkingDay,
+    addWorkingDays(date, n) {
+      let d = date;
+      for (let left = n; left > 0; ) {
+        d = addDays(d, 1);
+        const w = isWorkingDay(d);
+        if (!w.ok) return w;
+        if (w.value) left--;
+      }
+      return { ok: true, value: d };
+    },
+    workingDaysBetween(from, to) {
+      if (to <= from) return { ok: true, value: 0 };
+      const start = addDays(from, 1);
+      let total = 0;
+      for (let year = yearOf(start); year <= yearOf(to); year++) {
+        const y = byYear.get(year);
+        if (!y) return missing(year);
+        const first = year === yearOf(start) ? dayOfYear(start) : 0;
+        const last = year === yearOf(to) ? dayOfYear(to) : y.working.length - 1;
+        total += y.before[last + 1]! - y.before[first]!;
+      }
+      return { ok: true, value: total };
+    },
+  };
+}

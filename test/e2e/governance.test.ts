@@ -1,0 +1,268 @@
+/**
+ * /governance/, /data/ and the feeds, built from test/fixtures/exports/governance as of
+ * 2026-12-28. Expected figures were worked out by hand (see test/unit/governance/metrics.test.ts).
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import portal from '../../portal.config.ts';
+import { ingestExport, type IngestResult } from '../../src/lib/pipeline/ingest.ts';
+import { CONTRACT_FILES } from '../../src/lib/schemas/contract.ts';
+import { launchBrowser } from './support/browser.ts';
+import { buildSite, ROOT, type BuiltSite } from './support/build.ts';
+import { serve, type StaticServer } from './support/serve.ts';
+
+const EXPORT = join(ROOT, 'test/fixtures/exports/governance');
+const AS_OF = '2026-12-28';
+let built: BuiltSite;
+let server: StaticServer;
+let browser: Browser;
+let context: BrowserContext;
+let published: IngestResult;
+
+before(async () => {
+  built = await buildSite(EXPORT, AS_OF);
+  server = await serve(built.outDir);
+  browser = await launchBrowser();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  published = await ingestExport({ exportDir: EXPORT, asOf: AS_OF, regions: portal.regions });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (built) await rm(built.tempDir, { recursive: true, force: true });
+});
+
+async function open(path: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(server.origin + path);
+  return page;
+}
+const file = (path: string) => readFileSync(join(built.outDir, path), 'utf8');
+
+describe('/governance/ figures', () => {
+  test('the four headline figures are the hand-worked numbers', async () => {
+    const page = await open('/governance/');
+    const metrics = await page.locator('[data-metric]').evaluateAll((els) => Object.fromEntries(els.map((e) => [e.getAttribute('data-metric'), e.textContent])));
+    await page.close();
+    assert.deepEqual(metrics, { 'active-dishonest': '6', 'open-enforcement': '4', 'unrepaired-past-minimum': '3', 'late-notices': '4' });
+  });
+  test('the home page 在列的失信被执行人 figure is active-dishonest', async () => {
+    const page = await open('/');
+    assert.equal(await page.locator('[data-metric="active-dishonest"]').textContent(), '6');
+    await page.close();
+  });
+  test('every chart bar has the number its table shows, and every table cell of a series is a bar', async () => {
+    const page = await open('/governance/');
+    const charts = await page.locator('figure.chart').evaluateAll((figures) =>
+      figures.map((f) => ({
+        bars: [...f.querySelectorAll('rect[data-value]')].map((r) => [r.getAttribute('data-category'), r.getAttribute('data-series'), r.getAttribute('data-value')]),
+        head: [...f.querySelectorAll('thead th')].map((th) => th.textContent),
+        rows: [...f.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent)),
+      })),
+    );
+    await page.close();
+    assert.equal(charts.length, 4);
+    for (const c of charts) {
+      const series = [...new Set(c.bars.map((b) => b[1]!))];
+      const fromTable = c.rows.flatMap((row) => series.map((s) => [row[0], s, row[c.head.indexOf(s as string)]]));
+      assert.deepEqual(c.bars.sort(), fromTable.sort());
+    }
+    // The listings chart's last bar is December 2026 with 6, as worked out by hand.
+    assert.deepEqual(charts[0]!.bars.find((b) => b[0] === '2026-12'), ['2026-12', '在列', '6']);
+  });
+  test('/data/governance.json carries the same figures with the as-of date and the export', () => {
+    const g = JSON.parse(file('data/governance.json'));
+    assert.equal(g.as_of, AS_OF);
+    assert.equal(g.export.exported_at, '2026-12-27T23:10:00+08:00');
+    assert.deepEqual(g.metrics, { 'active-dishonest': 6, 'open-enforcement': 4, 'unrepaired-past-minimum': 3, 'late-notices': 4 });
+    assert.deepEqual(g.lateNotices, { late: 4, unknown: 2, missingYears: [2027] });
+  });
+});
+
+describe('deadline lines', () => {
+  const verdict = async (path: string) => {
+    const page = await open(path);
+    const text = await page.locator('[data-deadline-verdict]').first().textContent();
+    await page.close();
+    return text;
+  };
+  test('a listing never reported 54 working days after its deadline says 逾期 54 个工作日', async () => {
+    assert.equal(await verdict('/dishonest/SX4/'), '逾期 54 个工作日');
+  });
+  test('a case reported on its deadline says 按期', async () => {
+    assert.equal(await verdict('/enforcement/ZX3/'), '按期');
+  });
+  test('a deadline in 2027 says 暂无法计算 with the missing year', async () => {
+    assert.equal(await verdict('/dishonest/SX3/'), '暂无法计算');
+    const page = await open('/enforcement/ZX4/');
+    assert.match(await page.locator('.deadline').innerText(), /暂无法计算（缺少2027年的法定节假日安排/);
+    await page.close();
+  });
+  test('the agency profile lists its cases and listings with their deadlines', async () => {
+    const page = await open('/subjects/11370900MB2850001B/');
+    const verdicts = await page.locator('[data-deadline-verdict]').allTextContents();
+    await page.close();
+    assert.deepEqual(verdicts.sort(), ['尚未通报，期限未到', '逾期 3 个工作日'].sort()); // SX6 pending, ZX5 late 3
+  });
+  test('an unrepaired penalty past its minimum says since when, in working days', async () => {
+    const page = await open('/penalties/P2/');
+    assert.equal(await page.locator('[data-repair-wait]').textContent(), '自2026年9月15日起可申请信用修复，已过 70 个工作日仍未修复。');
+    await page.close();
+  });
+  test('the build report warns that 2027 is missing and the build still succeeded', () => {
+    const report = JSON.parse(readFileSync(built.reportPath, 'utf8'));
+    const w = report.problems.filter((p: { file: string }) => p.file === 'data/calendar/2027.json');
+    assert.equal(w.length, 1);
+    assert.match(w[0].message, /缺少 2027 年的节假日安排/);
+  });
+});
+
+/** A published record's value as the contract cell: lists joined with ；, numbers as written, empty as ''. */
+const cell = (v: unknown) => (v === undefined ? '' : Array.isArray(v) ? v.join('；') : String(v));
+/** The formula rule: a cell starting with = + - @ tab or CR gets a leading apostrophe. */
+const neutralised = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
+
+describe('/data/ downloads', () => {
+  for (const { kind, definition } of CONTRACT_FILES) {
+    test(`${kind}.csv and ${kind}.json hold exactly the published records, in the contract's columns`, () => {
+      const records = published[kind] as unknown as Record<string, unknown>[];
+      const fields = definition.fields as readonly string[];
+      const headers = fields.map((f) => (definition.labels as Record<string, string>)[f]!);
+      const raw = file(`data/${kind}.csv`);
+      assert.equal(raw.charCodeAt(0), 0xfeff, 'UTF-8 BOM');
+      const csv = Papa.parse<string[]>(raw.slice(1), { skipEmptyLines: true });
+      assert.deepEqual(csv.errors, []);
+      assert.deepEqual(csv.data[0], headers);
+      const expected = records.map((r) => fields.map((f) => neutralised(cell(r[f]))));
+      assert.deepEqual([...csv.data.slice(1)].sort(), [...expected].sort());
+      const json = JSON.parse(file(`data/${kind}.json`)) as Record<string, unknown>[];
+      assert.deepEqual(
+        json.map((o) => Object.keys(o)),
+        records.map(() => headers),
+      );
+      const expectedJson = records.map((r) => Object.fromEntries(fields.map((f, i) => [headers[i], r[f] === undefined ? null : r[f]])));
+      assert.deepEqual([...json].sort((a, b) => String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]))), [...expectedJson].sort((a, b) => String(Object.values(a)[0]).localeCompare(String(Object.values(b)[0]))));
+    });
+  }
+  test('cases.csv and cases.json hold the published model cases under their Chinese names', () => {
+    // Written out by hand from the front matter of the two fixture cases.
+    const headers = ['案例标识', '标题', '发布日期', '所属区域', '类别', '摘要', '涉及主体统一社会信用代码', '来源', '封面图片', '封面图片说明', '曾用案例标识', '正文'];
+    const csv = Papa.parse<string[]>(file('data/cases.csv').slice(1), { skipEmptyLines: true });
+    assert.deepEqual(csv.errors, []);
+    assert.deepEqual(csv.data[0], headers);
+    assert.deepEqual(csv.data.slice(1).map((r) => r.slice(0, 11)), [
+      ['2026-city-dishonest-zeroing', '市直单位失信被执行人动态清零', '2026-12-20', '市直', '失信整改案例', "'-市发展改革委督促两家市直单位履行生效判决，推动失信被执行人信息移出名单。", '11370900MB2850001B；91370900MA3C000044', '', '', '', 'city-zeroing'],
+      ['2026-xintai-notice-ledger', '新泰市建立被执行案件通报台账', '2026-11-05', '新泰市', '诚信建设经验', '新泰市对涉政府机构被执行案件实行立案后七个工作日内通报。', '', '新泰日报', '', '', ''],
+    ]);
+    assert.match(csv.data[1]![11]!, /市发展改革委建立政务失信台账，逐案督办。/);
+    const json = JSON.parse(file('data/cases.json')) as Record<string, unknown>[];
+    assert.deepEqual(json.map((c) => [c['案例标识'], c['涉及主体统一社会信用代码'], c['来源'], c['摘要']]), [
+      ['2026-city-dishonest-zeroing', ['11370900MB2850001B', '91370900MA3C000044'], null, '-市发展改革委督促两家市直单位履行生效判决，推动失信被执行人信息移出名单。'],
+      ['2026-xintai-notice-ledger', null, '新泰日报', '新泰市对涉政府机构被执行案件实行立案后七个工作日内通报。'],
+    ]);
+    assert.equal(published.cases.length, 2);
+  });
+  test('withheld records (repaired P4, closed ZX2, removed SX5) are in no download', () => {
+    for (const id of ['P4', 'ZX2', 'SX5']) for (const f of ['penalties', 'enforcement', 'dishonest']) {
+      assert.doesNotMatch(file(`data/${f}.csv`), new RegExp(`^${id},`, 'm'));
+      assert.doesNotMatch(file(`data/${f}.json`), new RegExp(`"${id}"`));
+    }
+  });
+  test('formula cells are neutralised in CSV and kept as published in JSON', () => {
+    const rowOf = (kind: string, id: string) => Papa.parse<string[]>(file(`data/${kind}.csv`).slice(1)).data.find((r) => r[0] === id)!;
+    assert.ok(rowOf('dishonest', 'SX6').includes("'@SUM(A1)"));
+    assert.ok(rowOf('dishonest', 'SX4').includes("'-有履行能力而拒不履行"));
+    assert.ok(rowOf('penalties', 'P2').includes("'+未按规定明码标价。"));
+    assert.ok(rowOf('enforcement', 'ZX5').includes(`'=HYPERLINK("http://example.invalid","点击")`));
+    const sx6 = (JSON.parse(file('data/dishonest.json')) as Record<string, unknown>[]).find((o) => o['信息编号'] === 'SX6')!;
+    assert.equal(sx6['失信被执行人行为具体情形'], '@SUM(A1)');
+  });
+  test('the /data/ page and datapackage.json give each file its real size and sha256', async () => {
+    const page = await open('/data/');
+    const rows = await page.locator('tr[data-file]').evaluateAll((trs) => trs.map((tr) => [tr.getAttribute('data-file'), tr.querySelector('[data-bytes]')!.getAttribute('data-bytes'), tr.querySelector('[data-sha256]')!.textContent, tr.querySelector('[data-rows]')!.textContent]));
+    const text = await page.locator('main').innerText();
+    await page.close();
+    assert.equal(rows.length, 16); // 7 kinds × 2, governance.json, datapackage.json
+    for (const [name, bytes, sha] of rows) {
+      const body = readFileSync(join(built.outDir, 'data', name!));
+      assert.equal(Number(bytes), body.length, `${name} size`);
+      assert.equal(sha, createHash('sha256').update(body).digest('hex'), `${name} sha256`);
+    }
+    assert.equal(rows.find((r) => r[0] === 'dishonest.csv')![3], '6');
+    assert.match(text, /数据截至2026年12月28日/);
+    assert.match(text, new RegExp(portal.openData.license.title));
+    for (const t of portal.openData.terms) assert.ok(text.includes(t));
+    const pkg = JSON.parse(file('data/datapackage.json'));
+    assert.equal(pkg.resources.length, 15);
+    for (const r of pkg.resources) {
+      const body = readFileSync(join(built.outDir, 'data', r.path));
+      assert.equal(r.bytes, body.length);
+      assert.equal(r.hash, `sha256:${createHash('sha256').update(body).digest('hex')}`);
+      assert.match(r.name, /^[a-z0-9._-]+$/);
+    }
+    assert.deepEqual(pkg.licenses, [portal.openData.license]);
+  });
+});
+
+describe('feeds', () => {
+  for (const name of ['cases', 'commitments']) {
+    test(`/feeds/${name}.xml is well-formed RSS with absolute links, newest first`, async () => {
+      const page = await open('/');
+      const xml = file(`feeds/${name}.xml`);
+      const parsed = await page.evaluate((x) => {
+        const doc = new DOMParser().parseFromString(x, 'application/xml');
+        if (doc.querySelector('parsererror')) return { error: doc.querySelector('parsererror')!.textContent };
+        return { root: doc.documentElement.nodeName, links: [...doc.querySelectorAll('item > link')].map((l) => l.textContent), dates: [...doc.querySelectorAll('item > pubDate')].map((d) => Date.parse(d.textContent!)) };
+      }, xml);
+      await page.close();
+      assert.equal(parsed.error, undefined);
+      assert.equal(parsed.root, 'rss');
+      assert.equal(parsed.links!.length, name === 'cases' ? 2 : 1);
+      for (const l of parsed.links!) assert.ok(l!.startsWith(`${portal.siteUrl}/${name}/`), l!);
+      assert.deepEqual(parsed.dates, [...parsed.dates!].sort((a, b) => b - a));
+    });
+  }
+  test('pages link the feeds with <link rel="alternate">, and nav and footer link governance, data and feeds', async () => {
+    const page = await open('/governance/');
+    assert.deepEqual(await page.locator('link[rel="alternate"][type="application/rss+xml"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href'))), ['/feeds/cases.xml', '/feeds/commitments.xml']);
+    const nav = await page.locator('header a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    assert.ok(nav.includes('/governance/') && nav.includes('/data/'));
+    const footer = await page.locator('footer a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    for (const href of ['/governance/', '/data/', '/feeds/cases.xml', '/feeds/commitments.xml']) assert.ok(footer.includes(href), href);
+    await page.close();
+    const sitemap = file('sitemap-0.xml');
+    for (const p of ['/governance/', '/data/', '/feeds/cases.xml', '/feeds/commitments.xml']) assert.ok(sitemap.includes(`<loc>${portal.siteUrl}${p}</loc>`), p);
+  });
+});
+
+describe('accessibility and validity', () => {
+  for (const path of ['/governance/', '/data/']) {
+    test(`axe finds no WCAG 2.2 AA violation on ${path}`, async () => {
+      const page = await open(path);
+      const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+      await page.close();
+      assert.deepEqual(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`), []);
+    });
+    test(`${path} is valid HTML (Nu Html Checker)`, () => {
+      const vnu = join(ROOT, 'node_modules/vnu-jar/build/dist/vnu.jar');
+      const html = join(built.outDir, path, 'index.html');
+      try {
+        execFileSync('java', ['-jar', vnu, '--errors-only', '--format', 'text', html], { encoding: 'utf8', stdio: 'pipe' });
+      } catch (e) {
+        assert.fail(`vnu: ${(e as { stderr?: string }).stderr}`);
+      }
+    });
+  }
+  test('the charts need no script: /governance/ has no <script>', () => {
+    assert.doesNotMatch(file('governance/index.html'), /<script/);
+  });
+});
