@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import portal from './portal.config.ts';
 import { isIndexable } from './src/lib/site/indexable.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import safetyChecks from './src/integrations/safety.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
 const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
@@ -31,6 +32,8 @@ export default defineConfig({
     },
     // Pagefind search over the built pages (fails the build on any indexing error).
     searchIndex(),
+    // Last: checks everything the build wrote, search index included (fails the build on any problem).
+    safetyChecks(),
   ],
   build: { format: 'directory' },
 });

@@ -1,0 +1,52 @@
+/**
+ * What the /updates/ page shows for each release in the history: the three lists with a
+ * label per record and a link only where the record has a page in this build (a record
+ * withdrawn since, and no longer in the export, has none).
+ */
+import { KIND_LABELS, recordUrl, subjectUrl } from '../site/kinds.ts';
+import { WITHDRAWN_REASON_LABELS, type Changes, type PageKind, type RecordRef } from './changes.ts';
+
+export const PAGE_KIND_LABELS: Record<PageKind, string> = { subjects: '信用画像', ...KIND_LABELS, cases: '诚信典型案例' };
+
+/** A long list (an export that drops thousands of rows) is cut on the page; the JSON has it whole. */
+export const LIST_LIMIT = 200;
+
+export interface UpdateItem {
+  label: string;
+  href?: string;
+  note?: string;
+}
+export interface UpdateList {
+  title: string;
+  total: number;
+  items: UpdateItem[];
+}
+export interface UpdateEntry {
+  asOf: string;
+  exportedAt: string;
+  previousAsOf?: string;
+  lists: UpdateList[];
+}
+
+export const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
+const urlOf = (r: RecordRef) => (r.kind === 'subjects' ? subjectUrl(r.id) : recordUrl(r.kind, r.id));
+
+/** `pages`: `kind/id` of every record page in this build (published and withheld). */
+export function updateEntries(history: readonly Changes[], pages: ReadonlySet<string>): UpdateEntry[] {
+  const item = (r: RecordRef, note?: string): UpdateItem => ({
+    label: `${PAGE_KIND_LABELS[r.kind]} ${r.id}`,
+    ...(pages.has(pageKey(r.kind, r.id)) ? { href: urlOf(r) } : {}),
+    ...(note ? { note } : {}),
+  });
+  const list = (title: string, items: UpdateItem[]): UpdateList => ({ title, total: items.length, items: items.slice(0, LIST_LIMIT) });
+  return history.map((c) => ({
+    asOf: c.as_of,
+    exportedAt: c.exported_at,
+    ...(c.previous ? { previousAsOf: c.previous.as_of } : {}),
+    lists: [
+      list('新公示', c.published.map((r) => item(r))),
+      list('停止公示', c.withdrawn.map((r) => item(r, WITHDRAWN_REASON_LABELS[r.reason]))),
+      list('内容有更新', c.changed.map((r) => item(r))),
+    ].filter((l) => l.total > 0),
+  }));
+}
