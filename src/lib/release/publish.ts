@@ -153,57 +153,69 @@ export async function publishRelease(o: PublishOptions): Promise<PublishedReleas
     const id = newReleaseId();
     const work = join(r.work, id);
     await mkdir(work, { recursive: true });
-    const reportPath = join(work, 'build-report.json');
     log(`发布 ${id}：工作目录 ${work}`);
-
-    const exportDir = await fetchExport(o, work, log);
-
-    let digest: ReleaseDigest;
     try {
-      const result = await ingestExport({ exportDir, asOf: o.asOf, regions: o.regions });
-      await writeReport(reportPath, result.report);
-      digest = releaseDigest(result, result.report);
+      return await release(o, r, id, work, log);
     } catch (e) {
-      if (e instanceof UnusableExport) {
-        await writeReport(reportPath, unusableReport(o.asOf, e));
-        throw new ReleaseFailure('validate', `导出不可用：\n${e.message}`, reportPath);
-      }
-      throw new ReleaseFailure('validate', `校验时出错：${(e as Error).message}`, reportPath);
+      // Every run leaves a result file beside its report, so the CI artifact always says what failed.
+      const failure = e instanceof ReleaseFailure ? e : new ReleaseFailure('publish', `意外错误：${(e as Error).stack ?? e}`);
+      const resultPath = join(work, 'publish-failure.json');
+      await writeFile(resultPath, JSON.stringify({ id, stage: failure.stage, message: failure.message, report: failure.reportPath ?? null }, null, 2) + '\n');
+      throw new ReleaseFailure(failure.stage, failure.message, failure.reportPath ?? resultPath);
     }
-
-    const live = liveRelease(r);
-    if (live.digest) {
-      const drop = dropGuard(live.digest.published_rows, digest.published_rows, o.maxDrop);
-      if (drop && !o.acceptDrop) throw new ReleaseFailure('drop-guard', drop, reportPath);
-      if (drop) log(`已确认（--accept-drop）：${drop}`);
-    }
-    const changes = compareReleases(digest, live.digest);
-    const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes) };
-    const updatesPath = join(work, 'updates.json');
-    await writeFile(updatesPath, JSON.stringify(updates) + '\n');
-
-    const outDir = join(work, 'site');
-    try {
-      await o.build({ exportDir, asOf: o.asOf, outDir, reportPath, updatesPath });
-    } catch (e) {
-      const safety = readSafety(reportPath);
-      throw new ReleaseFailure(safety === false ? 'safety' : 'build', (e as Error).message, reportPath);
-    }
-    if (readSafety(reportPath) !== true) throw new ReleaseFailure('safety', '构建报告中没有通过安全检查的记录', reportPath);
-    await writeFile(join(outDir, 'release.json'), JSON.stringify(digest) + '\n');
-
-    try {
-      await rename(outDir, releaseDir(r, id));
-      await switchCurrent(r, id);
-    } catch (e) {
-      throw new ReleaseFailure('publish', `切换版本失败：${(e as Error).message}`, reportPath);
-    }
-    const pruned = await pruneReleases(r, o.keep);
-    emptyTrashInBackground(r);
-    return { id, dir: releaseDir(r, id), reportPath, changes, pruned };
   } finally {
     await unlock();
   }
+}
+
+async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: string, log: (line: string) => void): Promise<PublishedRelease> {
+  const reportPath = join(work, 'build-report.json');
+
+  const exportDir = await fetchExport(o, work, log);
+
+  let digest: ReleaseDigest;
+  try {
+    const result = await ingestExport({ exportDir, asOf: o.asOf, regions: o.regions });
+    await writeReport(reportPath, result.report);
+    digest = releaseDigest(result, result.report);
+  } catch (e) {
+    if (e instanceof UnusableExport) {
+      await writeReport(reportPath, unusableReport(o.asOf, e));
+      throw new ReleaseFailure('validate', `导出不可用：\n${e.message}`, reportPath);
+    }
+    throw new ReleaseFailure('validate', `校验时出错：${(e as Error).message}`, reportPath);
+  }
+
+  const live = liveRelease(r);
+  if (live.digest) {
+    const drop = dropGuard(live.digest.published_rows, digest.published_rows, o.maxDrop);
+    if (drop && !o.acceptDrop) throw new ReleaseFailure('drop-guard', drop, reportPath);
+    if (drop) log(`已确认（--accept-drop）：${drop}`);
+  }
+  const changes = compareReleases(digest, live.digest);
+  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes) };
+  const updatesPath = join(work, 'updates.json');
+  await writeFile(updatesPath, JSON.stringify(updates) + '\n');
+
+  const outDir = join(work, 'site');
+  try {
+    await o.build({ exportDir, asOf: o.asOf, outDir, reportPath, updatesPath });
+  } catch (e) {
+    const safety = readSafety(reportPath);
+    throw new ReleaseFailure(safety === false ? 'safety' : 'build', (e as Error).message, reportPath);
+  }
+  if (readSafety(reportPath) !== true) throw new ReleaseFailure('safety', '构建报告中没有通过安全检查的记录', reportPath);
+  await writeFile(join(outDir, 'release.json'), JSON.stringify(digest) + '\n');
+
+  try {
+    await rename(outDir, releaseDir(r, id));
+    await switchCurrent(r, id);
+  } catch (e) {
+    throw new ReleaseFailure('publish', `切换版本失败：${(e as Error).message}`, reportPath);
+  }
+  const pruned = await pruneReleases(r, o.keep);
+  emptyTrashInBackground(r);
+  return { id, dir: releaseDir(r, id), reportPath, changes, pruned };
 }
 
 /** Whether the build report says the safety checks passed (undefined: they did not run). */

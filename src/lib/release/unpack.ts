@@ -95,7 +95,10 @@ async function unpackZip(file: string, target: string, limits: UnpackLimits): Pr
   await new Promise<void>((ok, fail) => {
     const stop = (e: unknown) => {
       zip.close();
-      fail(e instanceof ArchiveError ? e : new ArchiveError(`压缩包损坏：${(e as Error).message}`));
+      if (e instanceof ArchiveError) return fail(e);
+      const message = (e as Error).message;
+      // yauzl refuses such names itself, before our check sees them.
+      fail(new ArchiveError(/invalid relative path|absolute path|invalid characters/.test(message) ? `压缩包条目路径越出目标目录：${message}` : `压缩包损坏：${message}`));
     };
     zip.on('error', stop);
     zip.on('end', ok);
