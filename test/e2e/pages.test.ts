@@ -71,6 +71,7 @@ const PAGES = {
   repair: '/guide/repair/',
   objection: '/guide/objection/',
   search: '/search/',
+  updates: '/updates/',
   notFound: '/no-such-page/',
 };
 

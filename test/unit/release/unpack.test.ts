@@ -71,6 +71,12 @@ for (const [format, make] of [['zip', makeZip], ['tar.gz', makeTarGz]] as const)
     assert.ok(error instanceof ArchiveError);
     assert.match(error.message, /解压后大小超过上限/);
   });
+
+  test(`${format}: files each under the size limit but together over it refuse the archive`, async () => {
+    const { error } = await tryUnpack(make([{ name: 'a.csv', data: Buffer.alloc(6000, 0x61) }, { name: 'b.csv', data: Buffer.alloc(6000, 0x62) }]));
+    assert.ok(error instanceof ArchiveError);
+    assert.match(error.message, /解压后大小超过上限/);
+  });
 }
 
 test('tar.gz: a hard link refuses the archive', async () => {
