@@ -149,7 +149,9 @@ export async function publishRelease(o: PublishOptions): Promise<PublishedReleas
     throw new ReleaseFailure('root', (e as Error).message);
   }
   try {
+    // Earlier runs' folders (a failed run's download and build included) go now, not at the next success.
     await clearOldWork(r);
+    emptyTrashInBackground(r);
     const id = newReleaseId();
     const work = join(r.work, id);
     await mkdir(work, { recursive: true });
