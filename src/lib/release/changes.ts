@@ -9,10 +9,7 @@ import { z } from 'zod';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { BuildReport } from '../pipeline/report.ts';
 import { WITHHELD_REASONS } from '../rules/decision.ts';
-
-/** Everything that has a page of its own. */
-export const PAGE_KINDS = ['subjects', 'commitments', 'penalties', 'enforcement', 'dishonest', 'honors', 'cases'] as const;
-export type PageKind = (typeof PAGE_KINDS)[number];
+import { PAGE_KINDS, type PageKind } from '../site/record-pages.ts';
 
 const reasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
 /** Why a record left the site: a withheld reason, or `absent` when the export no longer has it. */

@@ -3,8 +3,10 @@
  * label per record and a link only where the record has a page in this build (a record
  * withdrawn since, and no longer in the export, has none).
  */
-import { KIND_LABELS, recordUrl, subjectUrl } from '../site/kinds.ts';
-import { WITHDRAWN_REASON_LABELS, type Changes, type PageKind, type RecordRef } from './changes.ts';
+import type { PublishedRecords } from '../pipeline/ingest.ts';
+import { KIND_LABELS } from '../site/kinds.ts';
+import { pageUrl, recordPages, type PageKind } from '../site/record-pages.ts';
+import { WITHDRAWN_REASON_LABELS, type Changes, type RecordRef } from './changes.ts';
 
 export const PAGE_KIND_LABELS: Record<PageKind, string> = { subjects: '信用画像', ...KIND_LABELS, cases: '诚信典型案例' };
 
@@ -28,14 +30,14 @@ export interface UpdateEntry {
   lists: UpdateList[];
 }
 
-export const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
-const urlOf = (r: RecordRef) => (r.kind === 'subjects' ? subjectUrl(r.id) : recordUrl(r.kind, r.id));
+const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
 
-/** `pages`: `kind/id` of every record page in this build (published and withheld). */
-export function updateEntries(history: readonly Changes[], pages: ReadonlySet<string>): UpdateEntry[] {
+/** The history as the page shows it; `records`: this build's, whose pages may be linked. */
+export function updateEntries(history: readonly Changes[], records: PublishedRecords): UpdateEntry[] {
+  const pages = new Set(recordPages(records).map((p) => pageKey(p.kind, p.id)));
   const item = (r: RecordRef, note?: string): UpdateItem => ({
     label: `${PAGE_KIND_LABELS[r.kind]} ${r.id}`,
-    ...(pages.has(pageKey(r.kind, r.id)) ? { href: urlOf(r) } : {}),
+    ...(pages.has(pageKey(r.kind, r.id)) ? { href: pageUrl(r.kind, r.id) } : {}),
     ...(note ? { note } : {}),
   });
   const list = (title: string, items: UpdateItem[]): UpdateList => ({ title, total: items.length, items: items.slice(0, LIST_LIMIT) });

@@ -12,7 +12,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
-import { recordUrl, subjectUrl } from '../site/kinds.ts';
+import { recordPages } from '../site/record-pages.ts';
 import { cssUrls, pageRefs, type PageRef } from './links.ts';
 import { outputFiles, readableText } from './output-files.ts';
 
@@ -116,22 +116,17 @@ const DETAIL_MARKUP = /<dl[\s>]|<table[\s>]|data-search-(meta|body)|href="\/subj
 /** Every published record has its page; every withheld record's page is the bare notice. */
 export function checkRecordPages(outDir: string, records: PublishedRecords): SafetyProblem[] {
   const problems: SafetyProblem[] = [];
-  const expect = (path: string, what: string) => {
-    if (!resolvesInBuild(outDir, path)) problems.push({ check: 'record-page', file: path, message: `已公示的${what}没有页面` });
-  };
-  for (const s of records.subjects) expect(subjectUrl(s.creditCode), `主体 ${s.creditCode}`);
-  for (const kind of ['commitments', 'penalties', 'enforcement', 'dishonest', 'honors'] as const) for (const r of records[kind]) expect(recordUrl(kind, r.id), `记录 ${kind}/${r.id}`);
-  for (const c of records.cases) expect(recordUrl('cases', c.slug), `案例 ${c.slug}`);
-  for (const w of records.withheld) {
-    const path = recordUrl(w.kind, w.id);
-    if (!resolvesInBuild(outDir, path)) {
-      problems.push({ check: 'withheld-page', file: path, message: `停止公示的记录 ${w.kind}/${w.id} 没有说明页面` });
+  for (const page of recordPages(records)) {
+    const what = `${page.kind}/${page.id}`;
+    if (!resolvesInBuild(outDir, page.url)) {
+      problems.push(page.withheld ? { check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 没有说明页面` } : { check: 'record-page', file: page.url, message: `已公示的 ${what} 没有页面` });
       continue;
     }
-    const html = readFileSync(join(outDir, decodeURIComponent(path), 'index.html'), 'utf8');
+    if (!page.withheld) continue;
+    const html = readFileSync(join(outDir, decodeURIComponent(page.url), 'index.html'), 'utf8');
     const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
     if (!html.includes('<meta name="robots" content="noindex"') || !main.includes(WITHHELD_HEADING) || DETAIL_MARKUP.test(main)) {
-      problems.push({ check: 'withheld-page', file: path, message: `停止公示的记录 ${w.kind}/${w.id} 的页面显示了记录内容（应只有停止公示说明）` });
+      problems.push({ check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 的页面显示了记录内容（应只有停止公示说明）` });
     }
   }
   return problems;
