@@ -131,7 +131,7 @@ const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
 /** The drop guard: a half-empty export is likelier than half the records expiring overnight. */
 export function dropGuard(live: number, next: number, maxDrop: number): string | undefined {
   if (live === 0 || next >= live * (1 - maxDrop)) return undefined;
-  return `公示记录从当前版本的 ${live} 条降到 ${next} 条（减少 ${percent(1 - next / live)}，超过允许的 ${percent(maxDrop)}）；核实导出无误后加 --accept-drop 重新发布`;
+  return `公示记录从当前版本的 ${live} 条降到 ${next} 条（减少 ${percent(1 - next / live)}，超过允许的 ${percent(maxDrop)}）`;
 }
 
 export async function publishRelease(o: PublishOptions): Promise<PublishedRelease> {
@@ -191,7 +191,7 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
   const live = liveRelease(r);
   if (live.digest) {
     const drop = dropGuard(live.digest.published_rows, digest.published_rows, o.maxDrop);
-    if (drop && !o.acceptDrop) throw new ReleaseFailure('drop-guard', drop, reportPath);
+    if (drop && !o.acceptDrop) throw new ReleaseFailure('drop-guard', `${drop}；核实导出无误后加 --accept-drop 重新发布`, reportPath);
     if (drop) log(`已确认（--accept-drop）：${drop}`);
   }
   const changes = compareReleases(digest, live.digest);

@@ -3,6 +3,7 @@
  * label per record and a link only where the record has a page in this build (a record
  * withdrawn since, and no longer in the export, has none).
  */
+import { chinaDateOf } from '../dates/civil-date.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { KIND_LABELS } from '../site/kinds.ts';
 import { pageUrl, recordPages, type PageKind } from '../site/record-pages.ts';
@@ -25,7 +26,8 @@ export interface UpdateList {
 }
 export interface UpdateEntry {
   asOf: string;
-  exportedAt: string;
+  /** The China date of the platform's export, when its timestamp reads. */
+  exportedOn?: string;
   previousAsOf?: string;
   lists: UpdateList[];
 }
@@ -43,7 +45,7 @@ export function updateEntries(history: readonly Changes[], records: PublishedRec
   const list = (title: string, items: UpdateItem[]): UpdateList => ({ title, total: items.length, items: items.slice(0, LIST_LIMIT) });
   return history.map((c) => ({
     asOf: c.as_of,
-    exportedAt: c.exported_at,
+    ...(chinaDateOf(c.exported_at) ? { exportedOn: chinaDateOf(c.exported_at)! } : {}),
     ...(c.previous ? { previousAsOf: c.previous.as_of } : {}),
     lists: [
       list('新公示', c.published.map((r) => item(r))),

@@ -47,6 +47,8 @@ test('a record links to its page only when this build has one (published or with
     },
   ]);
   assert.equal(entry!.previousAsOf, '2026-11-27');
+  assert.equal(entry!.exportedOn, '2026-11-27'); // 23:10 China time on the 27th
+
 });
 
 test(`a list longer than ${LIST_LIMIT} is cut on the page but keeps its total`, () => {
