@@ -102,3 +102,12 @@ test('a published record without its page fails; a withheld page that shows deta
   ).map((p) => `${p.check} ${p.file}`);
   assert.deepEqual(problems, ['record-page /commitments/C2/', 'withheld-page /penalties/P2/', 'withheld-page /penalties/P3/', 'withheld-page /penalties/P4/']);
 });
+
+test('an all-digit 统一社会信用代码 of the build that passes for an identity number is not a leak; the same digits elsewhere are', () => {
+  // 113709230003242409: a credit code of the synthetic export; as an identity number its birth date 2300-03-24 and check digit 9 are valid.
+  const code = '113709230003242409';
+  const dir = site({ 'index.html': page(`<a href="/subjects/${code}/">东平县民政局（${code}）</a>`), [`subjects/${code}/index.html`]: page('') });
+  const withSubject = records({ subjects: [{ creditCode: code }] as PublishedRecords['subjects'] });
+  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, records: withSubject }).filter((p) => p.check === 'personal-number'), []);
+  assert.deepEqual(checks(dir), ['personal-number index.html', 'personal-number index.html']); // the link and the text
+});
