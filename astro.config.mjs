@@ -10,6 +10,7 @@ import { isIndexable } from './src/lib/site/indexable.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
 import { FEEDS } from './src/lib/site/feeds.ts';
+import safetyChecks from './src/integrations/safety.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
 const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
@@ -35,6 +36,8 @@ export default defineConfig({
     },
     // Pagefind search over the built pages (fails the build on any indexing error).
     searchIndex(),
+    // Last: checks everything the build wrote, search index included (fails the build on any problem).
+    safetyChecks(),
   ],
   build: { format: 'directory' },
   markdown: {

@@ -1,21 +1,92 @@
 /**
- * The daily rebuild-and-swap: builds into a fresh folder and only then swaps it in, so a
- * bad export (or any failed build) leaves the site that is being served exactly as it was.
- * npm run publish  (PORTAL_EXPORT, PORTAL_AS_OF as for the build; PORTAL_SITE_DIR, default dist)
+ * npm run publish -- --from SRC --out ROOT [--as-of YYYY-MM-DD] [--keep 7] [--max-drop 0.2]
+ *   [--accept-drop] [--timeout 600] [--retries 2] [--max-download-mb 500]
+ *   [--max-unpacked-mb 2000] [--max-files 200000]
+ * SRC: an export folder, a .zip / .tar.gz, or an http(s) URL of one. The release logic is
+ * src/lib/release/publish.ts; this script parses arguments and reports.
+ * Exit 0: released; 1: failed, ROOT/current untouched; 2: usage error.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import portal from '../portal.config.ts';
+import { parseAsOf } from '../src/lib/dates/civil-date.ts';
+import { astroBuild } from '../src/lib/release/astro-build.ts';
+import { changeCount } from '../src/lib/release/changes.ts';
+import { fraction, parseFlags, UsageError, wholeNumber } from '../src/lib/release/cli-args.ts';
+import { publishRelease, ReleaseFailure } from '../src/lib/release/publish.ts';
+import { formatSafetyProblems } from '../src/lib/safety/checks.ts';
 
-const site = process.env.PORTAL_SITE_DIR ?? 'dist';
-const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-const next = `${site}.next-${stamp}`;
+const USAGE = 'npm run publish -- --from 导出目录|压缩包|http(s)地址 --out 发布根目录 [--as-of YYYY-MM-DD] [--keep 7] [--max-drop 0.2] [--accept-drop] [--timeout 秒] [--retries 次] [--max-download-mb MB] [--max-unpacked-mb MB] [--max-files 个]';
+const MB = 1e6;
 
-const build = spawnSync('npx', ['astro', 'build'], { stdio: 'inherit', env: { ...process.env, PORTAL_OUT_DIR: next, ASTRO_TELEMETRY_DISABLED: '1' } });
-if (build.status !== 0) {
-  console.error(`构建失败，正在提供的网站 ${site}/ 保持不变。未完成的输出留在 ${next}/ 以便排查。`);
-  process.exit(build.status ?? 1);
+function options() {
+  const v = parseFlags(
+    process.argv.slice(2),
+    {
+      from: { type: 'string' },
+      out: { type: 'string' },
+      'as-of': { type: 'string' },
+      keep: { type: 'string' },
+      'max-drop': { type: 'string' },
+      'accept-drop': { type: 'boolean', default: false },
+      timeout: { type: 'string' },
+      retries: { type: 'string' },
+      'max-download-mb': { type: 'string' },
+      'max-unpacked-mb': { type: 'string' },
+      'max-files': { type: 'string' },
+    },
+    USAGE,
+  );
+  if (!v.from) throw new UsageError(`缺少 --from（导出目录、压缩包或 http(s) 地址）\n用法：${USAGE}`);
+  if (!v.out) throw new UsageError(`缺少 --out（发布根目录）\n用法：${USAGE}`);
+  // The one as-of parser of every script and the build (default: today in China Standard Time).
+  const parsed = parseAsOf(v['as-of']);
+  if (!parsed.ok) throw new UsageError(`--as-of ${parsed.message}`);
+  const asOf = parsed.date;
+  return {
+    from: v.from,
+    out: v.out,
+    asOf,
+    regions: portal.regions,
+    keep: wholeNumber('keep', v.keep, 7, 1),
+    maxDrop: fraction('max-drop', v['max-drop'], 0.2),
+    acceptDrop: v['accept-drop'] ?? false,
+    download: { timeoutMs: wholeNumber('timeout', v.timeout, 600, 1) * 1000, retries: wholeNumber('retries', v.retries, 2), retryDelayMs: 2000, maxBytes: wholeNumber('max-download-mb', v['max-download-mb'], 500, 1) * MB },
+    unpack: { maxBytes: wholeNumber('max-unpacked-mb', v['max-unpacked-mb'], 2000, 1) * MB, maxFiles: wholeNumber('max-files', v['max-files'], 200_000, 1) },
+  };
 }
-// Old output is moved aside, not deleted: deleting many files slows this disk for minutes.
-if (existsSync(site)) renameSync(site, `${site}.previous-${stamp}`);
-renameSync(next, site);
-console.log(`已发布：${site}/（上一版本移至 ${site}.previous-${stamp}/）`);
+
+let opts: ReturnType<typeof options>;
+try {
+  opts = options();
+} catch (e) {
+  if (!(e instanceof UsageError)) throw e;
+  console.error(e.message);
+  process.exit(2);
+}
+
+const log = (line: string) => console.log(`[publish] ${line}`);
+try {
+  const release = await publishRelease({ ...opts, build: astroBuild(resolve(import.meta.dirname, '..')), log });
+  const c = release.changes;
+  log(`已发布 ${release.id}：${resolve(opts.out, 'current')} → ${release.dir}`);
+  log(c.previous ? `与 ${c.previous.as_of} 的版本相比：新公示 ${c.published.length}，停止公示 ${c.withdrawn.length}，内容更新 ${c.changed.length}${changeCount(c) ? '' : '（无变化）'}` : '首次发布');
+  if (release.pruned.length) log(`移除旧版本（后台删除）：${release.pruned.join('、')}`);
+  log(`报告：${release.reportPath}`);
+} catch (e) {
+  if (!(e instanceof ReleaseFailure)) {
+    console.error(`[publish] 发布失败（意外错误），${resolve(opts.out, 'current')} 未改动：`, e);
+    process.exit(1);
+  }
+  console.error(`[publish] 发布失败（阶段 ${e.stage}）：${e.message}`);
+  if (e.stage === 'safety' && e.reportPath) {
+    try {
+      console.error(formatSafetyProblems(JSON.parse(readFileSync(e.reportPath, 'utf8')).safety.problems));
+    } catch {
+      // the report is named below either way
+    }
+  }
+  console.error(`[publish] 报告：${e.reportPath ?? '（本次没有生成报告）'}`);
+  console.error(`[publish] 正在提供的版本未改动：${resolve(opts.out, 'current')}`);
+  process.exit(1);
+}

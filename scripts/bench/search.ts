@@ -11,15 +11,14 @@
  * in < 300 ms and < 500 KB.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createReadStream, existsSync, readFileSync, renameSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/support/browser.ts';
+import { serveStatic } from '../lib/static-server.ts';
 
 const { values } = parseArgs({
   options: {
@@ -77,9 +76,11 @@ const indexPeak = stats.peakRssBytes.treeWithBuild;
 // compressed already).
 let sent = 0;
 let requests = 0;
-const server = await countingServer(outDir, (n) => {
-  sent += n;
-  requests++;
+const server = await serveStatic(outDir, {
+  onResponse: (n) => {
+    sent += n;
+    requests++;
+  },
 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
 interface QueryRun {
@@ -177,24 +178,3 @@ console.log(`  indexing peak memory < 4 GB: ${(indexPeak / GB).toFixed(2)} GB �
 console.log(`  first page of a common query < 300 ms (typed, worst median): ${worstMs.toFixed(0)} ms — ${verdict(worstMs < 300)}`);
 console.log(`  first page < 500 KB transferred (worst median): ${(worstBytes / 1024).toFixed(0)} KB — ${verdict(worstBytes < 500 * 1024)}`);
 console.log(`  (shared link, cold, incl. the page itself: worst median ${worstLinkMs.toFixed(0)} ms, ${(worstLinkBytes / 1024).toFixed(0)} KB)`);
-
-/** A static server for the built site that reports the bytes of every response body. */
-async function countingServer(root: string, count: (bytes: number) => void) {
-  const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.svg': 'image/svg+xml' };
-  const server = createServer((req, res) => {
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    let path = normalize(join(root, decodeURIComponent(pathname)));
-    if (!path.startsWith(root + sep) && path !== root) path = join(root, '404.html');
-    try {
-      if (statSync(path).isDirectory()) path = join(path, 'index.html');
-      const size = statSync(path).size;
-      res.writeHead(200, { 'content-type': types[extname(path)] ?? 'application/octet-stream', 'content-length': size });
-      createReadStream(path).pipe(res).on('finish', () => count(size));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address() as AddressInfo;
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>((ok) => server.close(() => ok())) };
-}

@@ -17,7 +17,7 @@ import { ingestExport, type IngestResult } from '../../src/lib/pipeline/ingest.t
 import { CONTRACT_FILES } from '../../src/lib/schemas/contract.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './support/build.ts';
-import { serve, type StaticServer } from './support/serve.ts';
+import { serveStatic as serve, type StaticServer } from '../../scripts/lib/static-server.ts';
 
 const EXPORT = join(ROOT, 'test/fixtures/exports/governance');
 const AS_OF = '2026-12-28';

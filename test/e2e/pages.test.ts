@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { buildSite, type BuiltSite } from './support/build.ts';
 import { launchBrowser } from './support/browser.ts';
-import { serve, type StaticServer } from './support/serve.ts';
+import { serveStatic as serve, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { htmlErrors } from './support/html-validity.ts';
 import { existsPath, htmlFiles, read, urlPathOf } from './support/site.ts';
 
@@ -72,6 +72,7 @@ const PAGES = {
   repair: '/guide/repair/',
   objection: '/guide/objection/',
   search: '/search/',
+  updates: '/updates/',
   notFound: '/no-such-page/',
 };
 

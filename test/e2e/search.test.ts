@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './support/build.ts';
-import { serve, type StaticServer } from './support/serve.ts';
+import { serveStatic as serve, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { htmlFiles, urlPathOf } from './support/site.ts';
 
 /** 2–8 Chinese characters from the sample: agencies, towns and streets, commitment phrases,

@@ -1,0 +1,25 @@
+/**
+ * npm run serve -- --out ROOT [--port 4321]   serves ROOT/current (the live release)
+ * npm run serve -- --dir DIR [--port 4321]    serves a plain build folder (npm start: dist/)
+ * On 127.0.0.1 only, with the content types of scripts/lib/static-server.ts.
+ */
+import { existsSync } from 'node:fs';
+import { parseFlags, UsageError, wholeNumber } from '../src/lib/release/cli-args.ts';
+import { openReleaseRoot, ReleaseRootError } from '../src/lib/release/release-root.ts';
+import { serveStatic } from './lib/static-server.ts';
+
+const USAGE = 'npm run serve -- --out 发布根目录 | --dir 构建目录 [--port 4321]';
+try {
+  const v = parseFlags(process.argv.slice(2), { out: { type: 'string' }, dir: { type: 'string' }, port: { type: 'string' } }, USAGE);
+  if (!v.out === !v.dir) throw new UsageError(`需要 --out 或 --dir 中的一个\n用法：${USAGE}`);
+  const root = v.out ? openReleaseRoot(v.out).current : v.dir!;
+  if (!existsSync(root)) throw new ReleaseRootError(`${root} 不存在${v.out ? '（还没有发布过版本）' : '（先运行 npm run build）'}`);
+  const server = await serveStatic(root, { port: wholeNumber('port', v.port, 4321) });
+  console.log(`正在提供 ${root}：${server.origin}/ （Ctrl+C 结束）`);
+} catch (e) {
+  if (e instanceof UsageError || e instanceof ReleaseRootError) {
+    console.error(e.message);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  }
+  throw e;
+}

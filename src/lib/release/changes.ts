@@ -1,0 +1,110 @@
+/**
+ * What a release changed against the release it replaces (`changes.json`), and the history
+ * of such changes the /updates/ page lists. A release is compared by its digest
+ * (`release.json`): one short content hash per published record and the reason of every
+ * withheld one, so two releases are compared without keeping either export.
+ */
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import type { PublishedRecords } from '../pipeline/ingest.ts';
+import type { BuildReport } from '../pipeline/report.ts';
+import { WITHHELD_REASONS } from '../rules/decision.ts';
+import { PAGE_KINDS, type PageKind } from '../site/record-pages.ts';
+
+const reasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
+/** Why a record left the site: a withheld reason, or `absent` when the export no longer has it. */
+export const withdrawnReason = z.enum([...reasonCodes, 'absent']);
+export type WithdrawnReason = z.infer<typeof withdrawnReason>;
+export const WITHDRAWN_REASON_LABELS: Record<WithdrawnReason, string> = { ...WITHHELD_REASONS, absent: '导出中已无此记录' };
+
+const kind = z.enum(PAGE_KINDS);
+/** A dated export: the as-of date a release was built for and when the platform exported it. */
+const releaseStamp = z.object({ as_of: z.string(), exported_at: z.string() });
+
+export const releaseDigestSchema = releaseStamp.extend({
+  /** Published rows of all files (the drop guard compares these). */
+  published_rows: z.number().int().nonnegative(),
+  /** `kind/id` → short content hash of the published record. */
+  published: z.record(z.string(), z.string()),
+  /** `kind/id` → why the record is withheld. */
+  withheld: z.record(z.string(), withdrawnReason),
+});
+export type ReleaseDigest = z.infer<typeof releaseDigestSchema>;
+
+const recordRef = z.object({ kind, id: z.string() });
+export type RecordRef = z.infer<typeof recordRef>;
+
+export const changesSchema = releaseStamp.extend({
+  /** The release replaced, or null for the first one. */
+  previous: releaseStamp.nullable(),
+  published: z.array(recordRef),
+  withdrawn: z.array(recordRef.extend({ reason: withdrawnReason })),
+  changed: z.array(recordRef),
+});
+export type Changes = z.infer<typeof changesSchema>;
+
+/** Newest first; only releases that changed something. */
+export const historySchema = z.array(changesSchema);
+export type History = z.infer<typeof historySchema>;
+
+/** A year of daily releases is kept on /updates/. */
+export const HISTORY_LIMIT = 366;
+
+// base64url of 96 bits: letters around the digits, so no long digit run (which the
+// personal-number scan would flag) comes out of a hash.
+const hashOf = (value: unknown) => createHash('sha256').update(JSON.stringify(value)).digest('base64url').slice(0, 16);
+
+const keyOf = (kind: PageKind, id: string) => `${kind}/${id}`;
+
+export function releaseDigest(records: PublishedRecords, report: BuildReport): ReleaseDigest {
+  const published: Record<string, string> = {};
+  const add = <T>(k: PageKind, items: readonly T[], id: (t: T) => string) => {
+    for (const item of items) published[keyOf(k, id(item))] = hashOf(item);
+  };
+  add('subjects', records.subjects, (s) => s.creditCode);
+  add('commitments', records.commitments, (c) => c.id);
+  add('penalties', records.penalties, (p) => p.id);
+  add('enforcement', records.enforcement, (e) => e.id);
+  add('dishonest', records.dishonest, (d) => d.id);
+  add('honors', records.honors, (h) => h.id);
+  add('cases', records.cases, (c) => c.slug);
+  const withheld: Record<string, WithdrawnReason> = {};
+  for (const w of records.withheld) withheld[keyOf(w.kind, w.id)] = w.reason;
+  const published_rows = Object.values(report.files).reduce((n, t) => n + t.published, 0);
+  return { as_of: report.as_of, exported_at: report.export.exported_at, published_rows, published: sortKeys(published), withheld: sortKeys(withheld) };
+}
+
+function sortKeys<V>(o: Record<string, V>): Record<string, V> {
+  return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+const refOf = (key: string): RecordRef => {
+  const slash = key.indexOf('/');
+  return { kind: kind.parse(key.slice(0, slash)), id: key.slice(slash + 1) };
+};
+
+/** The changes of `next` against `previous` (undefined for the first release: nothing to compare). */
+export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | undefined): Changes {
+  const stamp = { as_of: next.as_of, exported_at: next.exported_at };
+  if (!previous) return { ...stamp, previous: null, published: [], withdrawn: [], changed: [] };
+  const published: RecordRef[] = [];
+  const changed: RecordRef[] = [];
+  const withdrawn: Changes['withdrawn'] = [];
+  for (const [key, hash] of Object.entries(next.published)) {
+    const before = previous.published[key];
+    if (before === undefined) published.push(refOf(key));
+    else if (before !== hash) changed.push(refOf(key));
+  }
+  for (const key of Object.keys(previous.published)) {
+    if (key in next.published) continue;
+    withdrawn.push({ ...refOf(key), reason: next.withheld[key] ?? 'absent' });
+  }
+  return { ...stamp, previous: { as_of: previous.as_of, exported_at: previous.exported_at }, published, withdrawn, changed };
+}
+
+export const changeCount = (c: Changes) => c.published.length + c.withdrawn.length + c.changed.length;
+
+/** The history after this release: its changes first when it changed anything. */
+export function extendHistory(earlier: History, changes: Changes): History {
+  return (changeCount(changes) > 0 ? [changes, ...earlier] : earlier).slice(0, HISTORY_LIMIT);
+}

@@ -1,0 +1,56 @@
+/**
+ * What the /updates/ page shows for each release in the history: the three lists with a
+ * label per record and a link only where the record has a page in this build (a record
+ * withdrawn since, and no longer in the export, has none).
+ */
+import { chinaDateOf } from '../dates/civil-date.ts';
+import type { PublishedRecords } from '../pipeline/ingest.ts';
+import { KIND_LABELS } from '../site/kinds.ts';
+import { pageUrl, recordPages, type PageKind } from '../site/record-pages.ts';
+import { WITHDRAWN_REASON_LABELS, type Changes, type RecordRef } from './changes.ts';
+
+export const PAGE_KIND_LABELS: Record<PageKind, string> = { subjects: '信用画像', ...KIND_LABELS, cases: '诚信典型案例' };
+
+/** A long list (an export that drops thousands of rows) is cut on the page; the JSON has it whole. */
+export const LIST_LIMIT = 200;
+
+export interface UpdateItem {
+  label: string;
+  href?: string;
+  note?: string;
+}
+export interface UpdateList {
+  title: string;
+  total: number;
+  items: UpdateItem[];
+}
+export interface UpdateEntry {
+  asOf: string;
+  /** The China date of the platform's export, when its timestamp reads. */
+  exportedOn?: string;
+  previousAsOf?: string;
+  lists: UpdateList[];
+}
+
+const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
+
+/** The history as the page shows it; `records`: this build's, whose pages may be linked. */
+export function updateEntries(history: readonly Changes[], records: PublishedRecords): UpdateEntry[] {
+  const pages = new Set(recordPages(records).map((p) => pageKey(p.kind, p.id)));
+  const item = (r: RecordRef, note?: string): UpdateItem => ({
+    label: `${PAGE_KIND_LABELS[r.kind]} ${r.id}`,
+    ...(pages.has(pageKey(r.kind, r.id)) ? { href: pageUrl(r.kind, r.id) } : {}),
+    ...(note ? { note } : {}),
+  });
+  const list = (title: string, items: UpdateItem[]): UpdateList => ({ title, total: items.length, items: items.slice(0, LIST_LIMIT) });
+  return history.map((c) => ({
+    asOf: c.as_of,
+    ...(chinaDateOf(c.exported_at) ? { exportedOn: chinaDateOf(c.exported_at)! } : {}),
+    ...(c.previous ? { previousAsOf: c.previous.as_of } : {}),
+    lists: [
+      list('新公示', c.published.map((r) => item(r))),
+      list('停止公示', c.withdrawn.map((r) => item(r, WITHDRAWN_REASON_LABELS[r.reason]))),
+      list('内容有更新', c.changed.map((r) => item(r))),
+    ].filter((l) => l.total > 0),
+  }));
+}

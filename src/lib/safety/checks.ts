@@ -1,0 +1,173 @@
+/**
+ * The post-build safety checks (issue 9), run on every build's output by the
+ * `portal-safety` integration and again by `npm run publish` before a release goes live:
+ *
+ * - no 居民身份证号码 or mobile number anywhere in what is published (pages, data files,
+ *   feeds and the decompressed search index), by the same rule as the export's privacy check;
+ * - nothing is loaded from another host; no `javascript:`/`data:` (or other non-web) URL;
+ * - every internal URL resolves to a page or file of the build;
+ * - every published record has its page, and every withheld record's page shows no details.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
+import type { PublishedRecords } from '../pipeline/ingest.ts';
+import { CONTRACT_FILES } from '../schemas/contract.ts';
+import { recordPages } from '../site/record-pages.ts';
+import { cssUrls, pageRefs, type PageRef } from './links.ts';
+import { outputFiles, readableText } from './output-files.ts';
+
+export type SafetyCheck = 'personal-number' | 'external-load' | 'unsafe-url' | 'broken-link' | 'record-page' | 'withheld-page';
+
+export interface SafetyProblem {
+  check: SafetyCheck;
+  /** Output file (relative), or the URL path a record's page should have. */
+  file: string;
+  message: string;
+}
+
+export interface SafetyOptions {
+  /** The site's own origin (portal configuration siteUrl): absolute URLs to it are internal. */
+  siteUrl: string;
+  /** What the pipeline decided; omitted, the record checks are skipped. */
+  records?: PublishedRecords;
+}
+
+/** URL path a built file is served at: a/b/index.html → /a/b/, 404.html → /404.html. */
+export const servedPath = (rel: string) => '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+
+/** Whether a URL path of the site names a page or file of the build (directories need their `/`). */
+export function resolvesInBuild(outDir: string, pathname: string): boolean {
+  let path: string;
+  try {
+    path = join(outDir, decodeURIComponent(pathname));
+  } catch {
+    return false;
+  }
+  if (!path.startsWith(outDir)) return false;
+  if (pathname.endsWith('/')) return existsSync(join(path, 'index.html'));
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+// Browsers drop ASCII tab and line breaks inside URLs and trim controls and spaces around them.
+const cleanUrl = (raw: string) => raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
+const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+const FOLLOWABLE_SCHEMES = new Set(['mailto', 'tel']);
+
+/** One page's URL problems; internal paths are returned for the caller to resolve. */
+function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check: SafetyCheck, message: string) => void, internal: (path: string, where: string, url: string) => void) {
+  for (const ref of refs) {
+    const url = cleanUrl(ref.url);
+    if (url === '' || url.startsWith('#')) continue;
+    const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
+    if (scheme && scheme !== 'http' && scheme !== 'https') {
+      if (ref.loads || !FOLLOWABLE_SCHEMES.has(scheme)) report('unsafe-url', `${ref.where} 使用了不允许的 ${scheme}: 地址：${url.slice(0, 80)}`);
+      continue;
+    }
+    let resolved: URL;
+    try {
+      resolved = new URL(url, new URL(pagePath, site));
+    } catch {
+      report('broken-link', `${ref.where} 地址无法解析：${url.slice(0, 80)}`);
+      continue;
+    }
+    if (resolved.host !== site.host) {
+      if (ref.loads) report('external-load', `${ref.where} 从其他主机加载：${resolved.origin}`);
+      continue;
+    }
+    internal(resolved.pathname, ref.where, url);
+  }
+}
+
+export function checkBuiltSite(outDir: string, { siteUrl, records }: SafetyOptions): SafetyProblem[] {
+  const site = new URL(siteUrl);
+  const problems: SafetyProblem[] = [];
+  const codes = records ? identifierValues(records) : new Set<string>();
+  const resolved = new Map<string, boolean>();
+  const exists = (path: string) => {
+    let ok = resolved.get(path);
+    if (ok === undefined) resolved.set(path, (ok = resolvesInBuild(outDir, path)));
+    return ok;
+  };
+  for (const file of outputFiles(outDir)) {
+    const text = readableText(file);
+    if (text === undefined) continue;
+    const report = (check: SafetyCheck, message: string) => problems.push({ check, file: file.rel, message });
+    for (const hit of findPersonalNumbers(text)) if (!codes.has(text.slice(hit.index, hit.index + hit.length))) report('personal-number', personalNumberMessage(hit));
+    const isHtml = file.rel.endsWith('.html');
+    const isCss = file.rel.endsWith('.css');
+    if (!isHtml && !isCss) continue;
+    const pagePath = servedPath(file.rel);
+    const refs = isHtml ? pageRefs(text) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
+    checkRefs(refs, pagePath, site, report, (path, where, url) => {
+      if (!exists(path)) report('broken-link', `${where} 指向不存在的页面或文件：${url.slice(0, 120)}`);
+    });
+  }
+  if (records) problems.push(...checkRecordPages(outDir, records));
+  return problems;
+}
+
+/**
+ * Values of the contract's identifier columns (统一社会信用代码, 信息编号…) in this build:
+ * validated codes, which the pipeline's privacy rule does not scan either. A credit code may
+ * be all digits and pass for an identity number (one in the 20,000-record synthetic export does).
+ */
+function identifierValues(records: PublishedRecords): Set<string> {
+  const values = new Set<string>();
+  for (const { kind, definition } of CONTRACT_FILES) {
+    const columns: Record<string, { identifier: boolean }> = definition.columns;
+    const keys = Object.keys(columns).filter((f) => columns[f]!.identifier);
+    for (const record of records[kind] as readonly object[]) {
+      for (const key of keys) {
+        const value = (record as Record<string, unknown>)[key];
+        if (typeof value === 'string') values.add(value);
+      }
+    }
+  }
+  for (const w of records.withheld) values.add(w.id);
+  return values;
+}
+
+const WITHHELD_HEADING = '<h1>该信息已依法停止公示</h1>';
+// Any of these on a withheld page would be a detail of the record.
+const DETAIL_MARKUP = /<dl[\s>]|<table[\s>]|data-search-(meta|body)|href="\/subjects\//;
+
+/** Every published record has its page; every withheld record's page is the bare notice. */
+export function checkRecordPages(outDir: string, records: PublishedRecords): SafetyProblem[] {
+  const problems: SafetyProblem[] = [];
+  for (const page of recordPages(records)) {
+    const what = `${page.kind}/${page.id}`;
+    if (!resolvesInBuild(outDir, page.url)) {
+      problems.push(page.withheld ? { check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 没有说明页面` } : { check: 'record-page', file: page.url, message: `已公示的 ${what} 没有页面` });
+      continue;
+    }
+    if (!page.withheld) continue;
+    const html = readFileSync(join(outDir, decodeURIComponent(page.url), 'index.html'), 'utf8');
+    const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
+    if (!html.includes('<meta name="robots" content="noindex"') || !main.includes(WITHHELD_HEADING) || DETAIL_MARKUP.test(main)) {
+      problems.push({ check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 的页面显示了记录内容（应只有停止公示说明）` });
+    }
+  }
+  return problems;
+}
+
+/** The console lines of a failed check: a count per check and the first problems of each. */
+export function formatSafetyProblems(problems: SafetyProblem[], perCheck = 20): string {
+  const byCheck = new Map<SafetyCheck, SafetyProblem[]>();
+  for (const p of problems) {
+    let list = byCheck.get(p.check);
+    if (!list) byCheck.set(p.check, (list = []));
+    list.push(p);
+  }
+  const lines: string[] = [];
+  for (const [check, list] of byCheck) {
+    lines.push(`安全检查 ${check}：${list.length} 处`);
+    for (const p of list.slice(0, perCheck)) lines.push(`  ${p.file}: ${p.message}`);
+    if (list.length > perCheck) lines.push(`  ……另有 ${list.length - perCheck} 处，见报告`);
+  }
+  return lines.join('\n');
+}

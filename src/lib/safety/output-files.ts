@@ -1,0 +1,43 @@
+/**
+ * The files of a built site, as the safety checks read them: every text file as text and
+ * Pagefind's index files (gzip: `.pf_fragment`, `.pf_index`, `.pf_meta`, `.pf_filter`)
+ * decompressed, so that nothing published — page, data file, feed or search index — is
+ * left unread.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { extname, join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+const TEXT = new Set(['.html', '.htm', '.json', '.csv', '.xml', '.txt', '.js', '.mjs', '.css', '.svg', '.md', '.webmanifest', '.atom', '.rss', '.ics']);
+const PAGEFIND_GZIP = new Set(['.pf_fragment', '.pf_index', '.pf_meta', '.pf_filter']);
+
+export interface OutputFile {
+  /** Path relative to the output folder, with `/`. */
+  rel: string;
+  path: string;
+}
+
+/** Every file under dir, sorted (so problems come out in the same order every build). */
+export function outputFiles(dir: string): OutputFile[] {
+  const files: OutputFile[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.push({ rel: relative(dir, path).split(sep).join('/'), path });
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+export const isPagefindIndex = (rel: string) => PAGEFIND_GZIP.has(extname(rel));
+
+/** The readable text of a file, or undefined for binaries (images, PDFs, wasm). */
+export function readableText(file: OutputFile): string | undefined {
+  const ext = extname(file.rel).toLowerCase();
+  if (TEXT.has(ext)) return readFileSync(file.path, 'utf8');
+  // Pagefind index files are gzip of a small header and CBOR, whose strings are UTF-8.
+  if (PAGEFIND_GZIP.has(ext)) return gunzipSync(readFileSync(file.path)).toString('utf8');
+  return undefined;
+}

@@ -1,0 +1,64 @@
+/** changes.json and the drop guard, against changes worked out by hand. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { compareReleases, extendHistory, HISTORY_LIMIT, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
+import { dropGuard } from '../../../src/lib/release/publish.ts';
+
+const before: ReleaseDigest = {
+  as_of: '2026-11-27',
+  exported_at: '2026-11-26T23:00:00+08:00',
+  published_rows: 4,
+  published: { 'commitments/C1': 'aaa', 'commitments/C2': 'bbb', 'penalties/P1': 'ccc', 'subjects/S1': 'ddd' },
+  withheld: { 'honors/H1': 'period_ended' },
+};
+const after: ReleaseDigest = {
+  as_of: '2026-11-28',
+  exported_at: '2026-11-27T23:00:00+08:00',
+  published_rows: 4,
+  // C1 unchanged, C2 edited, P1 repaired (withheld), H1 published again, C3 new, S1 gone from the export.
+  published: { 'commitments/C1': 'aaa', 'commitments/C2': 'bbX', 'commitments/C3': 'eee', 'honors/H1': 'fff' },
+  withheld: { 'penalties/P1': 'repaired' },
+};
+
+test('a release lists newly published, withdrawn (with reason or absent) and changed records', () => {
+  assert.deepEqual(compareReleases(after, before), {
+    as_of: '2026-11-28',
+    exported_at: '2026-11-27T23:00:00+08:00',
+    previous: { as_of: '2026-11-27', exported_at: '2026-11-26T23:00:00+08:00' },
+    published: [
+      { kind: 'commitments', id: 'C3' },
+      { kind: 'honors', id: 'H1' },
+    ],
+    withdrawn: [
+      { kind: 'penalties', id: 'P1', reason: 'repaired' },
+      { kind: 'subjects', id: 'S1', reason: 'absent' },
+    ],
+    changed: [{ kind: 'commitments', id: 'C2' }],
+  });
+});
+
+test('the first release has nothing to compare with: previous is null and the lists are empty', () => {
+  const c = compareReleases(after, undefined);
+  assert.equal(c.previous, null);
+  assert.deepEqual([c.published, c.withdrawn, c.changed], [[], [], []]);
+});
+
+test('the history gains an entry only when a release changed something, newest first, capped', () => {
+  const changed = compareReleases(after, before);
+  const same = compareReleases(before, before);
+  assert.deepEqual(extendHistory([], same), []);
+  const h = extendHistory([same], changed);
+  assert.equal(h[0], changed);
+  const full = Array.from({ length: HISTORY_LIMIT }, () => changed);
+  assert.equal(extendHistory(full, changed).length, HISTORY_LIMIT);
+});
+
+test('the drop guard stops a fall of more than the limit and lets the limit itself through', () => {
+  assert.match(dropGuard(17, 13, 0.2) ?? '', /17 条降到 13 条（减少 23\.5%，超过允许的 20\.0%）/);
+  assert.equal(dropGuard(17, 14, 0.2), undefined); // 17.6% fewer
+  assert.equal(dropGuard(100, 80, 0.2), undefined); // exactly 20%
+  assert.notEqual(dropGuard(100, 79, 0.2), undefined);
+  assert.equal(dropGuard(17, 13, 0.25), undefined);
+  assert.equal(dropGuard(0, 0, 0.2), undefined);
+  assert.equal(dropGuard(10, 30, 0.2), undefined);
+});

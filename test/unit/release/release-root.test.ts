@@ -1,0 +1,83 @@
+/** The release root: marker, one-step switch of current, rollback, pruning, the lock. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  currentRelease,
+  listReleases,
+  lockRoot,
+  newReleaseId,
+  openOrCreateReleaseRoot,
+  openReleaseRoot,
+  pruneReleases,
+  releaseDir,
+  ReleaseRootError,
+  rollback,
+  switchCurrent,
+} from '../../../src/lib/release/release-root.ts';
+
+const fresh = () => join(mkdtempSync(join(tmpdir(), 'portal-root-')), 'root');
+
+async function withReleases(ids: string[]) {
+  const r = await openOrCreateReleaseRoot(fresh());
+  for (const id of ids) {
+    mkdirSync(releaseDir(r, id));
+    writeFileSync(join(releaseDir(r, id), 'index.html'), id);
+  }
+  return r;
+}
+const IDS = ['20261101T000000000Z', '20261102T000000000Z', '20261103T000000000Z', '20261104T000000000Z'];
+
+test('release ids sort by time', () => {
+  assert.equal(newReleaseId(new Date('2026-11-28T06:15:02.123Z')), '20261128T061502123Z');
+  assert.ok(newReleaseId(new Date('2026-11-28T06:15:02.124Z')) > newReleaseId(new Date('2026-11-28T06:15:02.123Z')));
+});
+
+test('a folder that is neither empty nor a release root is refused; an empty one becomes a root', async () => {
+  const other = fresh();
+  mkdirSync(other);
+  writeFileSync(join(other, 'site.html'), 'x');
+  await assert.rejects(openOrCreateReleaseRoot(other), ReleaseRootError);
+  assert.throws(() => openReleaseRoot(other), ReleaseRootError);
+  const empty = fresh();
+  mkdirSync(empty);
+  await openOrCreateReleaseRoot(empty);
+  assert.doesNotThrow(() => openReleaseRoot(empty));
+});
+
+test('current is a relative link to releases/<id>, replaced in one rename', async () => {
+  const r = await withReleases(IDS.slice(0, 2));
+  await switchCurrent(r, IDS[0]!);
+  await switchCurrent(r, IDS[1]!);
+  assert.equal(readlinkSync(r.current), `releases/${IDS[1]}`);
+  assert.deepEqual(readdirSync(r.root).sort(), ['.portal-release-root', 'current', 'releases', 'work']);
+});
+
+test('rollback goes to the newest release older than the current one, then the one before', async () => {
+  const r = await withReleases(IDS.slice(0, 3));
+  await switchCurrent(r, IDS[2]!);
+  assert.deepEqual(await rollback(r), { from: IDS[2], to: IDS[1] });
+  assert.deepEqual(await rollback(r), { from: IDS[1], to: IDS[0] });
+  await assert.rejects(rollback(r), /之前没有保留的版本/);
+  assert.equal(currentRelease(r), IDS[0]);
+});
+
+test('pruning keeps the newest N and the current release, moving the rest to the trash', async () => {
+  const r = await withReleases(IDS);
+  await switchCurrent(r, IDS[0]!); // rolled back to the oldest
+  assert.deepEqual(await pruneReleases(r, 2), [IDS[1]]);
+  assert.deepEqual(listReleases(r), [IDS[0], IDS[2], IDS[3]]);
+  assert.equal(readdirSync(r.trash).length, 1);
+});
+
+test('a second run on the same root is refused while the first holds the lock; a dead holder is taken over', async () => {
+  const r = await withReleases([]);
+  const unlock = await lockRoot(r);
+  await assert.rejects(lockRoot(r), /另一个发布进程/);
+  await unlock();
+  writeFileSync(join(r.work, '.lock'), '999999999'); // no such process
+  const again = await lockRoot(r);
+  await again();
+});

@@ -1,0 +1,66 @@
+/** What /updates/ shows, and how the build reads the updates file. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Changes } from '../../../src/lib/release/changes.ts';
+import { buildUpdates } from '../../../src/lib/release/updates.ts';
+import { LIST_LIMIT, updateEntries } from '../../../src/lib/release/updates-view.ts';
+import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
+
+const records = {
+  subjects: [{ creditCode: '11370900MB2850001B' }],
+  commitments: [{ id: 'C1' }],
+  penalties: [],
+  enforcement: [],
+  dishonest: [],
+  honors: [],
+  cases: [],
+  withheld: [{ kind: 'penalties', id: 'P1', reason: 'repaired' }],
+} as unknown as PublishedRecords;
+
+const changes = (over: Partial<Changes>): Changes => ({ as_of: '2026-11-28', exported_at: '2026-11-27T23:10:00+08:00', previous: { as_of: '2026-11-27', exported_at: '' }, published: [], withdrawn: [], changed: [], ...over });
+
+test('a record links to its page only when this build has one (published or withheld)', () => {
+  const [entry] = updateEntries(
+    [
+      changes({
+        published: [{ kind: 'commitments', id: 'C1' }],
+        withdrawn: [
+          { kind: 'penalties', id: 'P1', reason: 'repaired' },
+          { kind: 'commitments', id: 'C9', reason: 'absent' },
+        ],
+      }),
+    ],
+    records,
+  );
+  assert.deepEqual(entry!.lists, [
+    { title: '新公示', total: 1, items: [{ label: '信用承诺 C1', href: '/commitments/C1/' }] },
+    {
+      title: '停止公示',
+      total: 2,
+      items: [
+        { label: '行政处罚 P1', href: '/penalties/P1/', note: '已完成信用修复' },
+        { label: '信用承诺 C9', note: '导出中已无此记录' },
+      ],
+    },
+  ]);
+  assert.equal(entry!.previousAsOf, '2026-11-27');
+  assert.equal(entry!.exportedOn, '2026-11-27'); // 23:10 China time on the 27th
+
+});
+
+test(`a list longer than ${LIST_LIMIT} is cut on the page but keeps its total`, () => {
+  const many = Array.from({ length: LIST_LIMIT + 5 }, (_, i) => ({ kind: 'commitments' as const, id: `X${i}` }));
+  const [entry] = updateEntries([changes({ changed: many })], records);
+  assert.equal(entry!.lists[0]!.total, LIST_LIMIT + 5);
+  assert.equal(entry!.lists[0]!.items.length, LIST_LIMIT);
+});
+
+test('no PORTAL_UPDATES means no history; a malformed updates file stops the build naming the field', () => {
+  assert.equal(buildUpdates(undefined), undefined);
+  const file = join(mkdtempSync(join(tmpdir(), 'portal-updates-')), 'u.json');
+  writeFileSync(file, JSON.stringify({ changes: changes({}), history: [{ as_of: 1 }] }));
+  assert.throws(() => buildUpdates(file), /history\.0\.as_of/);
+});

@@ -1,0 +1,113 @@
+/** The post-build safety checks over a small hand-made output folder. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { checkBuiltSite, checkRecordPages } from '../../../src/lib/safety/checks.ts';
+import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
+
+const SITE = 'https://credit.example.gov.cn';
+// 11010519491231002X: a valid 居民身份证号码 (GB 11643 check character X, worked out by hand); 13912345678: a mobile number.
+const ID = '11010519491231002X';
+const MOBILE = '13912345678';
+
+function site(files: Record<string, string | Buffer>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-safety-'));
+  for (const [rel, body] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, rel)), { recursive: true });
+    writeFileSync(join(dir, rel), body);
+  }
+  return dir;
+}
+const page = (body: string, head = '') => `<!doctype html><html><head>${head}</head><body><main>${body}</main></body></html>`;
+const checks = (dir: string) => checkBuiltSite(dir, { siteUrl: SITE }).map((p) => `${p.check} ${p.file}`);
+
+test('a clean site with internal links, an own-host absolute URL and external links passes', () => {
+  const dir = site({
+    'index.html': page('<a href="/a/">a</a> <a href="a/">rel</a> <a href="https://www.gov.cn/">gov</a> <a href="mailto:x@y.cn">m</a> <a href="tel:12345">t</a> <a href="#top">top</a>', `<link rel="canonical" href="${SITE}/"><link rel="stylesheet" href="/s.css">`),
+    'a/index.html': page('<img src="../p.png" alt=""><a href="/data/x.csv">csv</a> 电话 0538-8266019，编号 CN2026000011'),
+    's.css': 'body{background:url(/p.png)}',
+    'p.png': Buffer.from([0x89, 0x50]),
+    'data/x.csv': 'a,b\n1,2\n',
+  });
+  assert.deepEqual(checks(dir), []);
+});
+
+test('an identity or mobile number is found in pages, JSON, CSV, feeds and the gzip search index', () => {
+  const dir = site({
+    'index.html': page(`<p>身份证 ${ID}</p>`),
+    'data/x.json': JSON.stringify({ phone: MOBILE }),
+    'data/x.csv': `a\n${MOBILE}\n`,
+    'feed.xml': `<rss><item><title>${ID}</title></item></rss>`,
+    'pagefind/r0/fragment/x.pf_fragment': gzipSync(Buffer.from(`pagefind_dcd{"content":"联系 ${MOBILE}"}`)),
+  });
+  assert.deepEqual(checks(dir), ['personal-number data/x.csv', 'personal-number data/x.json', 'personal-number feed.xml', 'personal-number index.html', 'personal-number pagefind/r0/fragment/x.pf_fragment']);
+  // The number itself never appears in the message.
+  assert.ok(checkBuiltSite(dir, { siteUrl: SITE }).every((p) => !p.message.includes(ID) && !p.message.includes(MOBILE)));
+});
+
+test('anything loaded from another host fails: script, image, stylesheet, iframe, srcset, CSS url()', () => {
+  for (const [what, html, extra] of [
+    ['script', '<script src="https://cdn.example.com/x.js"></script>', {}],
+    ['protocol-relative image', '<img src="//cdn.example.com/x.png" alt="">', {}],
+    ['stylesheet', '', { head: '<link rel="stylesheet" href="http://fonts.example.com/a.css">' }],
+    ['iframe', '<iframe src="https://map.example.com/"></iframe>', {}],
+    ['srcset', '<img src="/p.png" srcset="/p.png 1x, https://cdn.example.com/p2.png 2x" alt="">', {}],
+    ['inline style', '<div style="background:url(https://cdn.example.com/b.png)"></div>', {}],
+  ] as const) {
+    const dir = site({ 'index.html': page(html, 'head' in extra ? extra.head : ''), 'p.png': 'x' });
+    assert.deepEqual(checks(dir), ['external-load index.html'], what);
+  }
+  assert.deepEqual(checks(site({ 'index.html': page(''), 'x.css': '@import "https://cdn.example.com/y.css";' })), ['external-load x.css']);
+});
+
+test('javascript: and data: links fail, also entity-encoded, mixed-case or with a tab inside', () => {
+  for (const href of ['javascript:alert(1)', '&#106;avascript:alert(1)', 'JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', ' data:text/html,<b>x</b>', 'vbscript:x']) {
+    const dir = site({ 'index.html': page(`<a href="${href}">x</a>`) });
+    assert.deepEqual(checks(dir), ['unsafe-url index.html'], href);
+  }
+  assert.deepEqual(checks(site({ 'index.html': page('<img src="data:image/png;base64,AAAA" alt="">') })), ['unsafe-url index.html']);
+  assert.deepEqual(checks(site({ 'index.html': page('<form action="javascript:x"></form>') })), ['unsafe-url index.html']);
+});
+
+test('an internal link to a page or file the build does not have fails; a folder needs its slash', () => {
+  const dir = site({ 'index.html': page(`<a href="/missing/">a</a><a href="${SITE}/gone.csv">b</a><a href="/a">c</a>`), 'a/index.html': page('') });
+  assert.deepEqual(checks(dir), ['broken-link index.html', 'broken-link index.html', 'broken-link index.html']);
+});
+
+const records = (over: Partial<PublishedRecords>): PublishedRecords =>
+  ({ subjects: [], commitments: [], penalties: [], enforcement: [], dishonest: [], honors: [], cases: [], withheld: [], ...over }) as PublishedRecords;
+const withheldPage = (main: string) => `<!doctype html><html><head><meta name="robots" content="noindex" /></head><body><main>${main}</main></body></html>`;
+
+test('a published record without its page fails; a withheld page that shows details fails', () => {
+  const dir = site({
+    'commitments/C1/index.html': page('<dl><dt>内容</dt></dl>'),
+    'penalties/P1/index.html': withheldPage('<div class="panel"><h1>该信息已依法停止公示</h1><p>原因</p></div>'),
+    'penalties/P2/index.html': withheldPage('<div class="panel"><h1>该信息已依法停止公示</h1></div><dl class="fields"><dt>违法事实</dt></dl>'),
+    'penalties/P3/index.html': page('<h1>该信息已依法停止公示</h1>'), // not noindex
+  });
+  const problems = checkRecordPages(
+    dir,
+    records({
+      commitments: [{ id: 'C1' }, { id: 'C2' }] as PublishedRecords['commitments'],
+      withheld: [
+        { kind: 'penalties', id: 'P1', reason: 'repaired' },
+        { kind: 'penalties', id: 'P2', reason: 'repaired' },
+        { kind: 'penalties', id: 'P3', reason: 'repaired' },
+        { kind: 'penalties', id: 'P4', reason: 'repaired' },
+      ],
+    }),
+  ).map((p) => `${p.check} ${p.file}`);
+  assert.deepEqual(problems, ['record-page /commitments/C2/', 'withheld-page /penalties/P2/', 'withheld-page /penalties/P3/', 'withheld-page /penalties/P4/']);
+});
+
+test('an all-digit 统一社会信用代码 of the build that passes for an identity number is not a leak; the same digits elsewhere are', () => {
+  // 113709230003242409: a credit code of the synthetic export; as an identity number its birth date 2300-03-24 and check digit 9 are valid.
+  const code = '113709230003242409';
+  const dir = site({ 'index.html': page(`<a href="/subjects/${code}/">东平县民政局（${code}）</a>`), [`subjects/${code}/index.html`]: page('') });
+  const withSubject = records({ subjects: [{ creditCode: code }] as PublishedRecords['subjects'] });
+  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, records: withSubject }).filter((p) => p.check === 'personal-number'), []);
+  assert.deepEqual(checks(dir), ['personal-number index.html', 'personal-number index.html']); // the link and the text
+});

@@ -1,0 +1,73 @@
+/** The one static server: content types, directory index, 404 page, no way out of the root, a switched link followed. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serveStatic } from '../../../scripts/lib/static-server.ts';
+
+const base = mkdtempSync(join(tmpdir(), 'portal-serve-'));
+for (const [rel, body] of Object.entries({
+  'a/index.html': '<p>A</p>',
+  'a/404.html': 'not here (A)',
+  'a/pagefind/x.wasm': 'wasm',
+  'a/data/x.csv': 'a,b\n',
+  'a/x.json': '{}',
+  'b/index.html': '<p>B</p>',
+  'secret.txt': 'outside',
+})) {
+  mkdirSync(join(base, rel, '..'), { recursive: true });
+  writeFileSync(join(base, rel), body);
+}
+symlinkSync('a', join(base, 'current'));
+
+/** A raw GET, so paths like /../x reach the server unnormalised. */
+const get = (origin: string, path: string) =>
+  new Promise<{ status: number; type: string; body: string }>((ok, fail) => {
+    const req = request(origin + '/', { path }, (res) => {
+      let body = '';
+      res.on('data', (d) => (body += d));
+      res.on('end', () => ok({ status: res.statusCode!, type: String(res.headers['content-type']), body }));
+    });
+    req.on('error', fail);
+    req.end();
+  });
+
+test('serves files with their content types, .wasm as application/wasm, and counts the bytes sent', async () => {
+  const sizes: number[] = [];
+  const s = await serveStatic(join(base, 'current'), { onResponse: (n) => sizes.push(n) });
+  try {
+    assert.deepEqual(await get(s.origin, '/'), { status: 200, type: 'text/html; charset=utf-8', body: '<p>A</p>' });
+    assert.equal((await get(s.origin, '/pagefind/x.wasm')).type, 'application/wasm');
+    assert.equal((await get(s.origin, '/data/x.csv')).type, 'text/csv; charset=utf-8');
+    assert.equal((await get(s.origin, '/x.json')).type, 'application/json; charset=utf-8');
+    // The hook runs when the server has finished sending, which may be just after the client read the end.
+    for (let i = 0; i < 50 && sizes.length < 4; i++) await new Promise((ok) => setTimeout(ok, 10));
+    assert.deepEqual(sizes, [8, 4, 4, 2]);
+  } finally {
+    await s.close();
+  }
+});
+
+test('an unknown path gets the site 404 page with status 404; nothing outside the root is served', async () => {
+  const s = await serveStatic(join(base, 'current'));
+  try {
+    assert.deepEqual(await get(s.origin, '/nope/'), { status: 404, type: 'text/html; charset=utf-8', body: 'not here (A)' });
+    for (const path of ['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt']) assert.equal((await get(s.origin, path)).status, 404, path);
+  } finally {
+    await s.close();
+  }
+});
+
+test('a current link switched while serving is followed by the next request', async () => {
+  const s = await serveStatic(join(base, 'current'));
+  try {
+    assert.equal((await get(s.origin, '/')).body, '<p>A</p>');
+    symlinkSync('b', join(base, 'current.next'));
+    renameSync(join(base, 'current.next'), join(base, 'current'));
+    assert.equal((await get(s.origin, '/')).body, '<p>B</p>');
+  } finally {
+    await s.close();
+  }
+});
