@@ -4,7 +4,8 @@
  *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
  *    and reply with each page's small summary and its byte range in that file;
  *  - build: for each assigned shard, one Pagefind index (createIndex → addCustomRecord ×N →
- *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table.
+ *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table and
+ *    its pages' own numbers for the number lookup.
  * Any Pagefind error is sent back as an error; the integration then fails the build.
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
@@ -14,6 +15,7 @@ import { join } from 'node:path';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { indexBlocks } from '../lib/search/segment.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
+import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 
 export interface PageRef {
   url: string;
@@ -28,7 +30,7 @@ export interface PageRef {
 
 export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
-  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; refs: PageRef[] }[] };
+  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; refs: PageRef[] }[] };
 
 export type WorkerReply =
   | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
@@ -37,6 +39,23 @@ export type WorkerReply =
 
 /** Stored with each result, for the result list: the page text, capped (snippets are made from it). */
 export const TEXT_CAP = 1500;
+
+/** Characters of page text kept on each side of a number, for its snippet in the lookup. */
+const NUMBER_CONTEXT = 60;
+
+/** [key, hit] lines for a page's own numbers. */
+function numberLines(p: ExtractedPage, shard: string): string[] {
+  const text = p.blocks.join('\n');
+  const lines: string[] = [];
+  for (const value of p.numbers) {
+    const key = numberKey(value);
+    if (!key) continue;
+    const at = Math.max(0, text.indexOf(value));
+    const hit: NumberHit = { value, url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: text.slice(Math.max(0, at - NUMBER_CONTEXT), at + value.length + NUMBER_CONTEXT), shard };
+    lines.push(JSON.stringify([key, hit]));
+  }
+  return lines;
+}
 
 /** Pagefind's ready-made UI files: the search page has its own interface, so they are not published. */
 const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
@@ -97,11 +116,13 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       const { index, errors } = await pagefind.createIndex({});
       if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (${shard.name}): ${errors.join('; ') || 'no index'}`] };
       const tokens = new Set<string>();
+      const numbers: string[] = [];
       const failures: string[] = [];
       let pending: Promise<void>[] = [];
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
         const content = indexBlocks(p.blocks, tokens);
+        numbers.push(...numberLines(p, shard.name));
         const filters: Record<string, string[]> = { kind: [p.kind] };
         if (p.region) filters.region = [p.region];
         if (p.date) filters.year = [p.date.slice(0, 4)];
@@ -128,6 +149,7 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       if (written.errors.length) return { ok: false, errors: [`Pagefind writeFiles (${shard.name}): ${written.errors.join('; ')}`] };
       for (const f of UNUSED) rmSync(join(shard.outputPath, f), { force: true });
       writeFileSync(shard.tokensPath, [...tokens].join('\n'));
+      writeFileSync(shard.numbersPath, numbers.join('\n'));
       await index.deleteIndex();
       await pagefind.close(); // stop the Pagefind binary: its memory goes with it
       done.push({ name: shard.name, pages: shard.refs.length, seconds: (performance.now() - t0) / 1000 });

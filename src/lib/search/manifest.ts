@@ -18,5 +18,7 @@ export interface SearchManifest {
   buckets: number;
   /** Bucket numbers that have a routing file. */
   routeBuckets: number[];
+  /** How many number-lookup files there are (pagefind/number/0.json…; numbers.ts). */
+  numberFiles: number;
   shards: ShardInfo[];
 }

@@ -3,7 +3,7 @@
  * punctuation; every part must be on the page (AND). Each part becomes one Pagefind query:
  * its tokens as one quoted phrase (Pagefind 1.6 honours only one phrase per query, so parts
  * are searched one by one and their results intersected), or a bare token when the part is a
- * single token (a 1-character part then prefix-matches every bigram that starts with it).
+ * single Han character (it then prefix-matches every bigram that starts with it).
  */
 import { isHanToken, normalize, tokens } from './segment.ts';
 
@@ -29,7 +29,10 @@ export function parseQuery(q: string): QueryPart[] {
     // since the page has it there too, between the run and the next word.)
     const last = t.length - 1;
     const kept = last > 0 && isHanToken(t[last]!) && t[last]!.length === 4 && t[last - 1]!.length === 8 && isHanToken(t[last - 1]!) ? t.slice(0, last) : t;
-    const pagefind = kept.length === 1 ? kept[0]! : `"${kept.join(' ')}"`;
+    // Quoted, Pagefind matches whole tokens only; bare, it also matches other words (a part of
+    // a number found unrelated pages). Only a lone Han character stays bare, to prefix-match
+    // every bigram that starts with it.
+    const pagefind = kept.length === 1 && isHanToken(kept[0]!) && kept[0]!.length === 4 ? kept[0]! : `"${kept.join(' ')}"`;
     if (seen.has(pagefind)) continue;
     seen.add(pagefind);
     parts.push({ text, pagefind, han: kept.filter(isHanToken) });

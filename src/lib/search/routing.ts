@@ -4,15 +4,13 @@
  * character, modulo ROUTE_BUCKETS) and opens only shards that can match.
  * Bucket file lines: `<token> <shard bitmask in base 36>`, sorted by token.
  */
-import { isHanToken } from './segment.ts';
+import { decodeToken, isHanToken } from './segment.ts';
 
 export const ROUTE_BUCKETS = 256;
 
 /** Bucket of a Han token: its first character's code point modulo ROUTE_BUCKETS. */
 export function routeBucket(token: string): number {
-  let cp = 0;
-  for (let i = 0; i < 4; i++) cp = cp * 26 + (token.charCodeAt(i) - 97);
-  return cp % ROUTE_BUCKETS;
+  return decodeToken(token.slice(0, 4)).codePointAt(0)! % ROUTE_BUCKETS;
 }
 
 /** Shard token sets (in shard order) → bucket number → file text. */
