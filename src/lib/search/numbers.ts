@@ -8,6 +8,7 @@
  *
  * Used by the indexer and bundled into the search page: no imports beyond this folder.
  */
+import { fnv1a } from './routing.ts';
 
 /** A page the lookup shows first: what a result needs, and the shard that holds the page. */
 export interface NumberHit {
@@ -42,15 +43,8 @@ export function numberKey(text: string): string | undefined {
   return key;
 }
 
-/** Which file holds a key: FNV-1a over its UTF-16 code units, modulo the file count. */
-export function numberFile(key: string, files: number): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < key.length; i++) {
-    h ^= key.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h % files;
-}
+/** Which file holds a key. */
+export const numberFile = (key: string, files: number): number => fnv1a(key) % files;
 
 /** Files for `count` keys: a power of two giving about 32 keys a file (a few KB). */
 export function numberFileCount(count: number): number {

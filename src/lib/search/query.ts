@@ -12,8 +12,8 @@ export interface QueryPart {
   text: string;
   /** The Pagefind query string for this part. */
   pagefind: string;
-  /** Han tokens of the part (bigrams, or one unigram for a 1-character run): for routing. */
-  han: string[];
+  /** The part's tokens (Han bigrams, or one unigram for a 1-character part; words): for routing. */
+  tokens: string[];
 }
 
 export const MAX_QUERY_LENGTH = 100;
@@ -35,7 +35,7 @@ export function parseQuery(q: string): QueryPart[] {
     const pagefind = kept.length === 1 && isHanToken(kept[0]!) && kept[0]!.length === 4 ? kept[0]! : `"${kept.join(' ')}"`;
     if (seen.has(pagefind)) continue;
     seen.add(pagefind);
-    parts.push({ text, pagefind, han: kept.filter(isHanToken) });
+    parts.push({ text, pagefind, tokens: kept });
   }
   // Longest part first: it is the most selective, and its result order is the one shown.
   return parts.sort((a, b) => b.text.length - a.text.length);

@@ -1,16 +1,28 @@
 /**
- * The routing table: for every Han token (bigram or unigram), which shards contain it. The
- * browser reads only the bucket files of the query's characters (a bucket per first
- * character, modulo ROUTE_BUCKETS) and opens only shards that can match.
+ * The routing table: for every token (Han bigram or unigram, number, word), which shards
+ * contain it. The browser reads only the bucket files of the query's tokens and opens only
+ * shards that can match. A Han token's bucket is its first character's (code point modulo
+ * ROUTE_BUCKETS), so a one-character query finds every bigram it starts in one file; other
+ * tokens are matched whole, and hashed.
  * Bucket file lines: `<token> <shard bitmask in base 36>`, sorted by token.
  */
 import { decodeToken, isHanToken } from './segment.ts';
 
 export const ROUTE_BUCKETS = 256;
 
-/** Bucket of a Han token: its first character's code point modulo ROUTE_BUCKETS. */
+/** FNV-1a (32 bits) over UTF-16 code units: a small, stable hash for file names. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}
+
+/** Bucket of a token. */
 export function routeBucket(token: string): number {
-  return decodeToken(token.slice(0, 4)).codePointAt(0)! % ROUTE_BUCKETS;
+  return (isHanToken(token) ? decodeToken(token.slice(0, 4)).codePointAt(0)! : fnv1a(token)) % ROUTE_BUCKETS;
 }
 
 /** Shard token sets (in shard order) → bucket number → file text. */
@@ -49,25 +61,22 @@ function parseBase36(s: string): bigint {
 }
 
 /**
- * Shards that can contain every part (a superset: bigrams present, not necessarily in a row).
- * A part's tokens: its Han tokens; a part with none (digits, Latin) cannot be routed and
- * leaves every shard in. `bucket(b)` loads one bucket file.
+ * Shards that can contain every part (a superset: its tokens present, not necessarily in a
+ * row). `bucket(b)` loads one bucket file.
  */
-export async function routeShards(parts: readonly { han: readonly string[] }[], shardCount: number, bucket: (b: number) => Promise<Map<string, bigint>>): Promise<bigint> {
+export async function routeShards(parts: readonly { tokens: readonly string[] }[], shardCount: number, bucket: (b: number) => Promise<Map<string, bigint>>): Promise<bigint> {
   let mask = (1n << BigInt(shardCount)) - 1n;
-  for (const part of parts) {
-    const han = part.han.filter(isHanToken);
-    if (han.length === 0) continue;
-    if (han.length === 1 && han[0]!.length === 4) {
+  for (const { tokens } of parts) {
+    if (tokens.length === 1 && isHanToken(tokens[0]!) && tokens[0]!.length === 4) {
       // one character: any token that starts with it
-      const m = await bucket(routeBucket(han[0]!));
+      const m = await bucket(routeBucket(tokens[0]!));
       let any = 0n;
-      for (const [t, v] of m) if (t.startsWith(han[0]!)) any |= v;
+      for (const [t, v] of m) if (t.startsWith(tokens[0]!)) any |= v;
       mask &= any;
       continue;
     }
-    const maps = await Promise.all(han.map((t) => bucket(routeBucket(t))));
-    han.forEach((t, i) => {
+    const maps = await Promise.all(tokens.map((t) => bucket(routeBucket(t))));
+    tokens.forEach((t, i) => {
       mask &= maps[i]!.get(t) ?? 0n;
     });
   }

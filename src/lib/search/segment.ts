@@ -91,30 +91,17 @@ export function tokens(text: string): string[] {
 }
 
 /**
- * A page's blocks of text (paragraphs, field values…) → the content string given to Pagefind.
- * Each block ends its Han run with a unigram, so no phrase matches across two blocks.
- */
-export function indexContent(blocks: readonly string[]): string {
-  return blocks.map((b) => tokens(b).join(' ')).filter(Boolean).join(' ');
-}
-
-/**
- * Both at once, tokenizing each block once: the content string for Pagefind, and the page's
- * Han tokens added to `into` (for the routing table).
+ * A page's blocks of text (paragraphs, field values…) → the content string given to Pagefind,
+ * and the page's tokens added to `into` (for the routing table). Each block ends its Han run
+ * with a unigram, so no phrase matches across two blocks.
  */
 export function indexBlocks(blocks: readonly string[], into: Set<string>): string {
   const parts: string[] = [];
   for (const b of blocks) {
     const t = tokens(b);
     if (t.length === 0) continue;
-    for (const x of t) if (isHanToken(x)) into.add(x);
+    for (const x of t) into.add(x);
     parts.push(t.join(' '));
   }
   return parts.join(' ');
-}
-
-/** The distinct Han tokens of some text (for the routing table). */
-export function hanTokens(blocks: readonly string[], into: Set<string> = new Set()): Set<string> {
-  for (const b of blocks) for (const t of tokens(b)) if (isHanToken(t)) into.add(t);
-  return into;
 }

@@ -1,12 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planShards } from '../../../src/lib/search/shards.ts';
-import { buildRoutes, parseBucket, routeBucket, routeShards } from '../../../src/lib/search/routing.ts';
-import { hanTokens } from '../../../src/lib/search/segment.ts';
+import { buildRoutes, fnv1a, parseBucket, routeBucket, routeShards } from '../../../src/lib/search/routing.ts';
+import { indexBlocks } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 import { snippet } from '../../../src/lib/search/snippet.ts';
 
-test('subjects get the profile shard; records and cases are split newest first', () => {
+const tokenSet = (blocks: string[]) => {
+  const into = new Set<string>();
+  indexBlocks(blocks, into);
+  return into;
+};
+
+test('subjects get the profile shard; records and cases are split newest first, same-day ties by URL descending', () => {
   const pages = [
     { kind: 'penalties', date: '2024-01-01', url: '/penalties/a/' },
     { kind: 'subjects', date: '', url: '/subjects/2/' },
@@ -18,16 +24,16 @@ test('subjects get the profile shard; records and cases are split newest first',
   const shards = planShards(pages, 2);
   assert.deepEqual(shards.map((s) => [s.name, s.pages.map((p) => p.url)]), [
     ['p', ['/subjects/1/', '/subjects/2/']],
-    ['r0', ['/commitments/b/', '/honors/a/']],
+    ['r0', ['/honors/a/', '/commitments/b/']],
     ['r1', ['/cases/c/', '/penalties/a/']],
   ]);
   assert.deepEqual(planShards([], 5), []);
   assert.throws(() => planShards(pages, 0));
 });
 
-test('routing sends a query only to shards holding all its bigrams', async () => {
-  const shardTexts = [['泰安市人民政府'], ['岱岳区应急管理局'], ['泰安市岱岳区人民法院']];
-  const files = buildRoutes(shardTexts.map((t) => hanTokens(t)));
+test('routing sends a query only to shards holding all its tokens', async () => {
+  const shardTexts = [['泰安市人民政府'], ['岱岳区应急管理局 CN2026000011'], ['泰安市岱岳区人民法院 2026']];
+  const files = buildRoutes(shardTexts.map(tokenSet));
   const bucket = async (b: number) => parseBucket(files.get(b) ?? '');
   const route = async (q: string) => {
     const mask = await routeShards(parseQuery(q), 3, bucket);
@@ -39,24 +45,40 @@ test('routing sends a query only to shards holding all its bigrams', async () =>
   assert.deepEqual(await route('岳'), [1, 2]); // one character: any token starting with it
   assert.deepEqual(await route('泰安 应急'), []);
   assert.deepEqual(await route('岱岳区 法院'), [2]);
-  assert.deepEqual(await route('2026'), [0, 1, 2]); // not routable: every shard
   assert.deepEqual(await route('政府法院'), []);
+  assert.deepEqual(await route('cn2026000011'), [1]); // numbers are routed whole
+  assert.deepEqual(await route('2026'), [2]);
+  assert.deepEqual(await route('CN202600001'), []); // a part of a number is not the number
+});
+
+test('a Han token is filed under its first character, other tokens by hash', () => {
+  // 泰 is U+6CF0: 27888 mod 256 = 240. FNV-1a("xcn2026000011") mod 256 = 242, worked out separately.
+  assert.equal(routeBucket('bpgqbirh'), 240);
+  assert.equal(routeBucket('bpgq'), 240);
+  assert.equal(fnv1a('a'), 0xe40c292c); // the published FNV-1a test vector
+  assert.equal(routeBucket('xcn2026000011'), 242);
 });
 
 test('routing masks hold more than 32 shards', () => {
-  const sets = Array.from({ length: 40 }, (_, i) => (i === 39 ? hanTokens(['泰安']) : new Set<string>()));
-  const files = buildRoutes(sets);
-  const m = parseBucket([...files.values()].join(''));
-  assert.equal(m.size, 2);
-  for (const v of m.values()) assert.equal(v, 1n << 39n);
-  assert.ok(routeBucket([...m.keys()][0]!) >= 0);
+  const sets = Array.from({ length: 40 }, (_, i) => (i === 39 ? tokenSet(['泰安']) : new Set<string>()));
+  const m = parseBucket([...buildRoutes(sets).values()].join(''));
+  assert.deepEqual([...m.entries()].sort(), [['birh', 1n << 39n], ['bpgqbirh', 1n << 39n]].sort());
 });
 
-test('snippets are marked around the first match', () => {
-  const pieces = snippet('第一行\n泰安市岱岳区应急管理局对该单位作出处罚', ['应急管理局'], 12);
-  assert.ok(pieces.some((p) => p.mark && p.text === '应急管理局'));
-  assert.equal(pieces.filter((p) => !p.mark).map((p) => p.text).join('').includes('<'), false);
+test('snippets are marked around the first match, and markup in the text stays text', () => {
+  // Flattened: '第一行 ／ 泰安市岱岳区应急管理局…'; the match starts at 12, the window of 12 at 12 − 12/3 = 8.
+  assert.deepEqual(snippet('第一行\n泰安市岱岳区应急管理局对该单位作出处罚', ['应急管理局'], 12), [
+    { text: '…', mark: false },
+    { text: '市岱岳区', mark: false },
+    { text: '应急管理局', mark: true },
+    { text: '对该单', mark: false },
+    { text: '…', mark: false },
+  ]);
+  assert.deepEqual(snippet('<b>泰安</b>', ['泰安']), [
+    { text: '<b>', mark: false },
+    { text: '泰安', mark: true },
+    { text: '</b>', mark: false },
+  ]);
   assert.deepEqual(snippet('短文本', ['无']), [{ text: '短文本', mark: false }]);
-  const full = snippet('ＡＢＣ公司', ['abc']);
-  assert.deepEqual(full.find((p) => p.mark)?.text, 'ＡＢＣ');
+  assert.deepEqual(snippet('ＡＢＣ公司', ['abc']).find((p) => p.mark)?.text, 'ＡＢＣ');
 });
