@@ -15,7 +15,7 @@ interface PagefindInstance {
   search: (term: string, o?: Record<string, unknown>) => Promise<{ results: ShardResult[] }>;
 }
 interface PagefindModule {
-  createInstance: (o: { basePath: string; noWorker?: boolean }) => PagefindInstance;
+  createInstance: (o: { basePath: string; baseUrl: string; noWorker?: boolean }) => PagefindInstance;
 }
 
 /**
@@ -72,7 +72,8 @@ export class ShardedSearch {
     if (!inst) {
       inst = this.opening.then(async () => {
         const pf = (await import(/* @vite-ignore */ `${this.base}${name}/pagefind.js`)) as PagefindModule;
-        const i = pf.createInstance({ basePath: `${this.base}${name}/`, noWorker: true });
+        // baseUrl: result URLs are the site's root-relative paths, wherever the bundles are.
+        const i = pf.createInstance({ basePath: `${this.base}${name}/`, baseUrl: '/', noWorker: true });
         await i.options({ excerptLength: 0 });
         await i.init();
         return i;
