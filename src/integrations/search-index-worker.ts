@@ -1,16 +1,18 @@
 /**
- * A child process of the search-index integration (run with `node`, types stripped). Two jobs,
+ * A child process of the search-index integration (run with `node`, types stripped). Three jobs,
  * sent as the first IPC message:
  *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
  *    and reply with each page's small summary and its byte range in that file;
  *  - build: for each assigned shard, one Pagefind index (createIndex → addCustomRecord ×N →
  *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table and
- *    its pages' own numbers for the number lookup.
+ *    its pages' own numbers for the number lookup;
+ *  - engine: the bundle the browser loads Pagefind's script and wasm from, into which it merges
+ *    the shards it needs (an index of one placeholder record that no query can match).
  * Any Pagefind error is sent back as an error; the integration then fails the build.
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { indexBlocks } from '../lib/search/segment.ts';
@@ -30,11 +32,13 @@ export interface PageRef {
 
 export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
-  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; refs: PageRef[] }[] };
+  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; refs: PageRef[] }[] }
+  | { job: 'engine'; outputPath: string };
 
 export type WorkerReply =
   | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
   | { ok: true; job: 'build'; shards: { name: string; pages: number; seconds: number }[] }
+  | { ok: true; job: 'engine' }
   | { ok: false; errors: string[] };
 
 /** Stored with each result, for the result list: the page text, capped (snippets are made from it). */
@@ -57,8 +61,12 @@ function numberLines(p: ExtractedPage, shard: string): string[] {
   return lines;
 }
 
-/** Pagefind's ready-made UI files: the search page has its own interface, so they are not published. */
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+/** Pagefind's ready-made UI files and its worker: the search page has its own interface and runs Pagefind on the page. */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js'];
+/** A shard's copy of the script and wasm: shards are merged into the engine bundle, which has them. */
+const isEngineFile = (f: string) => f === 'pagefind.js' || /^wasm\..+\.pagefind$/.test(f);
+/** The placeholder record's only word: the segmenter never makes it (Han tokens start a–l, words x or a digit). */
+const PLACEHOLDER_WORD = 'zzzz';
 
 async function extract(pages: { file: string; url: string }[], out: string): Promise<WorkerReply> {
   const fd = openSync(out, 'w');
@@ -147,7 +155,7 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       if (failures.length) return { ok: false, errors: failures.map((f) => `Pagefind addCustomRecord: ${f}`) };
       const written = await index.writeFiles({ outputPath: shard.outputPath });
       if (written.errors.length) return { ok: false, errors: [`Pagefind writeFiles (${shard.name}): ${written.errors.join('; ')}`] };
-      for (const f of UNUSED) rmSync(join(shard.outputPath, f), { force: true });
+      for (const f of [...UNUSED, ...readdirSync(shard.outputPath).filter(isEngineFile)]) rmSync(join(shard.outputPath, f), { force: true });
       writeFileSync(shard.tokensPath, [...tokens].join('\n'));
       writeFileSync(shard.numbersPath, numbers.join('\n'));
       await index.deleteIndex();
@@ -160,8 +168,20 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
   return { ok: true, job: 'build', shards: done };
 }
 
+async function engine(outputPath: string): Promise<WorkerReply> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (engine): ${errors.join('; ') || 'no index'}`] };
+  const added = await index.addCustomRecord({ url: '/', language: 'xx', content: PLACEHOLDER_WORD, meta: { title: '' }, filters: { shard: ['engine'] } });
+  const written = await index.writeFiles({ outputPath });
+  await pagefind.close();
+  if (added.errors.length || written.errors.length) return { ok: false, errors: [`Pagefind (engine): ${[...added.errors, ...written.errors].join('; ')}`] };
+  for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
+  return { ok: true, job: 'engine' };
+}
+
 process.once('message', (job: WorkerJob) => {
-  const run = job.job === 'extract' ? extract(job.pages, job.out) : build(job.shards);
+  const run = job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job.shards);
   run
     .catch((e: unknown): WorkerReply => ({ ok: false, errors: [e instanceof Error ? (e.stack ?? e.message) : String(e)] }))
     .then((reply) => process.send!(reply, () => process.exit(reply.ok ? 0 : 1)));

@@ -3,7 +3,7 @@
  * every page that carries the search markup (src/components/SearchMeta.astro) and no robots
  * noindex. Two worker processes extract the pages' text with htmlparser2, the pages are split
  * into shards (src/lib/search/shards.ts), and the workers build one Pagefind bundle per
- * shard. Then the routing table, the number lookup and search.json are written under
+ * shard, plus the engine bundle the browser merges the shards it needs into. Then the routing table, the number lookup and search.json are written under
  * <outDir>/pagefind/.
  * Any extraction problem or Pagefind error throws, which fails the build.
  *
@@ -19,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { buildRoutes, ROUTE_BUCKETS } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
+import { ENGINE_BUNDLE } from '../lib/search/engine.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
 import { numberFile, numberFileCount, type NumberFile, type NumberHit } from '../lib/search/numbers.ts';
 import { TreeSampler } from './process-tree.ts';
@@ -102,7 +103,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     mkdirSync(searchDir, { recursive: true });
     const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
     shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), refs: s.pages }));
-    const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', shards: j })));
+    const built = await Promise.all([
+      ...jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', shards: j })),
+      runWorker(workerScript, { job: 'engine', outputPath: join(searchDir, ENGINE_BUNDLE) }),
+    ]);
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
     const tBuild = performance.now();
@@ -119,6 +123,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 1,
+      build: new Date().toISOString(),
       buckets: ROUTE_BUCKETS,
       numberFiles: numbers.files,
       routeBuckets: [...routes.keys()],

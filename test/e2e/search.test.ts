@@ -189,8 +189,8 @@ describe('site search', { timeout: 900_000 }, () => {
     const page = await context.newPage();
     const opened = new Set<string>();
     page.on('request', (r) => {
-      const m = /\/pagefind\/([^/]+)\/pagefind\.js$/.exec(new URL(r.url()).pathname);
-      if (m) opened.add(m[1]!);
+      const m = /\/pagefind\/([^/]+)\/pagefind-entry\.json$/.exec(new URL(r.url()).pathname);
+      if (m && m[1] !== 'engine') opened.add(m[1]!);
     });
     const t = truth.find((x) => x.kind === 'commitments' && holdsNumber(x.numbers[0]!).length === 1)!;
     const { urls } = await searchAll(page, q(t.numbers[0]!));

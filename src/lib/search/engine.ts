@@ -10,12 +10,53 @@ import { parseBucket, routeShards } from './routing.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
 
 interface PagefindInstance {
-  options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  mergeIndex: (basePath: string, o: Record<string, unknown>) => Promise<void>;
   search: (term: string, o?: Record<string, unknown>) => Promise<{ results: ShardResult[] }>;
 }
 interface PagefindModule {
-  createInstance: (o: { basePath: string; baseUrl: string; noWorker?: boolean }) => PagefindInstance;
+  createInstance: (o: Record<string, unknown>) => PagefindInstance;
+}
+
+/** The bundle with Pagefind's script and wasm (and one placeholder record), under the base. */
+export const ENGINE_BUNDLE = 'engine';
+/** The filter the engine gives each merged shard's pages, so a search can ask one shard. */
+export const SHARD_FILTER = 'shard';
+
+/**
+ * One search's Pagefind: the engine bundle, with the shards this search needs merged into it
+ * (Pagefind's mergeIndex) as it reaches them. Merged shards share the engine's script and
+ * wasm, so a shard costs only its own index files. Each search gets its own, so a search
+ * never spends time or requests on the shards of earlier ones.
+ */
+class MergedShards {
+  private readonly instance: PagefindInstance;
+  private readonly base: string;
+  private readonly cacheTag: string;
+  private readonly merged = new Map<string, Promise<void>>();
+  private merging: Promise<unknown> = Promise.resolve();
+
+  constructor(instance: PagefindInstance, base: string, cacheTag: string) {
+    this.instance = instance;
+    this.base = base;
+    this.cacheTag = cacheTag;
+  }
+
+  /** Merges a shard once; merges run one after another. */
+  private merge(name: string): Promise<void> {
+    let m = this.merged.get(name);
+    if (!m) {
+      m = this.merging.then(() => this.instance.mergeIndex(`${this.base}${name}/`, { mergeFilter: { [SHARD_FILTER]: name }, baseUrl: '/', excerptLength: 0, metaCacheTag: this.cacheTag }));
+      this.merging = m.catch(() => undefined);
+      this.merged.set(name, m);
+    }
+    return m;
+  }
+
+  async search(shard: string, term: string, options: { filters: Record<string, string>; sort?: Record<string, string> }): Promise<ShardResult[]> {
+    await this.merge(shard);
+    return (await this.instance.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: shard } })).results;
+  }
 }
 
 /**
@@ -38,9 +79,16 @@ export interface StartedSearch {
 export class ShardedSearch {
   readonly base: string;
   private manifest: Promise<SearchManifest> | undefined;
-  private readonly instances = new Map<string, Promise<PagefindInstance>>();
-  /** Shards open one after another (a precaution: Pagefind 1.6 instances that started together crashed). */
-  private opening: Promise<unknown> = Promise.resolve();
+  private module: Promise<PagefindModule> | undefined;
+  /** A ready Pagefind for the next search (made while the visitor types). */
+  private spare: Promise<MergedShards> | undefined;
+  /**
+   * Pagefind instances are made one after another: the first one's init instantiates the wasm
+   * into pagefind.js's module state, and a second init that starts before the first has
+   * finished instantiates it again and replaces it under the first ("RuntimeError:
+   * unreachable", as two shards that started together showed). Later inits reuse it.
+   */
+  private creating: Promise<unknown> = Promise.resolve();
   private readonly buckets = new Map<number, Promise<Map<string, bigint>>>();
   private readonly numberFiles = new Map<number, Promise<NumberFile>>();
 
@@ -60,39 +108,27 @@ export class ShardedSearch {
     return this.manifest;
   }
 
-  /**
-   * Opens a shard once; later calls share it. Each shard loads its own copy of pagefind.js
-   * (a module per URL): Pagefind keeps its wasm in module-level state, so two instances of one
-   * module corrupt each other ("RuntimeError: unreachable") once both have started. noWorker:
-   * the wasm runs on the page (a shard's search takes milliseconds), one copy per shard
-   * instead of one shared Web Worker. Shards start one after another.
-   */
-  open(name: string): Promise<PagefindInstance> {
-    let inst = this.instances.get(name);
-    if (!inst) {
-      inst = this.opening.then(async () => {
-        const pf = (await import(/* @vite-ignore */ `${this.base}${name}/pagefind.js`)) as PagefindModule;
-        // baseUrl: result URLs are the site's root-relative paths, wherever the bundles are.
-        const i = pf.createInstance({ basePath: `${this.base}${name}/`, baseUrl: '/', noWorker: true });
-        await i.options({ excerptLength: 0 });
-        await i.init();
-        return i;
-      });
-      inst.catch(() => this.instances.delete(name));
-      this.opening = inst.catch(() => undefined);
-      this.instances.set(name, inst);
-    }
-    return inst;
+  private pagefind(manifest: SearchManifest): Promise<MergedShards> {
+    const made = this.creating.then(async () => {
+      this.module ??= import(/* @vite-ignore */ `${this.base}${ENGINE_BUNDLE}/pagefind.js`) as Promise<PagefindModule>;
+      // noWorker: the wasm runs on the page (a search takes milliseconds), no worker script to load.
+      const instance = (await this.module).createInstance({ basePath: `${this.base}${ENGINE_BUNDLE}/`, baseUrl: '/', noWorker: true, excerptLength: 0, metaCacheTag: manifest.build });
+      await instance.init();
+      return new MergedShards(instance, this.base, manifest.build);
+    });
+    this.creating = made.catch(() => undefined);
+    return made;
   }
 
   /**
    * Gets ready while the visitor types (called on the first focus of the search box): the
-   * manifest, Pagefind's script and the first shards. Nothing is loaded before that.
+   * manifest and Pagefind's script and wasm. Nothing is loaded before that.
    */
   warm(): void {
     void this.loadManifest()
       .then((m) => {
-        for (const s of m.shards.slice(0, 2)) void this.open(s.name).catch(() => undefined);
+        this.spare ??= this.pagefind(m);
+        this.spare.catch(() => (this.spare = undefined));
       })
       .catch(() => undefined);
   }
@@ -123,16 +159,14 @@ export class ShardedSearch {
   }
 
   /** The matching results of one shard: every part must match (intersection, first part's order). */
-  private async searchShard(shard: ShardInfo, parts: QueryPart[], s: SearchState): Promise<ShardResult[]> {
-    const inst = await this.open(shard.name);
+  private async searchShard(pagefind: MergedShards, shard: ShardInfo, parts: QueryPart[], s: SearchState): Promise<ShardResult[]> {
     const filters: Record<string, string> = {};
     for (const f of FILTERS) if (s.filters[f]) filters[f] = s.filters[f]!;
-    const options: Record<string, unknown> = { filters };
-    if (s.sort === 'date' && shard.name !== 'p') options.sort = { date: 'desc' };
-    const [first, ...rest] = await Promise.all(parts.map((p) => inst.search(p.pagefind, options)));
-    let results = first!.results;
+    const options = { filters, ...(s.sort === 'date' && shard.name !== 'p' ? { sort: { date: 'desc' } } : {}) };
+    const [first, ...rest] = await Promise.all(parts.map((p) => pagefind.search(shard.name, p.pagefind, options)));
+    let results = first!;
     for (const r of rest) {
-      const ids = new Set(r.results.map((x) => x.id));
+      const ids = new Set(r.map((x) => x.id));
       results = results.filter((x) => ids.has(x.id));
     }
     return results;
@@ -150,7 +184,15 @@ export class ShardedSearch {
     const parts = parseQuery(pinned[0]?.value ?? s.q);
     const mask = await routeShards(parts, manifest.shards.length, (b) => this.bucket(manifest, b));
     const order = shardOrder(manifest.shards, s).filter((i) => (mask >> BigInt(i)) & 1n);
-    const cursor = new SearchCursor(order.map((i) => manifest.shards[i]!), (shard) => this.searchShard(shard, parts, s), pinned);
+    let pagefind: Promise<MergedShards> | undefined;
+    const searchShard = async (shard: ShardInfo) => {
+      if (!pagefind) {
+        pagefind = this.spare ?? this.pagefind(manifest);
+        this.spare = undefined;
+      }
+      return this.searchShard(await pagefind, shard, parts, s);
+    };
+    const cursor = new SearchCursor(order.map((i) => manifest.shards[i]!), searchShard, pinned);
     return { parts, cursor };
   }
 }

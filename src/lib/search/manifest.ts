@@ -15,6 +15,8 @@ export interface ShardInfo {
 
 export interface SearchManifest {
   version: 1;
+  /** When the index was built: Pagefind's cache tag for its metadata files. */
+  build: string;
   buckets: number;
   /** Bucket numbers that have a routing file. */
   routeBuckets: number[];

@@ -62,7 +62,8 @@ async function search(address: string) {
   assert.ok(started, address);
   const urls: string[] = [];
   for (let page = await started.cursor.next(); page.length; page = await started.cursor.next()) urls.push(...page.map((r) => r.url));
-  const opened = fetched.filter((f) => f.endsWith('pagefind-entry.json')).map((f) => f.split('/')[2]);
+  // Shards whose index was opened (the engine bundle, with Pagefind's wasm, comes with the first).
+  const opened = fetched.filter((f) => f.endsWith('pagefind-entry.json')).map((f) => f.split('/')[2]).filter((b) => b !== 'engine');
   return { urls, total: started.cursor.total, complete: started.cursor.complete, opened };
 }
 
@@ -72,8 +73,13 @@ test('indexes marked pages into shards with routing, number lookup and search.js
   const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/search.json'), 'utf8')) as SearchManifest;
   assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind]), [['p', '', ['subjects']], ['r0', '2026-01-02', ['penalties']], ['r1', '2025-03-04', ['penalties']]]);
   assert.deepEqual(manifest.shards[1]!.status, ['penalties:未修复']);
-  for (const s of manifest.shards) assert.ok(existsSync(join(dir, 'pagefind', s.name, 'pagefind.js')));
-  assert.ok(!existsSync(join(dir, 'pagefind/r0/pagefind-ui.js')), 'Pagefind UI files are not published');
+  // One copy of Pagefind's script and wasm, in the engine bundle; shards have only their index.
+  assert.ok(existsSync(join(dir, 'pagefind/engine/pagefind.js')) && existsSync(join(dir, 'pagefind/engine/wasm.unknown.pagefind')));
+  for (const s of manifest.shards) {
+    assert.ok(existsSync(join(dir, 'pagefind', s.name, 'pagefind-entry.json')), s.name);
+    assert.ok(!existsSync(join(dir, 'pagefind', s.name, 'pagefind.js')) && !existsSync(join(dir, 'pagefind', s.name, 'wasm.unknown.pagefind')), s.name);
+  }
+  assert.ok(!existsSync(join(dir, 'pagefind/engine/pagefind-ui.js')) && !existsSync(join(dir, 'pagefind/engine/pagefind-worker.js')), 'Pagefind UI and worker files are not published');
 });
 
 test('a query finds exactly the pages whose text holds it, profile first, opening only the shards that hold it', async () => {
