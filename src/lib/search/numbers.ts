@@ -8,21 +8,12 @@
  *
  * Used by the indexer and bundled into the search page: no imports beyond this folder.
  */
+import type { PinnedResult } from './cursor.ts';
 import { fnv1a } from './routing.ts';
 
-/** A page the lookup shows first: what a result needs, and the shard that holds the page. */
-export interface NumberHit {
-  /** The number as the page writes it: the full-text search looks for this. */
+/** A page the lookup shows first: what a result needs, its shard, and the number as the page writes it (the text search looks for that). */
+export interface NumberHit extends PinnedResult {
   value: string;
-  url: string;
-  title: string;
-  kind: string;
-  region: string;
-  date: string;
-  status: string;
-  /** Text around the number, for the snippet. */
-  text: string;
-  shard: string;
 }
 
 /** pagefind/number/<n>.json: normalized number → the pages whose own number it is. */
