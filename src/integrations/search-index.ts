@@ -16,7 +16,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRoutes, ROUTE_BUCKETS } from '../lib/search/routing.ts';
+import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
 import { ENGINE_BUNDLE } from '../lib/search/engine.ts';
@@ -115,18 +115,17 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const routes = buildRoutes(shards.map((s) => readFileSync(join(tmp, `${s.name}.tokens`), 'utf8').split('\n').filter(Boolean)));
     mkdirSync(join(searchDir, 'route'));
     let routeBytes = 0;
-    for (const [b, text] of routes) {
-      writeFileSync(join(searchDir, 'route', `${b}.txt`), text);
-      routeBytes += text.length;
-    }
+    routes.forEach((text, n) => {
+      writeFileSync(join(searchDir, 'route', `${n}.txt`), text);
+      routeBytes += Buffer.byteLength(text);
+    });
     const numbers = writeNumbers(searchDir, shards.map((s) => join(tmp, `${s.name}.numbers`)));
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 1,
       build: new Date().toISOString(),
-      buckets: ROUTE_BUCKETS,
+      routeFiles: routes.length,
       numberFiles: numbers.files,
-      routeBuckets: [...routes.keys()],
       shards: shards.map((s) => ({
         name: s.name,
         pages: s.pages.length,
@@ -150,7 +149,8 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       shards: shards.length,
       perShard,
       workers,
-      routeTokens: [...routes.values()].reduce((n, t) => n + t.split('\n').length - 1, 0),
+      routeKeys: routes.reduce((n, t) => n + t.split('\n').length - 1, 0),
+      routeFiles: routes.length,
       routeBytes,
       numbers: numbers.keys,
       seconds: { extract: +((tExtract - t0) / 1000).toFixed(2), build: +((tBuild - tExtract) / 1000).toFixed(2), route: +((t1 - tBuild) / 1000).toFixed(2), total: +((t1 - t0) / 1000).toFixed(2) },

@@ -6,7 +6,7 @@ import { SearchCursor, type ShardResult } from './cursor.ts';
 import type { SearchManifest, ShardInfo } from './manifest.ts';
 import { numberFile, numberKey, type NumberFile, type NumberHit } from './numbers.ts';
 import { parseQuery, type QueryPart } from './query.ts';
-import { parseBucket, routeShards } from './routing.ts';
+import { parseRouteFile, routeShards } from './routing.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
 
 interface PagefindInstance {
@@ -89,7 +89,7 @@ export class ShardedSearch {
    * unreachable", as two shards that started together showed). Later inits reuse it.
    */
   private creating: Promise<unknown> = Promise.resolve();
-  private readonly buckets = new Map<number, Promise<Map<string, bigint>>>();
+  private readonly routeFiles = new Map<number, Promise<Map<string, bigint>>>();
   private readonly numberFiles = new Map<number, Promise<NumberFile>>();
 
   constructor(base = '/pagefind/') {
@@ -133,16 +133,15 @@ export class ShardedSearch {
       .catch(() => undefined);
   }
 
-  private bucket(manifest: SearchManifest, b: number): Promise<Map<string, bigint>> {
-    let m = this.buckets.get(b);
+  private routeFile(n: number): Promise<Map<string, bigint>> {
+    let m = this.routeFiles.get(n);
     if (!m) {
-      m = manifest.routeBuckets.includes(b)
-        ? fetch(`${this.base}route/${b}.txt`).then(async (r) => {
-            if (!r.ok) throw new Error(`route/${b}.txt: HTTP ${r.status}`);
-            return parseBucket(await r.text());
-          })
-        : Promise.resolve(new Map());
-      this.buckets.set(b, m);
+      m = fetch(`${this.base}route/${n}.txt`).then(async (r) => {
+        if (!r.ok) throw new Error(`route/${n}.txt: HTTP ${r.status}`);
+        return parseRouteFile(await r.text());
+      });
+      m.catch(() => this.routeFiles.delete(n));
+      this.routeFiles.set(n, m);
     }
     return m;
   }
@@ -182,7 +181,7 @@ export class ShardedSearch {
     const manifest = await this.loadManifest();
     const pinned = await this.numberHits(manifest, s);
     const parts = parseQuery(pinned[0]?.value ?? s.q);
-    const mask = await routeShards(parts, manifest.shards.length, (b) => this.bucket(manifest, b));
+    const mask = await routeShards(parts, manifest.shards.length, manifest.routeFiles, (n) => this.routeFile(n));
     const order = shardOrder(manifest.shards, s).filter((i) => (mask >> BigInt(i)) & 1n);
     let pagefind: Promise<MergedShards> | undefined;
     const searchShard = async (shard: ShardInfo) => {

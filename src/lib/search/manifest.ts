@@ -17,9 +17,8 @@ export interface SearchManifest {
   version: 1;
   /** When the index was built: Pagefind's cache tag for its metadata files. */
   build: string;
-  buckets: number;
-  /** Bucket numbers that have a routing file. */
-  routeBuckets: number[];
+  /** How many routing files there are (pagefind/route/0.txt…; routing.ts). */
+  routeFiles: number;
   /** How many number-lookup files there are (pagefind/number/0.json…; numbers.ts). */
   numberFiles: number;
   shards: ShardInfo[];

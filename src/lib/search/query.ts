@@ -5,15 +5,15 @@
  * are searched one by one and their results intersected), or a bare token when the part is a
  * single Han character (it then prefix-matches every bigram that starts with it).
  */
-import { isHanToken, normalize, tokens } from './segment.ts';
+import { isHanToken, normalize, queryKeys, tokens } from './segment.ts';
 
 export interface QueryPart {
   /** The part as typed, normalized (NFKC, lower case): for highlighting. */
   text: string;
   /** The Pagefind query string for this part. */
   pagefind: string;
-  /** The part's tokens (Han bigrams, or one unigram for a 1-character part; words): for routing. */
-  tokens: string[];
+  /** The part's routing keys (segment.ts queryKeys). */
+  route: string[];
 }
 
 export const MAX_QUERY_LENGTH = 100;
@@ -35,7 +35,7 @@ export function parseQuery(q: string): QueryPart[] {
     const pagefind = kept.length === 1 && isHanToken(kept[0]!) && kept[0]!.length === 4 ? kept[0]! : `"${kept.join(' ')}"`;
     if (seen.has(pagefind)) continue;
     seen.add(pagefind);
-    parts.push({ text, pagefind, tokens: kept });
+    parts.push({ text, pagefind, route: queryKeys(text) });
   }
   // Longest part first: it is the most selective, and its result order is the one shown.
   return parts.sort((a, b) => b.text.length - a.text.length);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeToken, encodeCodePoint, indexBlocks, isHanToken, tokens } from '../../../src/lib/search/segment.ts';
+import { decodeToken, encodeCodePoint, indexBlocks, isHanToken, queryKeys, routeKeys, tokens } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 
 const han = (ts: string[]) => ts.map((t) => (isHanToken(t) ? decodeToken(t) : `[${t}]`));
@@ -32,17 +32,24 @@ test('Han tokens never collide with other words', () => {
   for (const w of tokens('bank data abcd abcdefgh 2026 x1')) assert.ok(!isHanToken(w), w);
 });
 
-test('blocks do not join: no bigram spans two blocks; every token goes to the routing set', () => {
+test('blocks do not join: no bigram or routing key spans two blocks', () => {
   const into = new Set<string>();
   const content = indexBlocks(['泰安', '', '安市 2026'], into);
   assert.equal(content, `${TAI + AN} ${AN} ${AN + SHI} ${SHI} 2026`);
-  assert.deepEqual([...into].sort(), [TAI + AN, AN, AN + SHI, SHI, '2026'].sort());
+  assert.deepEqual([...into].sort(), [TAI, AN, TAI + AN, SHI, AN + SHI, '2026'].sort());
+});
+
+test('routing keys: every character, bigram and trigram of a run, and the words; a query is routed by its trigrams', () => {
+  assert.deepEqual(routeKeys('泰安市'), [TAI, AN, SHI, TAI + AN, AN + SHI, TAI + AN + SHI]);
+  assert.deepEqual(queryKeys('泰安市'), [TAI + AN + SHI]);
+  assert.deepEqual(queryKeys('安市2026'), [AN + SHI, '2026']);
+  assert.deepEqual(queryKeys('市'), [SHI]);
 });
 
 test('a query becomes one quoted phrase per part, without the closing unigram', () => {
   const [p] = parseQuery('泰安市');
   assert.equal(p!.pagefind, `"${TAI + AN} ${AN + SHI}"`);
-  assert.deepEqual(p!.tokens, [TAI + AN, AN + SHI]);
+  assert.deepEqual(p!.route, [TAI + AN + SHI]);
   assert.equal(p!.text, '泰安市');
 });
 
@@ -64,6 +71,6 @@ test('several parts, longest first; duplicates and empty parts dropped; ASCII pa
   const parts = parseQuery(' 岱岳区  市场监督管理局，岱岳区 ！ ABC ');
   assert.deepEqual(parts.map((p) => p.text), ['市场监督管理局', '岱岳区', 'abc']);
   assert.equal(parts[2]!.pagefind, '"xabc"');
-  assert.deepEqual(parts[2]!.tokens, ['xabc']);
+  assert.deepEqual(parts[2]!.route, ['xabc']);
   assert.deepEqual(parseQuery(' ，。！'), []);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planShards } from '../../../src/lib/search/shards.ts';
-import { buildRoutes, fnv1a, parseBucket, routeBucket, routeShards } from '../../../src/lib/search/routing.ts';
+import { buildRoutes, fnv1a, parseRouteFile, routeFile, routeFileCount, routeShards } from '../../../src/lib/search/routing.ts';
 import { indexBlocks } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 import { snippet } from '../../../src/lib/search/snippet.ts';
@@ -31,18 +31,22 @@ test('subjects get the profile shard; records and cases are split newest first, 
   assert.throws(() => planShards(pages, 0));
 });
 
-test('routing sends a query only to shards holding all its tokens', async () => {
-  const shardTexts = [['泰安市人民政府'], ['岱岳区应急管理局 CN2026000011'], ['泰安市岱岳区人民法院 2026']];
+/** The shards a query is routed to, over routing files built from shard texts (blocks). */
+function router(shardTexts: string[][]) {
   const files = buildRoutes(shardTexts.map(tokenSet));
-  const bucket = async (b: number) => parseBucket(files.get(b) ?? '');
-  const route = async (q: string) => {
-    const mask = await routeShards(parseQuery(q), 3, bucket);
-    return [0, 1, 2].filter((i) => (mask >> BigInt(i)) & 1n);
+  const file = async (n: number) => parseRouteFile(files[n]!);
+  return async (q: string) => {
+    const mask = await routeShards(parseQuery(q), shardTexts.length, files.length, file);
+    return shardTexts.map((_, i) => i).filter((i) => (mask >> BigInt(i)) & 1n);
   };
+}
+
+test('routing sends a query only to shards holding all its keys', async () => {
+  const route = router([['泰安市人民政府'], ['岱岳区应急管理局 CN2026000011'], ['泰安市岱岳区人民法院 2026']]);
   assert.deepEqual(await route('泰安市'), [0, 2]);
   assert.deepEqual(await route('岱岳区'), [1, 2]);
   assert.deepEqual(await route('人民'), [0, 2]);
-  assert.deepEqual(await route('岳'), [1, 2]); // one character: any token starting with it
+  assert.deepEqual(await route('岳'), [1, 2]);
   assert.deepEqual(await route('泰安 应急'), []);
   assert.deepEqual(await route('岱岳区 法院'), [2]);
   assert.deepEqual(await route('政府法院'), []);
@@ -51,18 +55,24 @@ test('routing sends a query only to shards holding all its tokens', async () => 
   assert.deepEqual(await route('CN202600001'), []); // a part of a number is not the number
 });
 
-test('a Han token is filed under its first character, other tokens by hash', () => {
-  // 泰 is U+6CF0: 27888 mod 256 = 240. FNV-1a("xcn2026000011") mod 256 = 242, worked out separately.
-  assert.equal(routeBucket('bpgqbirh'), 240);
-  assert.equal(routeBucket('bpgq'), 240);
+test('routing by trigrams: a shard that has every bigram of a name, but not the name, is not opened', async () => {
+  // Shard 0 has 东平, 平县, 县民, 民政, 政局 — but 平县民 only comes with the name itself, in shard 1.
+  const route = router([['东平县教育局', '宁阳县民政局'], ['东平县民政局'], ['东平县', '民政局']]);
+  assert.deepEqual(await route('东平县民政局'), [1]);
+  assert.deepEqual(await route('县民政'), [0, 1]);
+  assert.deepEqual(await route('东平县'), [0, 1, 2]);
+});
+
+test('routing files: about 200 keys a file, a power of two of them, by FNV-1a', () => {
+  assert.deepEqual([0, 1, 200, 201, 400, 401, 100_000].map(routeFileCount), [1, 1, 1, 2, 2, 4, 512]);
   assert.equal(fnv1a('a'), 0xe40c292c); // the published FNV-1a test vector
-  assert.equal(routeBucket('xcn2026000011'), 242);
+  assert.equal(routeFile('a', 1000), 220);
 });
 
 test('routing masks hold more than 32 shards', () => {
   const sets = Array.from({ length: 40 }, (_, i) => (i === 39 ? tokenSet(['泰安']) : new Set<string>()));
-  const m = parseBucket([...buildRoutes(sets).values()].join(''));
-  assert.deepEqual([...m.entries()].sort(), [['birh', 1n << 39n], ['bpgqbirh', 1n << 39n]].sort());
+  const m = parseRouteFile(buildRoutes(sets).join(''));
+  assert.deepEqual([...m.entries()].sort(), [['birh', 1n << 39n], ['bpgq', 1n << 39n], ['bpgqbirh', 1n << 39n]]);
 });
 
 test('snippets are marked around the first match, and markup in the text stays text', () => {
