@@ -1,19 +1,23 @@
 /**
- * A child process of the search-index integration (run with `node`, types stripped). Two jobs,
+ * A child process of the search-index integration (run with `node`, types stripped). Three jobs,
  * sent as the first IPC message:
  *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
  *    and reply with each page's small summary and its byte range in that file;
  *  - build: for each assigned shard, one Pagefind index (createIndex → addCustomRecord ×N →
- *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table.
+ *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table and
+ *    its pages' own numbers for the number lookup;
+ *  - engine: the bundle the browser loads Pagefind's script and wasm from, into which it merges
+ *    the shards it needs (an index of one placeholder record that no query can match).
  * Any Pagefind error is sent back as an error; the integration then fails the build.
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, openSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { indexBlocks } from '../lib/search/segment.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
+import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 
 export interface PageRef {
   url: string;
@@ -28,18 +32,41 @@ export interface PageRef {
 
 export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
-  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; refs: PageRef[] }[] };
+  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; refs: PageRef[] }[] }
+  | { job: 'engine'; outputPath: string };
 
 export type WorkerReply =
   | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
   | { ok: true; job: 'build'; shards: { name: string; pages: number; seconds: number }[] }
+  | { ok: true; job: 'engine' }
   | { ok: false; errors: string[] };
 
 /** Stored with each result, for the result list: the page text, capped (snippets are made from it). */
 export const TEXT_CAP = 1500;
 
-/** Pagefind's ready-made UI files: the search page has its own interface, so they are not published. */
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js'];
+/** Characters of page text kept on each side of a number, for its snippet in the lookup. */
+const NUMBER_CONTEXT = 60;
+
+/** [key, hit] lines for a page's own numbers. */
+function numberLines(p: ExtractedPage, shard: string): string[] {
+  const text = p.blocks.join('\n');
+  const lines: string[] = [];
+  for (const value of p.numbers) {
+    const key = numberKey(value);
+    if (!key) continue;
+    const at = Math.max(0, text.indexOf(value));
+    const hit: NumberHit = { value, url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: text.slice(Math.max(0, at - NUMBER_CONTEXT), at + value.length + NUMBER_CONTEXT), shard };
+    lines.push(JSON.stringify([key, hit]));
+  }
+  return lines;
+}
+
+/** Pagefind's ready-made UI files and its worker: the search page has its own interface and runs Pagefind on the page. */
+const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js'];
+/** A shard's copy of the script and wasm: shards are merged into the engine bundle, which has them. */
+const isEngineFile = (f: string) => f === 'pagefind.js' || /^wasm\..+\.pagefind$/.test(f);
+/** The placeholder record's only word: the segmenter never makes it (Han tokens start a–l, words x or a digit). */
+const PLACEHOLDER_WORD = 'zzzz';
 
 async function extract(pages: { file: string; url: string }[], out: string): Promise<WorkerReply> {
   const fd = openSync(out, 'w');
@@ -97,11 +124,13 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       const { index, errors } = await pagefind.createIndex({});
       if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (${shard.name}): ${errors.join('; ') || 'no index'}`] };
       const tokens = new Set<string>();
+      const numbers: string[] = [];
       const failures: string[] = [];
       let pending: Promise<void>[] = [];
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
         const content = indexBlocks(p.blocks, tokens);
+        numbers.push(...numberLines(p, shard.name));
         const filters: Record<string, string[]> = { kind: [p.kind] };
         if (p.region) filters.region = [p.region];
         if (p.date) filters.year = [p.date.slice(0, 4)];
@@ -126,8 +155,9 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       if (failures.length) return { ok: false, errors: failures.map((f) => `Pagefind addCustomRecord: ${f}`) };
       const written = await index.writeFiles({ outputPath: shard.outputPath });
       if (written.errors.length) return { ok: false, errors: [`Pagefind writeFiles (${shard.name}): ${written.errors.join('; ')}`] };
-      for (const f of UNUSED) rmSync(join(shard.outputPath, f), { force: true });
+      for (const f of [...UNUSED, ...readdirSync(shard.outputPath).filter(isEngineFile)]) rmSync(join(shard.outputPath, f), { force: true });
       writeFileSync(shard.tokensPath, [...tokens].join('\n'));
+      writeFileSync(shard.numbersPath, numbers.join('\n'));
       await index.deleteIndex();
       await pagefind.close(); // stop the Pagefind binary: its memory goes with it
       done.push({ name: shard.name, pages: shard.refs.length, seconds: (performance.now() - t0) / 1000 });
@@ -138,8 +168,20 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
   return { ok: true, job: 'build', shards: done };
 }
 
+async function engine(outputPath: string): Promise<WorkerReply> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (engine): ${errors.join('; ') || 'no index'}`] };
+  const added = await index.addCustomRecord({ url: '/', language: 'xx', content: PLACEHOLDER_WORD, meta: { title: '' }, filters: { shard: ['engine'] } });
+  const written = await index.writeFiles({ outputPath });
+  await pagefind.close();
+  if (added.errors.length || written.errors.length) return { ok: false, errors: [`Pagefind (engine): ${[...added.errors, ...written.errors].join('; ')}`] };
+  for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
+  return { ok: true, job: 'engine' };
+}
+
 process.once('message', (job: WorkerJob) => {
-  const run = job.job === 'extract' ? extract(job.pages, job.out) : build(job.shards);
+  const run = job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job.shards);
   run
     .catch((e: unknown): WorkerReply => ({ ok: false, errors: [e instanceof Error ? (e.stack ?? e.message) : String(e)] }))
     .then((reply) => process.send!(reply, () => process.exit(reply.ok ? 0 : 1)));

@@ -3,7 +3,8 @@
  * every page that carries the search markup (src/components/SearchMeta.astro) and no robots
  * noindex. Two worker processes extract the pages' text with htmlparser2, the pages are split
  * into shards (src/lib/search/shards.ts), and the workers build one Pagefind bundle per
- * shard. Then the routing table and search.json are written under <outDir>/pagefind/.
+ * shard, plus the engine bundle the browser merges the shards it needs into. Then the routing table, the number lookup and search.json are written under
+ * <outDir>/pagefind/.
  * Any extraction problem or Pagefind error throws, which fails the build.
  *
  * Settings (environment): PORTAL_SEARCH_WORKERS (default 2), PORTAL_SEARCH_PER_SHARD
@@ -15,9 +16,12 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildRoutes, ROUTE_BUCKETS } from '../lib/search/routing.ts';
+import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
+import { ENGINE_BUNDLE } from '../lib/search/engine.ts';
+import { statusFilterValue } from '../lib/search/kinds.ts';
+import { numberFile, numberFileCount, type NumberFile, type NumberHit } from '../lib/search/numbers.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { PageRef, WorkerJob, WorkerReply } from './search-index-worker.ts';
 
@@ -53,6 +57,26 @@ function fail(errors: string[]): never {
   throw new Error(`搜索索引构建失败（${errors.length} 个问题）：\n  ${shown}${errors.length > 20 ? `\n  …另有 ${errors.length - 20} 个` : ''}`);
 }
 
+/** The number lookup: every shard's [key, hit] lines → pagefind/number/<n>.json. */
+function writeNumbers(searchDir: string, paths: string[]): { files: number; keys: number } {
+  const byKey = new Map<string, NumberHit[]>();
+  for (const path of paths) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) {
+      if (!line) continue;
+      const [key, hit] = JSON.parse(line) as [string, NumberHit];
+      let hits = byKey.get(key);
+      if (!hits) byKey.set(key, (hits = []));
+      hits.push(hit);
+    }
+  }
+  const files = numberFileCount(byKey.size);
+  const out = Array.from({ length: files }, (): NumberFile => ({}));
+  for (const [key, hits] of [...byKey].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[numberFile(key, files)]![key] = hits;
+  mkdirSync(join(searchDir, 'number'));
+  out.forEach((f, i) => writeFileSync(join(searchDir, 'number', `${i}.json`), JSON.stringify(f)));
+  return { files, keys: byKey.size };
+}
+
 export async function buildSearchIndex(outDir: string, workerScript: string, logger?: AstroIntegrationLogger) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
   const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
@@ -78,8 +102,11 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const shards = planShards(refs, perShard);
     mkdirSync(searchDir, { recursive: true });
     const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
-    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), refs: s.pages }));
-    const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', shards: j })));
+    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), refs: s.pages }));
+    const built = await Promise.all([
+      ...jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', shards: j })),
+      runWorker(workerScript, { job: 'engine', outputPath: join(searchDir, ENGINE_BUNDLE) }),
+    ]);
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
     const tBuild = performance.now();
@@ -88,15 +115,17 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const routes = buildRoutes(shards.map((s) => readFileSync(join(tmp, `${s.name}.tokens`), 'utf8').split('\n').filter(Boolean)));
     mkdirSync(join(searchDir, 'route'));
     let routeBytes = 0;
-    for (const [b, text] of routes) {
-      writeFileSync(join(searchDir, 'route', `${b}.txt`), text);
-      routeBytes += text.length;
-    }
+    routes.forEach((text, n) => {
+      writeFileSync(join(searchDir, 'route', `${n}.txt`), text);
+      routeBytes += Buffer.byteLength(text);
+    });
+    const numbers = writeNumbers(searchDir, shards.map((s) => join(tmp, `${s.name}.numbers`)));
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 1,
-      buckets: ROUTE_BUCKETS,
-      routeBuckets: [...routes.keys()],
+      build: new Date().toISOString(),
+      routeFiles: routes.length,
+      numberFiles: numbers.files,
       shards: shards.map((s) => ({
         name: s.name,
         pages: s.pages.length,
@@ -105,7 +134,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
         kind: values(s.pages, (p) => p.kind),
         region: values(s.pages, (p) => p.region),
         year: values(s.pages, (p) => p.date.slice(0, 4)),
-        status: values(s.pages, (p) => (p.status ? `${p.kind}:${p.status}` : '')),
+        status: values(s.pages, (p) => (p.status ? statusFilterValue(p.kind, p.status) : '')),
       })),
     };
     writeFileSync(join(searchDir, 'search.json'), JSON.stringify(manifest));
@@ -120,8 +149,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       shards: shards.length,
       perShard,
       workers,
-      routeTokens: [...routes.values()].reduce((n, t) => n + t.split('\n').length - 1, 0),
+      routeKeys: routes.reduce((n, t) => n + t.split('\n').length - 1, 0),
+      routeFiles: routes.length,
       routeBytes,
+      numbers: numbers.keys,
       seconds: { extract: +((tExtract - t0) / 1000).toFixed(2), build: +((tBuild - tExtract) / 1000).toFixed(2), route: +((t1 - tBuild) / 1000).toFixed(2), total: +((t1 - t0) / 1000).toFixed(2) },
       ...(sampler
         ? {

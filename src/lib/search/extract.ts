@@ -8,10 +8,19 @@
  *   `data-search-ignore`, scripts and styles are skipped.
  * - A page with `<meta name="robots" content="noindex">` is never indexed.
  *
+ * - In a `<dl>` of the search region, a `<dt>` names the field of the `<dd>` after it; the
+ *   values of the kind's OWN_NUMBER_FIELDS are the page's own numbers.
+ *
  * Text is cut into blocks as a reader sees it: a block element (paragraph, heading, list
  * item, table cell, field name or value…) or a <br> ends a block, inline elements do not.
  */
 import { Parser } from 'htmlparser2';
+import { commitmentFile } from '../schemas/commitment.ts';
+import { dishonestFile } from '../schemas/dishonest.ts';
+import { enforcementFile } from '../schemas/enforcement.ts';
+import { honorFile } from '../schemas/honor.ts';
+import { penaltyFile } from '../schemas/penalty.ts';
+import { subjectFile } from '../schemas/subject.ts';
 
 export interface SearchMetaFields {
   kind: string;
@@ -24,7 +33,23 @@ export interface SearchMetaFields {
 export interface ExtractedPage extends SearchMetaFields {
   url: string;
   blocks: string[];
+  /** The page's own numbers, as written in its field list (for the number lookup). */
+  numbers: string[];
 }
+
+/**
+ * The fields that hold a page's own number, by kind: a query that is exactly one of them
+ * shows the page first (src/lib/search/numbers.ts). A credit code is its subject's number,
+ * so it leads to the profile, not to every record that names the subject.
+ */
+export const OWN_NUMBER_FIELDS: Record<string, readonly string[]> = {
+  subjects: [subjectFile.labels.creditCode],
+  commitments: [commitmentFile.labels.id],
+  penalties: [penaltyFile.labels.id, penaltyFile.labels.decisionNumber],
+  enforcement: [enforcementFile.labels.id, enforcementFile.labels.caseNumber],
+  dishonest: [dishonestFile.labels.id, dishonestFile.labels.caseNumber],
+  honors: [honorFile.labels.id],
+};
 
 export type Extraction = { page: ExtractedPage } | { skipped: 'no-meta' | 'noindex' } | { error: string };
 
@@ -56,6 +81,10 @@ export function extractPage(html: string, url: string): Extraction {
   const stack: { body: boolean; skip: boolean }[] = [];
   let bodyDepth = 0; // open data-search-body elements
   let skipDepth = 0; // open skipped elements
+  const fields: [string, string][] = []; // <dt> label, <dd> value
+  let label = '';
+  let field: 'dt' | 'dd' | undefined;
+  let fieldText = '';
   const flush = () => {
     const t = current.replace(/\s+/g, ' ').trim();
     if (t) blocks.push(t);
@@ -85,13 +114,24 @@ export function extractPage(html: string, url: string): Extraction {
         }
         if (skip) skipDepth++;
         if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+        if (bodyDepth > 0 && (name === 'dt' || name === 'dd')) {
+          field = name;
+          fieldText = '';
+        }
       },
       ontext(text) {
         if (bodyDepth > 0 && skipDepth === 0) current += text;
+        if (field) fieldText += text;
       },
       onclosetag(name) {
         const top = stack.pop();
         if (!top) return;
+        if (field === name) {
+          const t = fieldText.replace(/\s+/g, ' ').trim();
+          if (name === 'dt') label = t;
+          else if (label && t) fields.push([label, t]);
+          field = undefined;
+        }
         if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
         if (top.skip) skipDepth--;
         if (top.body) {
@@ -114,5 +154,7 @@ export function extractPage(html: string, url: string): Extraction {
   if (regions === 0) problems.push('有 data-search-meta 但没有 data-search-body 区域');
   else if (blocks.length === 0) problems.push('data-search-body 区域没有文字');
   if (problems.length) return { error: `${url}: ${problems.join('；')}` };
-  return { page: { url, ...meta, blocks } };
+  const own = OWN_NUMBER_FIELDS[meta.kind] ?? [];
+  const numbers = [...new Set(fields.filter(([l]) => own.includes(l)).map(([, v]) => v))];
+  return { page: { url, ...meta, blocks, numbers } };
 }

@@ -1,13 +1,17 @@
-/** The kinds of searchable page (also bundled into the search page: no schema imports here). */
+/**
+ * The kinds of searchable page, with the site's own names for them (the record kinds' labels
+ * are the site's, src/lib/site/kinds.ts). Also bundled into the search page: no schema values here.
+ */
+import { KIND_LABELS } from '../site/kinds.ts';
 
 export const SEARCH_KINDS = [
-  { key: 'commitments', label: '承诺' },
-  { key: 'penalties', label: '行政处罚' },
-  { key: 'enforcement', label: '被执行人' },
-  { key: 'dishonest', label: '失信被执行人' },
-  { key: 'honors', label: '表彰' },
-  { key: 'cases', label: '案例' },
-  { key: 'subjects', label: '主体' },
+  { key: 'commitments', label: KIND_LABELS.commitments },
+  { key: 'penalties', label: KIND_LABELS.penalties },
+  { key: 'enforcement', label: KIND_LABELS.enforcement },
+  { key: 'dishonest', label: KIND_LABELS.dishonest },
+  { key: 'honors', label: KIND_LABELS.honors },
+  { key: 'cases', label: '诚信典型案例' },
+  { key: 'subjects', label: '信用画像' },
 ] as const;
 
 export type SearchKind = (typeof SEARCH_KINDS)[number]['key'];

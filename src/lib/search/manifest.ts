@@ -15,8 +15,11 @@ export interface ShardInfo {
 
 export interface SearchManifest {
   version: 1;
-  buckets: number;
-  /** Bucket numbers that have a routing file. */
-  routeBuckets: number[];
+  /** When the index was built: Pagefind's cache tag for its metadata files. */
+  build: string;
+  /** How many routing files there are (pagefind/route/0.txt…; routing.ts). */
+  routeFiles: number;
+  /** How many number-lookup files there are (pagefind/number/0.json…; numbers.ts). */
+  numberFiles: number;
   shards: ShardInfo[];
 }

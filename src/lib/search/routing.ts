@@ -1,41 +1,48 @@
 /**
- * The routing table: for every Han token (bigram or unigram), which shards contain it. The
- * browser reads only the bucket files of the query's characters (a bucket per first
- * character, modulo ROUTE_BUCKETS) and opens only shards that can match.
- * Bucket file lines: `<token> <shard bitmask in base 36>`, sorted by token.
+ * The routing table: for every routing key of the indexed text (segment.ts routeKeys: Han
+ * characters, bigrams and trigrams, and words), which shards hold it. Keys are hashed into
+ * files of about KEYS_PER_FILE keys, so a query fetches one small file per key of its own
+ * (segment.ts queryKeys) and knows which shards can hold the whole phrase — and, when one key
+ * is in no shard, that nothing matches, before it opens any shard.
+ * File lines: `<key> <shard bitmask in base 36>`, sorted by key.
  */
-import { isHanToken } from './segment.ts';
 
-export const ROUTE_BUCKETS = 256;
+export const KEYS_PER_FILE = 200;
 
-/** Bucket of a Han token: its first character's code point modulo ROUTE_BUCKETS. */
-export function routeBucket(token: string): number {
-  let cp = 0;
-  for (let i = 0; i < 4; i++) cp = cp * 26 + (token.charCodeAt(i) - 97);
-  return cp % ROUTE_BUCKETS;
+/** FNV-1a (32 bits) over UTF-16 code units: a small, stable hash for file names. */
+export function fnv1a(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
 }
 
-/** Shard token sets (in shard order) → bucket number → file text. */
-export function buildRoutes(shardTokens: readonly Iterable<string>[]): Map<number, string> {
+/** The file of a key, among `files`. */
+export const routeFile = (key: string, files: number): number => fnv1a(key) % files;
+
+/** How many files for `keys` keys: a power of two, about KEYS_PER_FILE keys a file. */
+export function routeFileCount(keys: number): number {
+  let n = 1;
+  while (n * KEYS_PER_FILE < keys) n *= 2;
+  return n;
+}
+
+/** Shard key sets (in shard order) → every file's text (index = file number; empty files too). */
+export function buildRoutes(shardKeys: readonly Iterable<string>[]): string[] {
   const masks = new Map<string, bigint>();
-  shardTokens.forEach((set, k) => {
+  shardKeys.forEach((set, k) => {
     const bit = 1n << BigInt(k);
     for (const t of set) masks.set(t, (masks.get(t) ?? 0n) | bit);
   });
-  const buckets = new Map<number, string[]>();
-  for (const [t, m] of masks) {
-    const b = routeBucket(t);
-    let lines = buckets.get(b);
-    if (!lines) buckets.set(b, (lines = []));
-    lines.push(`${t} ${m.toString(36)}`);
-  }
-  const out = new Map<number, string>();
-  for (const [b, lines] of [...buckets].sort((x, y) => x[0] - y[0])) out.set(b, lines.sort().join('\n') + '\n');
-  return out;
+  const files: string[][] = Array.from({ length: routeFileCount(masks.size) }, () => []);
+  for (const [t, m] of masks) files[routeFile(t, files.length)]!.push(`${t} ${m.toString(36)}`);
+  return files.map((lines) => lines.sort().map((l) => `${l}\n`).join(''));
 }
 
-/** Bucket file text → token → shard mask. */
-export function parseBucket(text: string): Map<string, bigint> {
+/** File text → key → shard mask. */
+export function parseRouteFile(text: string): Map<string, bigint> {
   const m = new Map<string, bigint>();
   for (const line of text.split('\n')) {
     const i = line.indexOf(' ');
@@ -51,27 +58,15 @@ function parseBase36(s: string): bigint {
 }
 
 /**
- * Shards that can contain every part (a superset: bigrams present, not necessarily in a row).
- * A part's tokens: its Han tokens; a part with none (digits, Latin) cannot be routed and
- * leaves every shard in. `bucket(b)` loads one bucket file.
+ * Shards that can hold every part: those holding every key of it (a superset: the keys are
+ * there, not necessarily in a row). `file(n)` loads one routing file.
  */
-export async function routeShards(parts: readonly { han: readonly string[] }[], shardCount: number, bucket: (b: number) => Promise<Map<string, bigint>>): Promise<bigint> {
+export async function routeShards(parts: readonly { route: readonly string[] }[], shardCount: number, files: number, file: (n: number) => Promise<Map<string, bigint>>): Promise<bigint> {
+  const keys = [...new Set(parts.flatMap((p) => p.route))];
+  const maps = await Promise.all(keys.map((k) => file(routeFile(k, files))));
   let mask = (1n << BigInt(shardCount)) - 1n;
-  for (const part of parts) {
-    const han = part.han.filter(isHanToken);
-    if (han.length === 0) continue;
-    if (han.length === 1 && han[0]!.length === 4) {
-      // one character: any token that starts with it
-      const m = await bucket(routeBucket(han[0]!));
-      let any = 0n;
-      for (const [t, v] of m) if (t.startsWith(han[0]!)) any |= v;
-      mask &= any;
-      continue;
-    }
-    const maps = await Promise.all(han.map((t) => bucket(routeBucket(t))));
-    han.forEach((t, i) => {
-      mask &= maps[i]!.get(t) ?? 0n;
-    });
-  }
+  keys.forEach((k, i) => {
+    mask &= maps[i]!.get(k) ?? 0n;
+  });
   return mask;
 }

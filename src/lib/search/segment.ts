@@ -58,63 +58,90 @@ export const isHanToken = (t: string): boolean => (t.length === 4 || t.length ==
 /** NFKC (full-width letters and digits become ASCII) and lower case: applied on both sides. */
 export const normalize = (text: string): string => text.normalize('NFKC').toLowerCase();
 
-/** Text → tokens, in order. */
-export function tokens(text: string): string[] {
-  const out: string[] = [];
-  let prev = -1;
+/** Text as the segmenter sees it: maximal runs of Han characters (code points) and other words. */
+type Piece = { han: number[] } | { word: string };
+
+function pieces(text: string): Piece[] {
+  const out: Piece[] = [];
+  let run: number[] = [];
   let word = '';
-  const endWord = () => {
-    if (word) {
-      const c = word.charCodeAt(0);
-      out.push(c >= A && c <= A + 25 ? WORD_PREFIX + word : word);
-      word = '';
-    }
+  const end = () => {
+    if (run.length) out.push({ han: run });
+    if (word) out.push({ word: word.charCodeAt(0) >= A && word.charCodeAt(0) <= A + 25 ? WORD_PREFIX + word : word });
+    run = [];
+    word = '';
   };
   for (const ch of normalize(text)) {
     const c = ch.codePointAt(0)!;
     if (isHan(c)) {
-      endWord();
-      if (prev >= 0) out.push(encodeCodePoint(prev) + encodeCodePoint(c));
-      prev = c;
-      continue;
+      if (word) end();
+      run.push(c);
+    } else {
+      if (run.length) end();
+      if (isWordChar(c, ch)) word += ch;
+      else end();
     }
-    if (prev >= 0) {
-      out.push(encodeCodePoint(prev)); // end of a Han run: its last character alone
-      prev = -1;
-    }
-    if (isWordChar(c, ch)) word += ch;
-    else endWord();
   }
-  if (prev >= 0) out.push(encodeCodePoint(prev));
-  endWord();
+  end();
+  return out;
+}
+
+/** The n-grams of a Han run, encoded (4 letters a character). */
+function grams(run: readonly number[], n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n).map(encodeCodePoint).join(''));
+  return out;
+}
+
+/** Text → Pagefind tokens, in order: a Han run's bigrams and its last character alone; words. */
+export function tokens(text: string): string[] {
+  const out: string[] = [];
+  for (const p of pieces(text)) {
+    if ('word' in p) out.push(p.word);
+    else out.push(...grams(p.han, 2), encodeCodePoint(p.han[p.han.length - 1]!));
+  }
   return out;
 }
 
 /**
- * A page's blocks of text (paragraphs, field values…) → the content string given to Pagefind.
- * Each block ends its Han run with a unigram, so no phrase matches across two blocks.
+ * Text → its routing keys (routing.ts): every Han character, bigram and trigram of its runs,
+ * and its words. Trigrams let the routing tell which shards hold a phrase, not only its
+ * bigrams here and there: 平县民 of 东平县民政局 is on few pages, 东平, 县民 and 民政 on all.
  */
-export function indexContent(blocks: readonly string[]): string {
-  return blocks.map((b) => tokens(b).join(' ')).filter(Boolean).join(' ');
+export function routeKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const p of pieces(text)) {
+    if ('word' in p) out.push(p.word);
+    else out.push(...grams(p.han, 1), ...grams(p.han, 2), ...grams(p.han, 3));
+  }
+  return out;
 }
 
 /**
- * Both at once, tokenizing each block once: the content string for Pagefind, and the page's
- * Han tokens added to `into` (for the routing table).
+ * The keys a query part is routed by: a Han run's trigrams (its bigram or its character when
+ * shorter), and its words. A shard that holds the part holds every one of them.
+ */
+export function queryKeys(text: string): string[] {
+  const out: string[] = [];
+  for (const p of pieces(text)) {
+    if ('word' in p) out.push(p.word);
+    else out.push(...grams(p.han, Math.min(3, p.han.length)));
+  }
+  return out;
+}
+
+/**
+ * A page's blocks of text (paragraphs, field values…) → the content string given to Pagefind,
+ * and the page's routing keys added to `into`. Each block ends its Han run with a unigram, so
+ * no phrase matches across two blocks; keys are per block too.
  */
 export function indexBlocks(blocks: readonly string[], into: Set<string>): string {
   const parts: string[] = [];
   for (const b of blocks) {
     const t = tokens(b);
     if (t.length === 0) continue;
-    for (const x of t) if (isHanToken(x)) into.add(x);
+    for (const k of routeKeys(b)) into.add(k);
     parts.push(t.join(' '));
   }
   return parts.join(' ');
-}
-
-/** The distinct Han tokens of some text (for the routing table). */
-export function hanTokens(blocks: readonly string[], into: Set<string> = new Set()): Set<string> {
-  for (const b of blocks) for (const t of tokens(b)) if (isHanToken(t)) into.add(t);
-  return into;
 }

@@ -7,12 +7,15 @@
  * - Shard `p` ("profiles"): the subject profiles (信用画像). They have no date; a search by
  *   agency name should show the agency first, so it is searched first when sorting by
  *   relevance (and last when sorting by date). One per agency, so it stays small.
- * - Shards `r0`, `r1`, …: records and cases by date, newest first, `perShard` pages each.
+ * - Shards `r0`, `r1`, …: records and cases by date, newest first (the site's own order),
+ *   `perShard` pages each.
  *   Most searches want recent records, so the first page usually comes from `r0` alone.
  *   2,000 pages a shard: Pagefind needs ~0.5 GB to build one (5,000: ~1.1 GB), so two
  *   workers stay inside the 4 GB budget next to the Astro build process (itself ~2.5 GB at
  *   100,000 records), and a shard's page-metadata file stays ~20 KB to download.
  */
+
+import { newestFirst } from '../site/records.ts';
 
 export interface ShardPage {
   kind: string;
@@ -29,12 +32,11 @@ export interface PlannedShard<T> {
 export const PROFILE_KIND = 'subjects';
 export const DEFAULT_PER_SHARD = 2000;
 
-const newestFirst = (a: ShardPage, b: ShardPage) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
 
 export function planShards<T extends ShardPage>(pages: readonly T[], perShard = DEFAULT_PER_SHARD): PlannedShard<T>[] {
   if (!(perShard >= 1)) throw new Error(`perShard must be at least 1, got ${perShard}`);
   const profiles = pages.filter((p) => p.kind === PROFILE_KIND).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const records = pages.filter((p) => p.kind !== PROFILE_KIND).sort(newestFirst);
+  const records = newestFirst(pages.filter((p) => p.kind !== PROFILE_KIND), (p) => p.date, (p) => p.url);
   const shards: PlannedShard<T>[] = [];
   if (profiles.length) shards.push({ name: 'p', pages: profiles });
   for (let i = 0; i * perShard < records.length; i++) shards.push({ name: `r${i}`, pages: records.slice(i * perShard, (i + 1) * perShard) });

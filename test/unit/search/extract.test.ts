@@ -9,7 +9,7 @@ test('takes the marked regions as blocks, inline elements joined, chrome and hid
   const r = extractPage(page(`<article data-search-body>${META}<h1>某<b>公司</b></h1><dl><dt>处罚类别</dt><dd>罚款&amp;警告</dd></dl><p hidden>隐藏</p><script>var x="脚本"</script><p>第一行<br>第二行</p></article><aside>不算</aside>`), '/penalties/1/');
   assert.ok('page' in r);
   assert.deepEqual(r.page.blocks, ['某公司', '处罚类别', '罚款&警告', '第一行', '第二行']);
-  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', blocks: undefined });
+  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', blocks: undefined, numbers: [] });
 });
 
 test('pages without the marker, and noindex pages, are skipped', () => {
@@ -22,4 +22,14 @@ test('a broken contract is an error (which fails the build)', () => {
   assert.ok('error' in r && /data-search-body/.test(r.error));
   const r2 = extractPage(page(`<article data-search-body><div hidden data-search-meta data-kind="penalties"></div><p>x</p></article>`), '/penalties/3/');
   assert.ok('error' in r2 && /data-title/.test(r2.error));
+});
+
+test("a page's own numbers are the values of its kind's number fields; a credit code is only a profile's own", () => {
+  const fields = '<dl><dt data-search-ignore>信息编号</dt><dd>XZCF-2026-0002</dd><dt data-search-ignore>行政处罚决定书文号</dt><dd>泰岱应急罚〔2026〕258号</dd><dt data-search-ignore>统一社会信用代码</dt><dd><a href="/subjects/9/">91370911MADJ45ED9Y</a></dd><dt data-search-ignore>处罚类别</dt><dd>罚款</dd></dl>';
+  const r = extractPage(page(`<article data-search-body><h1>某公司</h1>${fields}${META}</article>`), '/penalties/XZCF-2026-0002/');
+  assert.ok('page' in r);
+  assert.deepEqual(r.page.numbers, ['XZCF-2026-0002', '泰岱应急罚〔2026〕258号']);
+  const profile = extractPage(page(`<section data-search-body><div hidden data-search-meta data-kind="subjects" data-title="某公司信用画像"></div>${fields}</section>`), '/subjects/9/');
+  assert.ok('page' in profile);
+  assert.deepEqual(profile.page.numbers, ['91370911MADJ45ED9Y']);
 });

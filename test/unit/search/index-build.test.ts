@@ -2,14 +2,17 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
+import { ShardedSearch } from '../../../src/lib/search/engine.ts';
 import type { SearchManifest } from '../../../src/lib/search/manifest.ts';
+import { stateFromUrl } from '../../../src/lib/search/state.ts';
 
 const WORKER = resolve(import.meta.dirname, '../../../src/integrations/search-index-worker.ts');
 const page = (body: string, head = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body><header>导航</header><main>${body}</main></body></html>`;
-const record = (kind: string, date: string, text: string) =>
-  page(`<article data-search-body><div hidden data-search-meta data-kind="${kind}" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"></div><h1>${text}</h1></article>`);
+const fields = (rows: [string, string][]) => `<dl>${rows.map(([l, v]) => `<dt data-search-ignore>${l}</dt><dd>${v}</dd>`).join('')}</dl>`;
+const record = (kind: string, date: string, text: string, rows: [string, string][] = []) =>
+  page(`<article data-search-body><div hidden data-search-meta data-kind="${kind}" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"></div><h1>${text}</h1>${fields(rows)}</article>`);
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'search-index-test-'));
@@ -20,35 +23,87 @@ function site(files: Record<string, string>): string {
   return dir;
 }
 
-test('indexes marked pages into shards with routing and search.json; skips the rest', { timeout: 120_000 }, async () => {
-  const dir = site({
+let dir = '';
+let stats: Awaited<ReturnType<typeof buildSearchIndex>>;
+/** Files the search fetched: the browser's fetch, served from the built folder. */
+const fetched: string[] = [];
+const realFetch = globalThis.fetch;
+
+before(async () => {
+  dir = site({
     'index.html': page('<p>首页 泰安市</p>'),
-    'penalties/a/index.html': record('penalties', '2026-01-02', '泰安市某公司罚款'),
-    'penalties/b/index.html': record('penalties', '2025-03-04', '岱岳区某公司警告'),
+    'penalties/XZCF20260001/index.html': record('penalties', '2026-01-02', '泰安市某公司罚款', [['信息编号', 'XZCF20260001'], ['行政处罚决定书文号', '泰罚〔2026〕1号'], ['统一社会信用代码', '91370911MADJ45ED9Y'], ['备注', '关联 XZCF20250002']]),
+    'penalties/XZCF20250002/index.html': record('penalties', '2025-03-04', '岱岳区某公司警告', [['信息编号', 'XZCF20250002']]),
     'penalties/w/index.html': page('<p>该信息已依法停止公示</p>', '<meta name="robots" content="noindex">'),
-    'subjects/x/index.html': record('subjects', '', '泰安市人民政府'),
+    'subjects/91370911MADJ45ED9Y/index.html': record('subjects', '', '泰安市人民政府', [['统一社会信用代码', '91370911MADJ45ED9Y']]),
   });
+  process.env.PORTAL_SEARCH_PER_SHARD = '1';
   try {
-    process.env.PORTAL_SEARCH_PER_SHARD = '1';
-    const stats = await buildSearchIndex(dir, WORKER);
-    assert.equal(stats.pagesIndexed, 3);
-    const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/search.json'), 'utf8')) as SearchManifest;
-    assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind]), [['p', '', ['subjects']], ['r0', '2026-01-02', ['penalties']], ['r1', '2025-03-04', ['penalties']]]);
-    assert.deepEqual(manifest.shards[1]!.status, ['penalties:未修复']);
-    for (const s of manifest.shards) assert.ok(existsSync(join(dir, 'pagefind', s.name, 'pagefind.js')));
-    assert.ok(!existsSync(join(dir, 'pagefind/r0/pagefind-ui.js')), 'Pagefind UI files are not published');
-    assert.ok(manifest.routeBuckets.length > 0);
+    stats = await buildSearchIndex(dir, WORKER);
   } finally {
     delete process.env.PORTAL_SEARCH_PER_SHARD;
-    rmSync(dir, { recursive: true, force: true });
   }
+  globalThis.fetch = (async (url: string | URL) => {
+    const path = decodeURIComponent(new URL(String(url), 'file:///').pathname);
+    fetched.push(path.slice(dir.length));
+    return existsSync(path) ? new Response(readFileSync(path)) : new Response('', { status: 404 });
+  }) as typeof fetch;
+});
+
+after(() => {
+  globalThis.fetch = realFetch;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Runs a search the way the search page does, through every page of results. */
+async function search(address: string) {
+  fetched.length = 0;
+  const started = await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(address));
+  assert.ok(started, address);
+  const urls: string[] = [];
+  for (let page = await started.cursor.next(); page.length; page = await started.cursor.next()) urls.push(...page.map((r) => r.url));
+  // Shards whose index was opened (the engine bundle, with Pagefind's wasm, comes with the first).
+  const opened = fetched.filter((f) => f.endsWith('pagefind-entry.json')).map((f) => f.split('/')[2]).filter((b) => b !== 'engine');
+  return { urls, total: started.cursor.total, complete: started.cursor.complete, opened };
+}
+
+test('indexes marked pages into shards with routing, number lookup and search.json; skips the rest', () => {
+  assert.equal(stats.pagesIndexed, 3);
+  assert.equal(stats.numbers, 4); // two 信息编号, one 文号, one credit code (the profile's)
+  const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/search.json'), 'utf8')) as SearchManifest;
+  assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind]), [['p', '', ['subjects']], ['r0', '2026-01-02', ['penalties']], ['r1', '2025-03-04', ['penalties']]]);
+  assert.deepEqual(manifest.shards[1]!.status, ['penalties:未修复']);
+  // One copy of Pagefind's script and wasm, in the engine bundle; shards have only their index.
+  assert.ok(existsSync(join(dir, 'pagefind/engine/pagefind.js')) && existsSync(join(dir, 'pagefind/engine/wasm.unknown.pagefind')));
+  for (const s of manifest.shards) {
+    assert.ok(existsSync(join(dir, 'pagefind', s.name, 'pagefind-entry.json')), s.name);
+    assert.ok(!existsSync(join(dir, 'pagefind', s.name, 'pagefind.js')) && !existsSync(join(dir, 'pagefind', s.name, 'wasm.unknown.pagefind')), s.name);
+  }
+  assert.ok(!existsSync(join(dir, 'pagefind/engine/pagefind-ui.js')) && !existsSync(join(dir, 'pagefind/engine/pagefind-worker.js')), 'Pagefind UI and worker files are not published');
+});
+
+test('a query finds exactly the pages whose text holds it, profile first, opening only the shards that hold it', async () => {
+  assert.deepEqual(await search('?q=泰安市'), { urls: ['/subjects/91370911MADJ45ED9Y/', '/penalties/XZCF20260001/'], total: 2, complete: true, opened: ['p', 'r0'] });
+  assert.deepEqual(await search('?q=某公司&sort=date'), { urls: ['/penalties/XZCF20260001/', '/penalties/XZCF20250002/'], total: 2, complete: true, opened: ['r0', 'r1'] });
+  assert.deepEqual(await search('?q=岱岳区 警告'), { urls: ['/penalties/XZCF20250002/'], total: 1, complete: true, opened: ['r1'] });
+  assert.deepEqual(await search('?q=泰安市&kind=penalties'), { urls: ['/penalties/XZCF20260001/'], total: 1, complete: true, opened: ['r0'] });
+  assert.deepEqual((await search('?q=人民政府罚款')).urls, []);
+});
+
+test("a page's own number shows it first, however it is pasted; a part of a number finds nothing", async () => {
+  assert.deepEqual(await search('?q=泰罚[2026]1号'), { urls: ['/penalties/XZCF20260001/'], total: 1, complete: true, opened: ['r0'] });
+  // The newer penalty mentions the older one's number: the older, whose number it is, comes first.
+  assert.deepEqual(await search('?q=xzcf 20250002'), { urls: ['/penalties/XZCF20250002/', '/penalties/XZCF20260001/'], total: 2, complete: true, opened: ['r0', 'r1'] });
+  // The credit code is on the penalty too, but it is the profile's own number.
+  assert.deepEqual(await search('?q=91370911madj45ed9y'), { urls: ['/subjects/91370911MADJ45ED9Y/', '/penalties/XZCF20260001/'], total: 2, complete: true, opened: ['p', 'r0'] });
+  assert.deepEqual(await search('?q=XZCF2026'), { urls: [], total: 0, complete: true, opened: [] });
 });
 
 test('a page that breaks the markup contract fails the index (and so the build)', { timeout: 120_000 }, async () => {
-  const dir = site({ 'penalties/a/index.html': page('<div hidden data-search-meta data-kind="penalties" data-title="x"></div><p>正文</p>') });
+  const bad = site({ 'penalties/a/index.html': page('<div hidden data-search-meta data-kind="penalties" data-title="x"></div><p>正文</p>') });
   try {
-    await assert.rejects(buildSearchIndex(dir, WORKER), /搜索索引构建失败.*data-search-body/s);
+    await assert.rejects(buildSearchIndex(bad, WORKER), /搜索索引构建失败.*data-search-body/s);
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    rmSync(bad, { recursive: true, force: true });
   }
 });

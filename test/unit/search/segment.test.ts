@@ -1,13 +1,17 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeToken, encodeCodePoint, hanTokens, indexContent, isHanToken, tokens } from '../../../src/lib/search/segment.ts';
+import { decodeToken, encodeCodePoint, indexBlocks, isHanToken, queryKeys, routeKeys, tokens } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 
 const han = (ts: string[]) => ts.map((t) => (isHanToken(t) ? decodeToken(t) : `[${t}]`));
+// Worked out by hand: 泰 U+6CF0 = 27888 = 1·26³ + 15·26² + 6·26 + 16 → b p g q; 安 U+5B89 → birh; 市 U+5E02 → bjpq.
+const TAI = 'bpgq';
+const AN = 'birh';
+const SHI = 'bjpq';
 
 test('a run of Han characters becomes its overlapping bigrams and a closing unigram', () => {
-  assert.deepEqual(han(tokens('泰安市')), ['泰安', '安市', '市']);
-  assert.deepEqual(han(tokens('市')), ['市']);
+  assert.deepEqual(tokens('泰安市'), [TAI + AN, AN + SHI, SHI]);
+  assert.deepEqual(tokens('市'), [SHI]);
 });
 
 test('punctuation and spaces end a run; ASCII words are kept, lower-cased, with the reserved prefix', () => {
@@ -16,7 +20,7 @@ test('punctuation and spaces end a run; ASCII words are kept, lower-cased, with 
 });
 
 test('full-width letters and digits are folded (NFKC) on both sides', () => {
-  assert.deepEqual(tokens('２０２６ＡＢ'), tokens('2026ab'));
+  assert.deepEqual(tokens('２０２６ＡＢ'), ['2026ab']);
 });
 
 test('Han tokens never collide with other words', () => {
@@ -28,41 +32,45 @@ test('Han tokens never collide with other words', () => {
   for (const w of tokens('bank data abcd abcdefgh 2026 x1')) assert.ok(!isHanToken(w), w);
 });
 
-test('blocks do not join: no bigram spans two blocks', () => {
-  const content = indexContent(['处罚类别', '罚款']);
-  assert.ok(!content.split(' ').map((t) => (isHanToken(t) ? decodeToken(t) : t)).includes('别罚'));
-  assert.deepEqual([...hanTokens(['泰安', '泰安'])].map(decodeToken), ['泰安', '安']);
+test('blocks do not join: no bigram or routing key spans two blocks', () => {
+  const into = new Set<string>();
+  const content = indexBlocks(['泰安', '', '安市 2026'], into);
+  assert.equal(content, `${TAI + AN} ${AN} ${AN + SHI} ${SHI} 2026`);
+  assert.deepEqual([...into].sort(), [TAI, AN, TAI + AN, SHI, AN + SHI, '2026'].sort());
 });
 
-test('a query becomes one phrase per part, without the closing unigram', () => {
+test('routing keys: every character, bigram and trigram of a run, and the words; a query is routed by its trigrams', () => {
+  assert.deepEqual(routeKeys('泰安市'), [TAI, AN, SHI, TAI + AN, AN + SHI, TAI + AN + SHI]);
+  assert.deepEqual(queryKeys('泰安市'), [TAI + AN + SHI]);
+  assert.deepEqual(queryKeys('安市2026'), [AN + SHI, '2026']);
+  assert.deepEqual(queryKeys('市'), [SHI]);
+});
+
+test('a query becomes one quoted phrase per part, without the closing unigram', () => {
   const [p] = parseQuery('泰安市');
-  assert.equal(p!.pagefind, `"${tokens('泰安市').slice(0, 2).join(' ')}"`);
-  assert.deepEqual(p!.han.map(decodeToken), ['泰安', '安市']);
+  assert.equal(p!.pagefind, `"${TAI + AN} ${AN + SHI}"`);
+  assert.deepEqual(p!.route, [TAI + AN + SHI]);
   assert.equal(p!.text, '泰安市');
 });
 
 test('a single character is a bare token (Pagefind prefix-matches every bigram it starts)', () => {
-  const [p] = parseQuery('市');
-  assert.equal(p!.pagefind, encodeCodePoint('市'.codePointAt(0)!));
+  assert.equal(parseQuery('市')[0]!.pagefind, SHI);
+});
+
+test('a single number or word is quoted, so Pagefind matches it whole and not as a part of a longer one', () => {
+  assert.equal(parseQuery('CN2026000011')[0]!.pagefind, '"xcn2026000011"');
+  assert.equal(parseQuery('2026')[0]!.pagefind, '"2026"');
 });
 
 test('a unigram inside a part stays (the page has it there too)', () => {
   const [p] = parseQuery('安市2026');
-  assert.deepEqual(han(p!.pagefind.replace(/"/g, '').split(' ')), ['安市', '市', '[2026]']);
+  assert.equal(p!.pagefind, `"${AN + SHI} ${SHI} 2026"`);
 });
 
 test('several parts, longest first; duplicates and empty parts dropped; ASCII parts searchable', () => {
   const parts = parseQuery(' 岱岳区  市场监督管理局，岱岳区 ！ ABC ');
   assert.deepEqual(parts.map((p) => p.text), ['市场监督管理局', '岱岳区', 'abc']);
-  assert.equal(parts[2]!.pagefind, 'xabc');
-  assert.deepEqual(parts[2]!.han, []);
+  assert.equal(parts[2]!.pagefind, '"xabc"');
+  assert.deepEqual(parts[2]!.route, ['xabc']);
   assert.deepEqual(parseQuery(' ，。！'), []);
-});
-
-test('indexBlocks gives the same content and routing tokens as indexContent and hanTokens', async () => {
-  const { indexBlocks } = await import('../../../src/lib/search/segment.ts');
-  const blocks = ['泰安市市场监督管理局', '（2026）鲁0902执123号', '', 'ABC 公司'];
-  const into = new Set<string>();
-  assert.equal(indexBlocks(blocks, into), indexContent(blocks));
-  assert.deepEqual([...into].sort(), [...hanTokens(blocks)].sort());
 });

@@ -1,0 +1,92 @@
+/**
+ * The result cursor of one search: pages of results, shard after shard in the engine's
+ * order, with the number lookup's pages first. `total` counts what has been found so far and
+ * is exact once every candidate shard has been searched (`complete`).
+ */
+
+/** A result as a Pagefind shard gives it: its data loads on demand. */
+export interface ShardResult {
+  id: string;
+  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+}
+
+export interface ShownResult {
+  url: string;
+  title: string;
+  kind: string;
+  region: string;
+  date: string;
+  status: string;
+  text: string;
+}
+
+/** A page shown before the full-text results; its shard's search finds it again (then skipped). */
+export interface PinnedResult extends ShownResult {
+  shard: string;
+}
+
+export const PAGE_SIZE = 10;
+
+export class SearchCursor<S extends { name: string }> {
+  private readonly pending: S[];
+  private readonly searched = new Set<string>();
+  private readonly searchShard: (s: S) => Promise<ShardResult[]>;
+  private readonly pinned: readonly PinnedResult[];
+  private readonly pinnedUrls: Set<string>;
+  private buffer: ShardResult[] = [];
+  private found = 0;
+  /** Results shown so far. */
+  shown = 0;
+
+  constructor(shards: readonly S[], searchShard: (s: S) => Promise<ShardResult[]>, pinned: readonly PinnedResult[] = []) {
+    this.pending = [...shards];
+    this.searchShard = searchShard;
+    this.pinned = pinned;
+    this.pinnedUrls = new Set(pinned.map((p) => p.url));
+  }
+
+  /** Results found so far: those of the searched shards, and the pinned pages not yet among them. */
+  get total(): number {
+    return this.found + this.pinned.filter((p) => !this.searched.has(p.shard)).length;
+  }
+
+  /** Whether every shard that can match has been searched (so `total` is exact). */
+  get complete(): boolean {
+    return this.pending.length === 0;
+  }
+
+  get hasMore(): boolean {
+    return this.shown < this.pinned.length || this.buffer.length > 0 || this.pending.length > 0;
+  }
+
+  /** The next page of results (fewer at the end). */
+  async next(size = PAGE_SIZE): Promise<ShownResult[]> {
+    const page: ShownResult[] = this.pinned.slice(this.shown, this.shown + size).map(({ url, title, kind, region, date, status, text }) => ({ url, title, kind, region, date, status, text }));
+    while (page.length < size) {
+      while (this.buffer.length < size - page.length && this.pending.length > 0) {
+        const shard = this.pending.shift()!;
+        const found = await this.searchShard(shard);
+        this.searched.add(shard.name);
+        this.found += found.length;
+        this.buffer.push(...found);
+      }
+      if (this.buffer.length === 0) break;
+      const data = await Promise.all(this.buffer.splice(0, size - page.length).map((r) => r.data()));
+      for (const d of data) if (!this.pinnedUrls.has(d.url)) page.push(shownResult(d));
+    }
+    this.shown += page.length;
+    return page;
+  }
+}
+
+function shownResult(d: { url: string; meta: Record<string, string> }): ShownResult {
+  return {
+    url: d.url,
+    title: d.meta.title ?? d.url,
+    kind: d.meta.kind ?? '',
+    region: d.meta.region ?? '',
+    date: d.meta.date ?? '',
+    status: d.meta.status ?? '',
+    text: d.meta.text ?? '',
+  };
+}

@@ -1,0 +1,107 @@
+/**
+ * Wires the search page (bundled by Astro from src/pages/search/index.astro): the form, the
+ * filters, the address, the results, the live count and 加载更多.
+ */
+import type { ShardInfo } from './manifest.ts';
+import type { SearchCursor } from './cursor.ts';
+import { ShardedSearch } from './engine.ts';
+import type { QueryPart } from './query.ts';
+import { countText, renderResult } from './render.ts';
+import { FILTERS, readState, stateFromUrl, stateToQuery, type SearchState } from './state.ts';
+
+export function initSearch(): void {
+  const form = document.getElementById('search-form') as HTMLFormElement | null;
+  const input = document.getElementById('search-q') as HTMLInputElement | null;
+  const status = document.getElementById('search-status');
+  const list = document.getElementById('search-results') as HTMLOListElement | null;
+  const more = document.getElementById('search-more') as HTMLButtonElement | null;
+  const heading = document.getElementById('search-results-title');
+  if (!form || !input || !status || !list || !more || !heading) return;
+  document.getElementById('search-nojs')?.setAttribute('hidden', '');
+  const engine = new ShardedSearch();
+  let current: { parts: QueryPart[]; cursor: SearchCursor<ShardInfo> } | undefined;
+  let run = 0;
+
+  const read = (): SearchState => {
+    const data = new FormData(form);
+    return readState((name) => (data.get(name) as string | null) ?? null);
+  };
+  const write = (s: SearchState) => {
+    input.value = s.q;
+    for (const f of FILTERS) {
+      const sel = form.elements.namedItem(f) as HTMLSelectElement | null;
+      if (sel) sel.value = s.filters[f] ?? '';
+      if (sel && sel.value !== (s.filters[f] ?? '')) sel.value = ''; // a value the page does not offer
+    }
+    const sort = form.elements.namedItem('sort') as HTMLSelectElement | null;
+    if (sort) sort.value = s.sort;
+  };
+  const announce = (text: string) => {
+    status.textContent = text;
+  };
+
+  const showPage = async (mine: number, focusFirst: boolean) => {
+    if (!current) return;
+    const { parts, cursor } = current;
+    more.disabled = true;
+    const page = await cursor.next();
+    if (mine !== run) return;
+    const items = page.map((r) => renderResult(r, parts));
+    list.append(...items);
+    heading.hidden = false;
+    announce(countText(cursor));
+    more.hidden = !cursor.hasMore;
+    more.disabled = false;
+    if (focusFirst && items[0]) items[0].querySelector('a')?.focus();
+  };
+
+  const search = async (s: SearchState) => {
+    const mine = ++run;
+    list.replaceChildren();
+    more.hidden = true;
+    heading.hidden = true;
+    current = undefined;
+    if (!s.q) {
+      announce('');
+      return;
+    }
+    announce('正在搜索…');
+    try {
+      const started = await engine.start(s);
+      if (mine !== run) return;
+      if (!started) {
+        announce('请输入要搜索的文字（汉字、数字或字母）。');
+        return;
+      }
+      current = started;
+      await showPage(mine, false);
+    } catch (e) {
+      if (mine === run) announce('搜索暂时不可用，请稍后再试，或通过下方栏目浏览。');
+      console.error(e);
+    }
+  };
+
+  const submit = () => {
+    const s = read();
+    const url = `${location.pathname}${stateToQuery(s)}`;
+    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
+    void search(s);
+  };
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    submit();
+  });
+  form.addEventListener('change', (e) => {
+    if ((e.target as HTMLElement).tagName === 'SELECT' && input.value.trim()) submit();
+  });
+  more.addEventListener('click', () => void showPage(run, true).catch((e) => console.error(e)));
+  window.addEventListener('popstate', () => {
+    const s = stateFromUrl(location.search);
+    write(s);
+    void search(s);
+  });
+  input.addEventListener('focus', () => engine.warm(), { once: true });
+  const initial = stateFromUrl(location.search);
+  write(initial);
+  if (initial.q) void search(initial);
+}
