@@ -12,6 +12,7 @@
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
@@ -123,7 +124,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 1,
-      build: new Date().toISOString(),
+      build: contentTag(searchDir),
       routeFiles: routes.length,
       numberFiles: numbers.files,
       shards: shards.map((s) => ({
@@ -184,4 +185,14 @@ export default function searchIndex(): AstroIntegration {
       },
     },
   };
+}
+
+/**
+ * The index's cache tag: a digest of every file name under pagefind/ (Pagefind names its
+ * files by their content hash), so the same pages give the same tag and byte-identical
+ * builds, and any change of the index gives a new one.
+ */
+function contentTag(searchDir: string): string {
+  const names = (readdirSync(searchDir, { recursive: true }) as string[]).map((n) => n.split(sep).join('/')).sort();
+  return createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 16);
 }

@@ -15,7 +15,7 @@ export interface ShardInfo {
 
 export interface SearchManifest {
   version: 1;
-  /** When the index was built: Pagefind's cache tag for its metadata files. */
+  /** A digest of the index's file names (content-hashed): Pagefind's cache tag for its metadata files. */
   build: string;
   /** How many routing files there are (pagefind/route/0.txt…; routing.ts). */
   routeFiles: number;
