@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import portal from './portal.config.ts';
 import { isIndexable } from './src/lib/site/indexable.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import { timedIntegrations } from './src/integrations/build-timings.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
 const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
@@ -15,7 +16,8 @@ export default defineConfig({
   site: portal.siteUrl,
   outDir,
   trailingSlash: 'always',
-  integrations: [
+  // Timed hook by hook only when `npm run bench` asks (PORTAL_BUILD_TIMINGS).
+  integrations: timedIntegrations([
     mdx(),
     // Withheld-record pages and redirect pages carry robots noindex and stay out of the sitemap.
     sitemap({ filter: (page) => isIndexable(outDir, new URL(page).pathname) }),
@@ -31,6 +33,6 @@ export default defineConfig({
     },
     // Pagefind search over the built pages (fails the build on any indexing error).
     searchIndex(),
-  ],
+  ]),
   build: { format: 'directory' },
 });
