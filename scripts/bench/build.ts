@@ -55,8 +55,12 @@ const TARGETS: Record<number, Target> = {
   100_000: { seconds: 180, peakBytes: 3 * GB, label: '< 180 s, < 3 GB' },
 };
 const CI_RECORDS = 2000;
-/** The CI budget: the 2,000-record build's whole tree, measured at 580–640 MB (README, Performance). */
-const CI_TARGET: Target = { peakBytes: 800 * MB, label: '< 800 MB (memory budget)' };
+/**
+ * The CI budget: a 2,000-record build may not need more than issue 10 allows a 20,000-record
+ * one. (Measured 2026-12-02: pages and sitemap stay under 600 MB; the search index stage
+ * takes the tree to 1.5 GB, so the budget fails until the search index is leaner.)
+ */
+const CI_TARGET: Target = { peakBytes: 1200 * MB, label: '< 1,200 MB (memory budget)' };
 
 const sizes = values.ci ? [CI_RECORDS] : (values.records ?? '20000').split(',').map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--records takes whole numbers, e.g. 20000,100000: ${values.records}`);
