@@ -23,19 +23,22 @@ const STATUS_PAGES = new Set(['404', '500']);
 /** Namespaces declared on every <urlset>, as @astrojs/sitemap declares them. */
 const XMLNS = { news: true, xhtml: true, image: true, video: true };
 
-/** The sitemap's URLs in its order: `pages` are Astro's built page names ("commitments/CN…/"). */
-export function sitemapUrls(site: string, pages: readonly string[], include: (pathname: string) => boolean): string[] {
+/**
+ * The sitemap's URLs in its order: `pages` are Astro's built page names ("commitments/CN…/"),
+ * `customPages` absolute URLs of what Astro does not list as pages (endpoints such as feeds).
+ */
+export function sitemapUrls(site: string, pages: readonly string[], include: (pathname: string) => boolean, customPages: readonly string[] = []): string[] {
   const order = new Intl.Collator('en', { numeric: true });
   const urls = new Set<string>();
-  for (const page of pages) {
-    if (STATUS_PAGES.has(page.replace(/^\/|\/$/g, ''))) continue;
-    const url = new URL(`/${page.replace(/^\//, '')}`, site);
+  const add = (url: URL) => {
     if (include(url.pathname)) urls.add(url.href);
-  }
+  };
+  for (const page of pages) if (!STATUS_PAGES.has(page.replace(/^\/|\/$/g, ''))) add(new URL(`/${page.replace(/^\//, '')}`, site));
+  for (const page of customPages) add(new URL(page));
   return [...urls].sort(order.compare);
 }
 
-export default function sitemap(): AstroIntegration {
+export default function sitemap({ customPages = [] }: { customPages?: readonly string[] } = {}): AstroIntegration {
   let site = '';
   return {
     name: 'portal-sitemap',
@@ -50,6 +53,7 @@ export default function sitemap(): AstroIntegration {
           site,
           pages.map((p) => p.pathname),
           (pathname) => isIndexable(outDir, pathname),
+          customPages,
         );
         const hostname = new URL('/', site).href;
         const files = new SitemapAndIndexStream({

@@ -25,3 +25,8 @@ test('status pages and pages the filter refuses (robots noindex) stay out; Chine
   assert.deepEqual(urls, ['https://credit.example.gov.cn/commitments/CN1/', 'https://credit.example.gov.cn/commitments/region/%E5%B8%82%E7%9B%B4/']);
   assert.deepEqual(seen, ['/commitments/CN1/', '/commitments/region/%E5%B8%82%E7%9B%B4/', '/cases/old-slug/']);
 });
+
+test('custom pages (endpoints such as feeds) join the pages, pass the same filter and sort among them', () => {
+  const urls = sitemapUrls(SITE, ['commitments/', 'cases/'], (pathname) => pathname !== '/feeds/hidden.xml', [`${SITE}/feeds/commitments.xml`, `${SITE}/feeds/hidden.xml`]);
+  assert.deepEqual(urls, ['https://credit.example.gov.cn/cases/', 'https://credit.example.gov.cn/commitments/', 'https://credit.example.gov.cn/feeds/commitments.xml']);
+});
