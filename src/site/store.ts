@@ -1,15 +1,15 @@
 /**
- * The published collections, read and indexed once per build process (module-level cache):
- * every page asks this store, never `getCollection` + filter.
+ * The published records, indexed once per build process (module-level cache): every page
+ * asks this store, never the pipeline or a collection directly.
  */
-import { getCollection, getEntry, type CollectionEntry, type CollectionKey } from 'astro:content';
 import portal from '../../portal.config.ts';
 import type { ModelCase, PublishedCommitment, WithheldRecord } from '../lib/pipeline/ingest.ts';
 import type { WithheldReason } from '../lib/rules/decision.ts';
 import type { RecordKind } from '../lib/schemas/contract.ts';
 import { caseFacets, commitmentFacets, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
-import { indexRecords, type SiteIndex } from '../lib/site/records.ts';
+import { exportInfoOf, indexRecords, type SiteIndex } from '../lib/site/records.ts';
+import { decidedExport } from './decided.ts';
 import { buildCalendar } from '../lib/calendar/calendar-files.ts';
 import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
 import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/open-data/files.ts';
@@ -17,20 +17,8 @@ import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/ope
 let cached: Promise<SiteIndex> | undefined;
 
 async function load(): Promise<SiteIndex> {
-  const data = async <K extends CollectionKey>(name: K): Promise<CollectionEntry<K>['data'][]> => (await getCollection(name)).map((e) => e.data);
-  const [subjects, commitments, penalties, enforcement, dishonest, honors, cases, withheld, info] = await Promise.all([
-    data('subjects'),
-    data('commitments'),
-    data('penalties'),
-    data('enforcement'),
-    data('dishonest'),
-    data('honors'),
-    data('cases'),
-    data('withheld'),
-    getEntry('exportInfo', 'export'),
-  ]);
-  if (!info) throw new Error('exportInfo 集合为空：内容加载器没有运行');
-  return indexRecords({ subjects, commitments, penalties, enforcement, dishonest, honors, cases, withheld, exportInfo: info.data }, portal.regions);
+  const { subjects, commitments, penalties, enforcement, dishonest, honors, cases, withheld, manifest, report } = await decidedExport();
+  return indexRecords({ subjects, commitments, penalties, enforcement, dishonest, honors, cases, withheld, exportInfo: exportInfoOf(manifest, report.as_of) }, portal.regions);
 }
 
 export function site(): Promise<SiteIndex> {

@@ -3,6 +3,7 @@
  * every record filed under its subject's 统一社会信用代码, so that a page looks things up
  * in a Map instead of scanning whole collections (the site must build 100,000 records).
  */
+import type { Manifest } from '../export/manifest.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { Subject } from '../schemas/subject.ts';
 
@@ -13,6 +14,13 @@ export interface ExportInfo {
   asOf: string;
   sample: boolean;
 }
+
+export const exportInfoOf = (manifest: Manifest, asOf: string): ExportInfo => ({
+  platform: manifest.platform,
+  exportedAt: manifest.exported_at,
+  asOf,
+  sample: manifest.sample ?? false,
+});
 
 export interface SiteRecords extends PublishedRecords {
   exportInfo: ExportInfo;

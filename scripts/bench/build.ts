@@ -1,0 +1,351 @@
+/**
+ * npm run bench -- [--records 20000[,100000]] [--runs 3] [--ci]
+ *
+ * The build benchmark of issue 10. For each size N: a synthetic `city` export of N
+ * commitments with proportionate agencies, penalties, enforcement cases, listings, honours,
+ * model cases and attachments (scripts/bench/synthetic-export.ts, kept under bench-out/ and
+ * reused), then the full `astro build` (pages, sitemap, search index) in a process of its
+ * own, while the whole process tree's resident memory is sampled every --sample-ms (the
+ * search index's Pagefind processes live for seconds, so 50 ms catches them).
+ *
+ * Stage boundaries come from the build itself: every integration hook's start and end
+ * (src/integrations/build-timings.ts, PORTAL_BUILD_TIMINGS), the content loader's
+ * validation marks, and Astro's own "generating static routes" log line (timed as it
+ * arrives on the pipe) for the start of rendering. The floor is the time this machine
+ * needs to write as many files of the output's average size, one directory each.
+ *
+ * Writes reports/bench.json and exits 1 when a target is missed:
+ *   20,000 commitments: ≤ 25 s and < 1,200 MB;  100,000: < 180 s and < 3 GB;
+ *   per-record time and memory at 100,000 no worse than at 20,000 (only when both sizes
+ *   are measured in the same run);  --ci (2,000 records): the memory budget alone.
+ * MB and GB here are 2^20 and 2^30 bytes. Times are medians over --runs.
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { TreeSampler } from '../../src/integrations/process-tree.ts';
+
+const MB = 2 ** 20;
+const GB = 2 ** 30;
+const AS_OF = '2026-11-28';
+const BENCH = resolve('bench-out');
+const node = process.execPath;
+
+const { values } = parseArgs({
+  options: {
+    records: { type: 'string' },
+    runs: { type: 'string', default: '1' },
+    ci: { type: 'boolean', default: false },
+    'sample-ms': { type: 'string', default: '50' },
+    report: { type: 'string', default: 'reports/bench.json' },
+  },
+});
+
+interface Target {
+  seconds?: number;
+  peakBytes: number;
+  label: string;
+}
+/** Issue 10's targets by size; the CI run (2,000 records) checks memory only, as CI machines' times vary. */
+const TARGETS: Record<number, Target> = {
+  20_000: { seconds: 25, peakBytes: 1200 * MB, label: '≤ 25 s, < 1,200 MB' },
+  100_000: { seconds: 180, peakBytes: 3 * GB, label: '< 180 s, < 3 GB' },
+};
+const CI_RECORDS = 2000;
+/**
+ * The CI budget: a 2,000-record build may not need more than issue 10 allows a 20,000-record
+ * one. (Measured 2026-12-02: pages and sitemap stay under 600 MB; the search index stage
+ * takes the tree to 1.5 GB, so the budget fails until the search index is leaner.)
+ */
+const CI_TARGET: Target = { peakBytes: 1200 * MB, label: '< 1,200 MB (memory budget)' };
+
+const sizes = values.ci ? [CI_RECORDS] : (values.records ?? '20000').split(',').map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--records takes whole numbers, e.g. 20000,100000: ${values.records}`);
+const runs = Number(values.runs);
+const sampleMs = Number(values['sample-ms']);
+
+/** The stages of issue 10, from the marks; each stage's seconds and the tree's peak within it. */
+const STAGES = ['startup', 'contentSync', 'validation', 'bundle', 'rendering', 'sitemap', 'searchIndex', 'otherIntegrations', 'exit'] as const;
+type Stage = (typeof STAGES)[number];
+interface StageFigure {
+  seconds: number;
+  /** CPU seconds of the whole tree (all cores): less moved by a busy machine than wall seconds. */
+  cpuSeconds: number;
+  peakRssMB: number;
+}
+interface Sample {
+  at: number;
+  rss: number;
+  /** CPU seconds the tree has used so far. */
+  cpu: number;
+}
+
+interface RunFigures {
+  wallSeconds: number;
+  cpuSeconds: number;
+  peakRssMB: number;
+  peakByCommMB: Record<string, number>;
+  stages: Record<Stage, StageFigure>;
+  pages: number;
+  files: number;
+  outputBytes: number;
+  floorSeconds: number;
+  samples: number;
+  loadavgBefore: number[];
+  loadavgAfter: number[];
+}
+
+interface Mark {
+  name: string;
+  at: number;
+}
+
+const now = () => performance.timeOrigin + performance.now();
+const round = (x: number, d = 2) => Number(x.toFixed(d));
+
+function ensureExport(records: number): string {
+  const dir = join(BENCH, `city-${records}`);
+  if (!existsSync(join(dir, 'manifest.json'))) {
+    console.log(`生成合成导出：${records} 条承诺（city）→ ${dir}`);
+    execFileSync(node, ['scripts/bench/synthetic-export.ts', '--out', dir, '--records', String(records), '--kinds', 'city'], { stdio: 'inherit' });
+  }
+  return dir;
+}
+
+/** Deleting tens of thousands of files slows the disk for minutes: earlier output is moved aside. */
+function moveAside(path: string): void {
+  if (!existsSync(path)) return;
+  mkdirSync(join(BENCH, 'old'), { recursive: true });
+  renameSync(path, join(BENCH, 'old', `${Date.now()}-${path.split('/').pop()}`));
+}
+
+function* walk(dir: string): Generator<string> {
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+function measureOutput(dir: string): { pages: number; files: number; bytes: number } {
+  let pages = 0;
+  let files = 0;
+  let bytes = 0;
+  for (const path of walk(dir)) {
+    files++;
+    bytes += statSync(path).size;
+    if (path.endsWith('.html')) pages++;
+  }
+  return { pages, files, bytes };
+}
+
+/** Seconds to write `files` files of `size` bytes, one directory each (the output's layout). */
+function floorSeconds(files: number, size: number): number {
+  const dir = join(BENCH, 'floor');
+  moveAside(dir);
+  const bytes = Buffer.alloc(size, 0x61);
+  const t0 = now();
+  for (let i = 0; i < files; i++) {
+    const sub = join(dir, String(Math.floor(i / 1000)), String(i));
+    mkdirSync(sub, { recursive: true });
+    writeFileSync(join(sub, 'index.html'), bytes);
+  }
+  return (now() - t0) / 1000;
+}
+
+function stagesFrom(marks: Mark[], renderingStart: number, started: number, ended: number, samples: Sample[]): Record<Stage, StageFigure> {
+  const first = (name: string) => {
+    const m = marks.find((x) => x.name === name);
+    if (!m) throw new Error(`the build wrote no mark "${name}" (is PORTAL_BUILD_TIMINGS wired in astro.config.mjs?)`);
+    return m.at;
+  };
+  const hookTime = (integration: (name: string) => boolean, hook: string) => {
+    let total = 0;
+    const spans: [number, number][] = [];
+    for (const m of marks) {
+      const [name, h, edge] = m.name.split(' ');
+      if (edge !== 'start' || h !== hook || !integration(name!)) continue;
+      const end = marks.find((x) => x.name === `${name} ${h} end` && x.at >= m.at)!;
+      total += end.at - m.at;
+      spans.push([m.at, end.at]);
+    }
+    return { seconds: total / 1000, spans };
+  };
+  const peakIn = (spans: [number, number][]) => {
+    let peak = 0;
+    for (const s of samples) if (spans.some(([a, b]) => s.at >= a && s.at <= b)) peak = Math.max(peak, s.rss);
+    return round(peak / MB, 0);
+  };
+  /** CPU used by the tree up to a moment: the last sample at or before it. */
+  const cpuAt = (t: number) => {
+    let cpu = 0;
+    for (const s of samples) if (s.at <= t) cpu = s.cpu;
+    return cpu;
+  };
+  const cpuIn = (spans: [number, number][]) => round(spans.reduce((n, [a, b]) => n + cpuAt(b) - cpuAt(a), 0));
+  const figure = (seconds: number, spans: [number, number][]): StageFigure => ({ seconds: round(seconds), cpuSeconds: cpuIn(spans), peakRssMB: peakIn(spans) });
+  const span = (a: number, b: number): StageFigure => figure((b - a) / 1000, [[a, b]]);
+  const isSitemap = (n: string) => n.includes('sitemap');
+  const isSearch = (n: string) => n === 'portal-search-index';
+  const sitemap = hookTime(isSitemap, 'astro:build:done');
+  const search = hookTime(isSearch, 'astro:build:done');
+  const others = hookTime((n) => !isSitemap(n) && !isSearch(n) && !n.startsWith('portal-timings-'), 'astro:build:done');
+  const lastMark = Math.max(...marks.map((m) => m.at));
+  return {
+    startup: span(started, first('portal-timings-first astro:config:setup start')),
+    contentSync: span(first('portal-timings-last astro:config:done end'), first('portal-timings-first astro:build:start start')),
+    validation: span(first('validation start'), first('validation end')),
+    bundle: span(first('portal-timings-first astro:build:start start'), renderingStart),
+    rendering: span(renderingStart, first('portal-timings-first astro:build:generated start')),
+    sitemap: figure(sitemap.seconds, sitemap.spans),
+    searchIndex: figure(search.seconds, search.spans),
+    otherIntegrations: figure(others.seconds, others.spans),
+    exit: span(lastMark, ended),
+  };
+}
+
+async function buildOnce(records: number, exportDir: string, run: number): Promise<RunFigures> {
+  const outDir = join(BENCH, `site-${records}`);
+  moveAside(outDir);
+  const timings = join(BENCH, `timings-${records}-${run}.jsonl`);
+  rmSync(timings, { force: true });
+  const loadavgBefore = loadavg().map((x) => round(x, 1));
+  const started = now();
+  const child = spawn(node, ['node_modules/.bin/astro', 'build'], {
+    env: {
+      ...process.env,
+      ASTRO_TELEMETRY_DISABLED: '1',
+      PORTAL_EXPORT: exportDir,
+      PORTAL_AS_OF: AS_OF,
+      PORTAL_OUT_DIR: outDir,
+      PORTAL_REPORT: join(BENCH, `build-report-${records}.json`),
+      PORTAL_BUILD_TIMINGS: timings,
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const sampler = new TreeSampler(child.pid!);
+  const samples: Sample[] = [];
+  const timer = setInterval(() => {
+    const { rss } = sampler.sample();
+    samples.push({ at: now(), rss, cpu: sampler.cpuSeconds().total });
+  }, sampleMs);
+  let renderingStart = NaN;
+  const log: string[] = [];
+  createInterface({ input: child.stdout! }).on('line', (line) => {
+    if (Number.isNaN(renderingStart) && /generating static routes/.test(line)) renderingStart = now();
+    log.push(line);
+  });
+  const code = await new Promise<number | null>((ok) => child.on('exit', ok));
+  const ended = now();
+  clearInterval(timer);
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${log.slice(-30).join('\n')}`);
+  if (Number.isNaN(renderingStart)) throw new Error('the build log has no "generating static routes" line');
+  const marks = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Mark);
+  const output = measureOutput(outDir);
+  const floor = floorSeconds(output.files, Math.round(output.bytes / output.files));
+  return {
+    wallSeconds: round((ended - started) / 1000),
+    cpuSeconds: sampler.cpuSeconds().total,
+    peakRssMB: round(sampler.peakRss / MB, 0),
+    peakByCommMB: Object.fromEntries(Object.entries(sampler.peakByComm).map(([k, v]) => [k, round(v / MB, 0)])),
+    stages: stagesFrom(marks, renderingStart, started, ended, samples),
+    pages: output.pages,
+    files: output.files,
+    outputBytes: output.bytes,
+    floorSeconds: round(floor),
+    samples: samples.length,
+    loadavgBefore,
+    loadavgAfter: loadavg().map((x) => round(x, 1)),
+  };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+function medianOf(list: RunFigures[]) {
+  return {
+    wallSeconds: round(median(list.map((r) => r.wallSeconds))),
+    cpuSeconds: round(median(list.map((r) => r.cpuSeconds))),
+    peakRssMB: median(list.map((r) => r.peakRssMB)),
+    floorSeconds: round(median(list.map((r) => r.floorSeconds))),
+    stages: Object.fromEntries(
+      STAGES.map((s) => [s, { seconds: round(median(list.map((r) => r.stages[s].seconds))), cpuSeconds: round(median(list.map((r) => r.stages[s].cpuSeconds))), peakRssMB: median(list.map((r) => r.stages[s].peakRssMB)) }]),
+    ),
+  };
+}
+
+/**
+ * The daily rebuild after 1% of rows changed (`npm run publish`, issue 10's second half) is
+ * measured here once the incremental release step exists: change 1% of the export's rows,
+ * run it over the previous release, and compare its tree with a full build's. Until then the
+ * figures are reported as not measured, never estimated.
+ */
+function incrementalFigures() {
+  return { measured: false, reason: 'the daily rebuild (incremental npm run publish) is not built yet', target: 'under a quarter of the full build, output byte-identical to a full build' };
+}
+
+interface SizeResult {
+  records: number;
+  rows: Record<string, number>;
+  target: string;
+  median: ReturnType<typeof medianOf>;
+  runs: RunFigures[];
+}
+const verdicts: { check: string; ok: boolean; detail: string }[] = [];
+const results: SizeResult[] = [];
+for (const records of sizes) {
+  const exportDir = ensureExport(records);
+  const manifest = JSON.parse(readFileSync(join(exportDir, 'manifest.json'), 'utf8')) as { files: Record<string, { rows: number }> };
+  const list: RunFigures[] = [];
+  for (let run = 1; run <= runs; run++) {
+    const r = await buildOnce(records, exportDir, run);
+    list.push(r);
+    const st = Object.entries(r.stages).map(([k, v]) => `${k} ${v.seconds} s (CPU ${v.cpuSeconds} s)/${v.peakRssMB} MB`).join(', ');
+    console.log(`bench ${records} run ${run}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s); ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`);
+  }
+  const med = medianOf(list);
+  const target = values.ci ? CI_TARGET : TARGETS[records];
+  if (target) {
+    const peak = med.peakRssMB * MB;
+    verdicts.push({ check: `${records} records, peak tree < ${(target.peakBytes / MB).toFixed(0)} MB`, ok: peak < target.peakBytes, detail: `${med.peakRssMB} MB` });
+    if (target.seconds !== undefined) verdicts.push({ check: `${records} records, wall ≤ ${target.seconds} s`, ok: med.wallSeconds <= target.seconds, detail: `${med.wallSeconds} s (median of ${runs})` });
+  }
+  results.push({ records, rows: Object.fromEntries(Object.entries(manifest.files).map(([f, e]) => [f, e.rows])), target: target?.label ?? 'none', median: med, runs: list });
+}
+
+const at = (n: number) => results.find((r) => r.records === n);
+const small = at(20_000);
+const large = at(100_000);
+/** Per 1,000 commitments at both sizes, only when both were built in this run. */
+function perRecordFigures() {
+  if (!small || !large) return { measured: false, reason: 'needs --records 20000,100000 in one run' };
+  const seconds = { at20000: round(small.median.wallSeconds / 20, 3), at100000: round(large.median.wallSeconds / 100, 3) };
+  const mb = { at20000: round(small.median.peakRssMB / 20, 1), at100000: round(large.median.peakRssMB / 100, 1) };
+  verdicts.push({ check: 'per-record time at 100,000 ≤ at 20,000', ok: seconds.at100000 <= seconds.at20000, detail: `${seconds.at100000} vs ${seconds.at20000} s per 1,000` });
+  verdicts.push({ check: 'per-record memory at 100,000 ≤ at 20,000', ok: mb.at100000 <= mb.at20000, detail: `${mb.at100000} vs ${mb.at20000} MB per 1,000` });
+  return { measured: true, secondsPerThousand: seconds, mbPerThousand: mb };
+}
+const perRecord = perRecordFigures();
+
+const report = {
+  measuredAt: new Date().toISOString(),
+  command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
+  machine: { cpus: cpus().length, memoryGB: round(totalmem() / GB, 1), loadavgAtEnd: loadavg().map((x) => round(x, 1)), sampleMs },
+  units: 'seconds; MB = 2^20 bytes; times and peaks are medians over runs',
+  results,
+  perRecord,
+  incremental: incrementalFigures(),
+  verdicts,
+};
+mkdirSync(resolve(values.report, '..'), { recursive: true });
+writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+console.log(`\n${values.report}:`);
+for (const r of results) console.log(`  ${r.records} records (${r.runs[0]!.pages} pages): median ${r.median.wallSeconds} s, peak ${r.median.peakRssMB} MB, floor ${r.median.floorSeconds} s; target ${r.target}`);
+console.log('  incremental rebuild: not measured (the daily rebuild step does not exist yet)');
+for (const v of verdicts) console.log(`  ${v.ok ? '达标' : '未达标'}  ${v.check}: ${v.detail}`);
+process.exit(verdicts.every((v) => v.ok) ? 0 : 1);
