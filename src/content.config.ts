@@ -12,4 +12,5 @@ export const collections = {
   withheld: defineCollection({ loader: exportLoader('withheld') }),
   attachments: defineCollection({ loader: exportLoader('attachments') }),
   exportInfo: defineCollection({ loader: exportLoader('exportInfo') }),
+  governanceHistory: defineCollection({ loader: exportLoader('governanceHistory') }),
 };

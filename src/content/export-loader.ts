@@ -9,10 +9,13 @@ import { join, resolve } from 'node:path';
 import { buildExportDir, ingestForBuild } from '../lib/pipeline/build-input.ts';
 import type { IngestResult } from '../lib/pipeline/ingest.ts';
 import type { ExportInfo } from '../lib/site/records.ts';
+import type { GovernanceHistory } from '../lib/governance/history.ts';
 
-type Collected = Omit<IngestResult, 'report' | 'manifest' | 'attachments'> & {
+type Collected = Omit<IngestResult, 'report' | 'manifest' | 'attachments' | 'history'> & {
   attachments: { key: string; path: string }[];
   exportInfo: ExportInfo[];
+  /** One entry: the governance history, for /governance/'s trends only (no page reads it). */
+  governanceHistory: GovernanceHistory[];
 };
 type Entry<K extends keyof Collected> = Collected[K][number];
 
@@ -27,12 +30,14 @@ const keyOf: { [K in keyof Collected]: (entry: Entry<K>) => string } = {
   withheld: (w) => `${w.kind}/${w.id}`,
   attachments: (a) => a.key,
   exportInfo: () => 'export',
+  governanceHistory: () => 'history',
 };
 
 function collected(result: IngestResult): Collected {
-  const { report, manifest, attachments, ...records } = result;
+  const { report, manifest, attachments, history, ...records } = result;
   return {
     ...records,
+    governanceHistory: [history],
     attachments: attachments.map((key) => ({ key, path: join(resolve(buildExportDir()), 'attachments', key) })),
     exportInfo: [{ platform: manifest.platform, exportedAt: manifest.exported_at, asOf: report.as_of, sample: manifest.sample ?? false }],
   };

@@ -111,9 +111,13 @@ export async function governanceContext() {
 
 let governanceCache: Promise<GovernanceSummary> | undefined;
 
-/** Every /governance/ figure, worked out once per build. */
+/** Every /governance/ figure, worked out once per build; only here is the governance history read. */
 export function governance(): Promise<GovernanceSummary> {
-  governanceCache ??= (async () => governanceSummary(await site(), await governanceContext()))();
+  governanceCache ??= (async () => {
+    const history = await getEntry('governanceHistory', 'history');
+    if (!history) throw new Error('governanceHistory 集合为空：内容加载器没有运行');
+    return governanceSummary({ ...(await site()), history: history.data }, await governanceContext());
+  })();
   return governanceCache;
 }
 
