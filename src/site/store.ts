@@ -99,9 +99,12 @@ export async function governanceContext() {
 
 let governanceCache: Promise<GovernanceSummary> | undefined;
 
-/** Every /governance/ figure, worked out once per build. */
+/** Every /governance/ figure, worked out once per build; only here is the governance history read. */
 export function governance(): Promise<GovernanceSummary> {
-  governanceCache ??= (async () => governanceSummary(await site(), await governanceContext()))();
+  governanceCache ??= (async () => {
+    const { history } = await decidedExport();
+    return governanceSummary({ ...(await site()), history }, await governanceContext());
+  })();
   return governanceCache;
 }
 

@@ -18,6 +18,7 @@ import { CONTRACT_FILES } from '../../src/lib/schemas/contract.ts';
 import { launchBrowser } from './support/browser.ts';
 import { buildSite, ROOT, type BuiltSite } from './support/build.ts';
 import { serveStatic as serve, type StaticServer } from '../../scripts/lib/static-server.ts';
+import { textOf, walk } from './support/site.ts';
 
 const EXPORT = join(ROOT, 'test/fixtures/exports/governance');
 const AS_OF = '2026-12-28';
@@ -79,6 +80,24 @@ describe('/governance/ figures', () => {
     // The listings chart's last bar is December 2026 with 6, as worked out by hand.
     assert.deepEqual(charts[0]!.bars.find((b) => b[0] === '2026-12'), ['2026-12', '在列', '6']);
   });
+  test('past months count listings since removed: November 2026 has SX5 (removed 12-01), 5 in all', async () => {
+    const page = await open('/governance/');
+    const nov = await page.locator('#listings-caption').locator('xpath=..').locator('tbody tr', { hasText: '2026-11' }).locator('th, td').allTextContents();
+    await page.close();
+    // 市直 SX1 SX5 SX7, 泰山区 SX4, 岱岳区 SX2
+    assert.deepEqual(nov, ['2026-11', '3', '1', '1', '0', '0', '0', '0', '0', '5']);
+  });
+  test('the page shows the withheld closed cases by 结案 month and the median days to close, worked out by hand', async () => {
+    const page = await open('/governance/');
+    const figure = page.locator('#enforcement-caption').locator('xpath=..');
+    const rows = await figure.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    const text = await figure.innerText();
+    await page.close();
+    // ZX7 closed 2026-03-02 (119 days), ZX2 2026-04-01 (59), ZX6 2026-07-20 (40); ZX8 closed 2024, before the 24 months
+    assert.deepEqual(rows.filter((r) => r[2] !== '0').map((r) => [r[0], r[2]]), [['2026-03', '1'], ['2026-04', '1'], ['2026-07', '1']]);
+    assert.match(text, /近 24 个月结案 3 件，立案至结案天数中位数：59 天/);
+    assert.doesNotMatch(text, /暂无数据|不在统计之内/);
+  });
   test('/data/governance.json carries the same figures with the as-of date and the export', () => {
     const g = JSON.parse(file('data/governance.json'));
     assert.equal(g.as_of, AS_OF);
@@ -86,6 +105,55 @@ describe('/governance/ figures', () => {
     assert.deepEqual(g.metrics, { 'active-dishonest': 6, 'open-enforcement': 4, 'unrepaired-past-minimum': 3, 'late-notices': 4 });
     assert.deepEqual(g.lateNotices, { late: 4, unknown: 2, missingYears: [2027] });
   });
+  test('/data/governance.json carries the hand-worked closures, median and monthly listings, and no history entry', () => {
+    const g = JSON.parse(file('data/governance.json'));
+    assert.equal(g.enforcement.medianDaysToClose, 59);
+    assert.equal(g.enforcement.closedCases, 3);
+    assert.deepEqual(g.enforcement.months.filter((m: { closed: number }) => m.closed > 0).map((m: { month: string }) => m.month), ['2026-03', '2026-04', '2026-07']);
+    assert.deepEqual(g.listingsByMonth.map((m: { total: number }) => m.total), [0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 2, 2, 2, 2, 3, 3, 4, 5, 5, 5, 6]);
+    assert.equal(g.history, undefined);
+  });
+});
+
+describe('withheld cases and listings are counted, never shown', () => {
+  // From the fixture CSVs: 案号, 执行法院, 执行依据文号 and 义务 that only withheld rows (ZX2, ZX6, ZX7, ZX8,
+  // SX5, SX8, SX9) or rejected rows (ZX9, ZX10, SX10 and their subject) carry.
+  const withheldDetails = [
+    '（2026）鲁0911执88号', '（2025）鲁0911民初77号',
+    '（2026）鲁0923执606号', '东平县人民法院', '（2026）鲁0923民初606号',
+    '（2025）鲁0983执707号', '肥城市人民法院', '（2025）鲁0983民初707号',
+    '（2024）鲁0921执808号', '宁阳县人民法院', '（2024）鲁0921民初808号',
+    '（2026）鲁0902执500号', '（2026）鲁0902民初50号',
+    '（2025）鲁0921执818号', '（2024）鲁0921民初818号', '支付医疗设备款',
+    '（2026）鲁0983执919号', '（2025）鲁0983民初919号', '支付征地补偿款',
+    '（2026）鲁09执909号', '（2026）鲁0902执1010号', '（2026）鲁09执929号', '泰安市中级人民法院', '宁阳县住房和城乡建设局',
+  ];
+  const asBytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
+  test('no withheld or rejected record detail is in any built file, the Pagefind gzip index read decompressed', async () => {
+    const found: string[] = [];
+    let gzipFiles = 0;
+    let publishedSeen = false;
+    for (const path of walk(built.outDir)) {
+      const { text, gzip } = await textOf(path);
+      if (gzip) gzipFiles++;
+      // The scan can see a detail: the published ZX3's 案号 is on its page and in the search index.
+      if (text.includes(asBytes('（2026）鲁0902执1500号'))) publishedSeen = true;
+      for (const d of withheldDetails) if (text.includes(asBytes(d))) found.push(`${d} in ${path.slice(built.outDir.length)}`);
+    }
+    assert.ok(gzipFiles > 5, `the search index was read decompressed (${gzipFiles} gzip files)`);
+    assert.ok(publishedSeen, 'a published 案号 is found by the same scan');
+    assert.deepEqual(found, []);
+  });
+  for (const path of ['/enforcement/ZX6/', '/dishonest/SX8/']) {
+    test(`the withheld page ${path} shows only 该信息已依法停止公示 and the reason`, async () => {
+      const page = await open(path);
+      const text = await page.locator('main').innerText();
+      await page.close();
+      assert.match(text, /该信息已依法停止公示/);
+      assert.match(text, /停止公示原因：/);
+      assert.doesNotMatch(text, /案号|执行法院|立案|发布时间|督办/);
+    });
+  }
 });
 
 describe('deadline lines', () => {

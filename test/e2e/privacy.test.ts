@@ -13,20 +13,13 @@ import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { findPersonalNumbers } from '../../src/lib/identifiers/personal-numbers.ts';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
-import { walk } from './support/site.ts';
+import { textOf, walk } from './support/site.ts';
 
 // GB 11643-1999 check character of 37090219850612341, by hand: the digits times the weights
 // 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 sum to 327; 327 mod 11 = 8; "10X98765432"[8] = 4.
 const ID = '370902198506123414';
 // The standard's own example number, as a second hand-checked case of a valid number.
 const STANDARD_EXAMPLE = '11010519491231002X';
-
-/** A file's text as a reader of it sees it: gzip files (Pagefind's index) decompressed. */
-async function textOf(path: string): Promise<{ text: string; gzip: boolean }> {
-  const bytes = await readFile(path);
-  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  return { text: (gzip ? gunzipSync(bytes) : bytes).toString('latin1'), gzip };
-}
 
 /** Files holding the number or most of it, in any letter case (Pagefind lower-cases words). */
 async function filesHolding(dir: string, number: string): Promise<string[]> {

@@ -8,6 +8,8 @@
  *   3. for every other file alike: reject rows whose subject is not published, then
  *      apply the file's publication rule;
  *   4. model cases, against the same published subjects.
+ * Alongside, every valid enforcement case and listing, published or withheld, leaves a
+ * governance history entry (governance/history.ts) for the month-by-month figures.
  * Every row is accounted for in the build report. `npm run validate` and the site's
  * content loader both call `ingestExport`.
  */
@@ -31,6 +33,7 @@ import { disclosePenalty, type PenaltyDisclosure } from '../rules/order-36-2025.
 import { readContractFile, type ReadContext, type Row } from './contract-rows.ts';
 import { ingestCases, type ModelCase } from './model-cases.ts';
 import { calendarWarnings } from '../governance/calendar-warnings.ts';
+import { emptyHistory, enforcementHistory, listingHistory, type GovernanceHistory } from '../governance/history.ts';
 import { emptyTally, type BuildReport, type FileTally, type Problem } from './report.ts';
 import { decideSubjects, rejectUnpublishedSubjects, type DecidedSubjects } from './subjects.ts';
 
@@ -68,6 +71,8 @@ export interface IngestResult extends PublishedRecords {
   manifest: Manifest;
   /** Attachment keys (relative to attachments/) that published records show. */
   attachments: string[];
+  /** Dates and statuses of every valid case and listing, withheld ones included: counted, never shown. */
+  history: GovernanceHistory;
 }
 
 const KNOWN_ENTRIES = new Set(['manifest.json', 'cases', 'attachments', ...CONTRACT_FILES.map((f) => f.definition.file)]);
@@ -106,6 +111,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   };
   const withheld: WithheldRecord[] = [];
   const attachments: string[] = [];
+  const history = emptyHistory();
 
   // 2. Subjects first: what is decided here is what every reference is checked against.
   const subjects = decideSubjects(rows.subjects);
@@ -124,11 +130,13 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   account(CONTRACT.subjects.definition.file, rows.subjects, () => ({ status: 'published' })); // §6 withholds no subject
 
   // 3. Every other file the same way.
-  const publish = <R, P>(kind: RecordKind, definition: ContractFile<R>, fileRows: Row<R>[] | undefined, disclose: (record: R) => { decision: Decision; shown: P }): P[] => {
+  // `remember` sees every row that is not rejected, whatever its decision.
+  const publish = <R, P>(kind: RecordKind, definition: ContractFile<R>, fileRows: Row<R>[] | undefined, disclose: (record: R) => { decision: Decision; shown: P }, remember?: (record: R) => void): P[] => {
     const shown: P[] = [];
     if (!fileRows) return shown;
     rejectUnpublishedSubjects(definition.file, fileRows, definition.subjectOf, subjects);
     account(definition.file, fileRows, (record, id) => {
+      remember?.(record);
       const disclosure = disclose(record);
       if (disclosure.decision.status === 'withheld') withheld.push({ kind, id, reason: disclosure.decision.reason });
       else {
@@ -149,8 +157,8 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
       const { decision, ...disclosure } = disclosePenalty(p, asOf);
       return { decision, shown: { ...p, disclosure } };
     }),
-    enforcement: publish('enforcement', CONTRACT.enforcement.definition, rows.enforcement, (e) => ({ decision: discloseEnforcement(e), shown: e })),
-    dishonest: publish('dishonest', CONTRACT.dishonest.definition, rows.dishonest, (d) => ({ decision: discloseDishonestListing(d, asOf), shown: d })),
+    enforcement: publish('enforcement', CONTRACT.enforcement.definition, rows.enforcement, (e) => ({ decision: discloseEnforcement(e), shown: e }), (e) => history.enforcement.push(enforcementHistory(e))),
+    dishonest: publish('dishonest', CONTRACT.dishonest.definition, rows.dishonest, (d) => ({ decision: discloseDishonestListing(d, asOf), shown: d }), (d) => history.dishonest.push(listingHistory(d))),
     honors: publish('honors', CONTRACT.honors.definition, rows.honors, (h) => ({ decision: discloseHonor(h, asOf), shown: h })),
   };
 
@@ -160,7 +168,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   problems.push(...cases.problems);
   attachments.push(...cases.attachments);
 
-  const result: IngestResult = { report, manifest, ...records, cases: cases.cases, withheld, attachments: attachments.sort() };
+  const result: IngestResult = { report, manifest, ...records, cases: cases.cases, withheld, attachments: attachments.sort(), history };
   problems.push(...calendarWarnings(result, asOf));
   return result;
 }

@@ -1,6 +1,8 @@
 /** Reading a built site from disk: every HTML file, and whether a URL path exists. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 
 export function* walk(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
@@ -26,3 +28,10 @@ export function existsPath(outDir: string, urlPath: string): boolean {
 }
 
 export const read = (file: string) => readFileSync(file, 'utf8');
+
+/** A file's text as a reader of it sees it: gzip files (Pagefind's index) decompressed. Latin-1, so any bytes compare. */
+export async function textOf(path: string): Promise<{ text: string; gzip: boolean }> {
+  const bytes = await readFile(path);
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  return { text: (gzip ? gunzipSync(bytes) : bytes).toString('latin1'), gzip };
+}

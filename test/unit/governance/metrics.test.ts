@@ -13,6 +13,7 @@ import { openByAgency, openByRegion } from '../../../src/lib/governance/open-ite
 import { repairWait } from '../../../src/lib/governance/repair-wait.ts';
 import { enforcementByMonth, listingsByMonth, median, supervisionCounts } from '../../../src/lib/governance/trends.ts';
 import { calendarWarnings } from '../../../src/lib/governance/calendar-warnings.ts';
+import type { EnforcementHistory } from '../../../src/lib/governance/history.ts';
 import type { IngestResult } from '../../../src/lib/pipeline/ingest.ts';
 import { ingestFixture } from '../support/exports.ts';
 
@@ -38,7 +39,7 @@ describe('headline figures', () => {
     // 2026-09-01: SX2 (2025-03-03), SX7 (2025-12-15), SX1 (2026-08-03)
     assert.equal(activeDishonest(r, '2026-09-01'), 3);
   });
-  test('open-enforcement counts 未履行 and 部分履行 cases: ZX1, ZX3, ZX4, ZX5 (ZX2 全部履行 is withheld)', () => {
+  test('open-enforcement counts 未履行 and 部分履行 cases: ZX1, ZX3, ZX4, ZX5 (closed ZX2, ZX6–ZX8 are withheld)', () => {
     assert.equal(openEnforcement(r), 4);
   });
   test('unrepaired-past-minimum: P2 (min 9-15), P3 (严重, min 2026-10-01), P5 (min 12-01); P1 is 安全生产 so its minimum is 2027-02-10', () => {
@@ -97,33 +98,66 @@ describe('penalties past the minimum period', () => {
   });
 });
 
+describe('governance history (every valid case and listing, published or withheld)', () => {
+  test('holds the 8 valid cases and 9 valid listings: withheld ZX2 ZX6 ZX7 ZX8 and SX5 SX8 SX9 in, rejected ZX9 ZX10 SX10 out', () => {
+    // ZX9 and SX10 name 11370921MB2850007B, rejected in subjects.csv (所属区域 宁阳); ZX10 is 全部履行 without 结案日期.
+    assert.equal(r.history.enforcement.length, 8);
+    assert.equal(r.history.dishonest.length, 9);
+    assert.ok(!r.history.enforcement.some((e) => e.creditCode === '11370921MB2850007B' || e.filedOn === '2026-08-03'));
+    assert.ok(!r.history.dishonest.some((d) => d.creditCode === '11370921MB2850007B'));
+    assert.deepEqual(r.history.enforcement.find((e) => e.filedOn === '2025-11-03'), { creditCode: E, filedOn: '2025-11-03', outcome: '终结执行', closedOn: '2026-03-02' });
+  });
+  test('an entry holds only dates, statuses and the subject code: no 信息编号, 案号, court or name', () => {
+    for (const e of r.history.enforcement) for (const k of Object.keys(e)) assert.ok(['creditCode', 'filedOn', 'outcome', 'closedOn'].includes(k), k);
+    for (const d of r.history.dishonest) for (const k of Object.keys(d)) assert.ok(['creditCode', 'listedOn', 'removedOn', 'supervision'].includes(k), k);
+  });
+});
+
 describe('trends', () => {
-  test('active listings month by month over 24 months, counted on each month end (the as-of date in December 2026)', () => {
+  test('active listings month by month over 24 months, removed listings included in the months they were active', () => {
     const months = listingsByMonth(r, ctx);
     assert.equal(months.length, 24);
     assert.deepEqual(months[0], { month: '2025-01', day: '2025-01-31', total: 0, byRegion: { 市直: 0, 泰山区: 0, 岱岳区: 0, 新泰市: 0, 肥城市: 0, 宁阳县: 0, 东平县: 0, 泰安高新区: 0 } });
-    assert.deepEqual(months.map((m) => m.total), [0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 4, 4, 4, 6]);
+    // SX2 from 2025-03; SX8 (removed 2026-02-10) May 2025 – Jan 2026; SX7 from 2025-12; SX9 listed 03-02 and
+    // removed 03-20 is on no month end; SX5 (removed 2026-12-01) June – November 2026; SX1 from 2026-08;
+    // SX4 (09-28) from September; SX3, SX6 in December. Rejected SX10 (July – October) is not counted.
+    assert.deepEqual(months.map((m) => m.total), [0, 0, 1, 1, 2, 2, 2, 2, 2, 2, 2, 3, 3, 2, 2, 2, 2, 3, 3, 4, 5, 5, 5, 6]);
+    assert.deepEqual(months[5]!.byRegion, { 市直: 0, 泰山区: 0, 岱岳区: 2, 新泰市: 0, 肥城市: 0, 宁阳县: 0, 东平县: 0, 泰安高新区: 0 });
+    assert.deepEqual(months[22], { month: '2026-11', day: '2026-11-30', total: 5, byRegion: { 市直: 3, 泰山区: 1, 岱岳区: 1, 新泰市: 0, 肥城市: 0, 宁阳县: 0, 东平县: 0, 泰安高新区: 0 } });
     assert.deepEqual(months[23], { month: '2026-12', day: '2026-12-28', total: 6, byRegion: { 市直: 3, 泰山区: 1, 岱岳区: 1, 新泰市: 1, 肥城市: 0, 宁阳县: 0, 东平县: 0, 泰安高新区: 0 } });
   });
-  test('enforcement cases opened per month; the published (unperformed) cases have none closed', () => {
+  test('the as-of month counts exactly the active-dishonest listings', () => {
+    assert.equal(listingsByMonth(r, ctx)[23]!.total, activeDishonest(r, asOf));
+  });
+  test('enforcement cases opened per month, closed ones included; ZX8 (2024) is before the window', () => {
     const t = enforcementByMonth(r, ctx);
     const opened = Object.fromEntries(t.months.filter((m) => m.opened > 0).map((m) => [m.month, m.opened]));
-    assert.deepEqual(opened, { '2026-05': 1, '2026-11': 1, '2026-12': 2 });
-    assert.equal(t.months.reduce((a, m) => a + m.closed, 0), 0);
-    assert.equal(t.medianDaysToClose, null);
+    assert.deepEqual(opened, { '2025-11': 1, '2026-02': 1, '2026-05': 1, '2026-06': 1, '2026-11': 1, '2026-12': 2 });
   });
-  test('closed cases are counted in their 结案 month with the median days to close', () => {
-    const e = (id: string, filedOn: string, closedOn?: string) => ({ ...r.enforcement[0]!, id, filedOn, outcome: closedOn ? ('全部履行' as const) : ('未履行' as const), ...(closedOn ? { closedOn } : {}) });
-    // 30, 59 and 90 days; one closed after the as-of date is not closed yet
-    const t = enforcementByMonth({ enforcement: [e('a', '2026-10-01', '2026-10-31'), e('b', '2026-10-01', '2026-11-29'), e('c', '2026-09-01', '2026-11-30'), e('d', '2026-12-01', '2026-12-30')] }, ctx);
+  test('closed cases per 结案 month and the median days to close, over the cases closed in the 24 months', () => {
+    const t = enforcementByMonth(r, ctx);
+    // ZX7 2025-11-03 → 2026-03-02: 27 + 31 + 31 + 28 + 2 = 119 days; ZX2 2026-02-01 → 04-01: 28 + 31 = 59;
+    // ZX6 2026-06-10 → 07-20: 20 + 20 = 40. ZX8 closed 2024-12-02, before the window: not counted.
+    assert.deepEqual(t.months.filter((m) => m.closed > 0).map((m) => [m.month, m.closed]), [['2026-03', 1], ['2026-04', 1], ['2026-07', 1]]);
+    assert.equal(t.closedCases, 3);
+    assert.equal(t.medianDaysToClose, 59);
+  });
+  test('a case closes on a closing 履行情况 with 结案日期 up to the as-of date; a 结案日期 on an unperformed case closes nothing', () => {
+    const e = (filedOn: string, outcome: EnforcementHistory['outcome'], closedOn?: string): EnforcementHistory => ({ creditCode: A, filedOn, outcome, ...(closedOn ? { closedOn } : {}) });
+    // 30, 59 and 90 days; one closed after the as-of date and one 部分履行 with a 结案日期 are not closed
+    const history = { dishonest: [], enforcement: [e('2026-10-01', '全部履行', '2026-10-31'), e('2026-10-01', '执行和解', '2026-11-29'), e('2026-09-01', '终结执行', '2026-11-30'), e('2026-12-01', '全部履行', '2026-12-30'), e('2026-10-01', '部分履行', '2026-10-20')] };
+    const t = enforcementByMonth({ history }, ctx);
     assert.deepEqual(t.months.filter((m) => m.closed > 0).map((m) => [m.month, m.closed]), [['2026-10', 1], ['2026-11', 2]]);
     assert.equal(t.medianDaysToClose, 59);
     assert.equal(t.closedCases, 3);
   });
+  test('no case closed in the window: the median is null', () => {
+    assert.equal(enforcementByMonth({ history: { dishonest: [], enforcement: [] } }, ctx).medianDaysToClose, null);
+  });
   test('median of an even count is the mean of the middle two', () => {
     assert.equal(median([10, 1, 4, 7]), 5.5);
   });
-  test('督办状态 of active listings in the contract order', () => {
+  test('督办状态 of listings active on the as-of date in the contract order; removed SX5 (已通报) and SX8 (已移交) are not counted', () => {
     assert.deepEqual(supervisionCounts(r, ctx), [
       { status: '待通报', count: 3 },
       { status: '已通报', count: 1 },
