@@ -8,6 +8,7 @@
  * - every internal URL resolves to a page or file of the build;
  * - every published record has its page, and every withheld record's page shows no details.
  */
+import { fork } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
@@ -15,7 +16,7 @@ import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
 import { recordPages } from '../site/record-pages.ts';
 import { cssUrls, pageRefs, type PageRef } from './links.ts';
-import { outputFiles, readableText } from './output-files.ts';
+import { outputFiles, readableText, type OutputFile } from './output-files.ts';
 
 export type SafetyCheck = 'personal-number' | 'external-load' | 'unsafe-url' | 'broken-link' | 'record-page' | 'withheld-page';
 
@@ -83,32 +84,87 @@ function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check:
   }
 }
 
-export function checkBuiltSite(outDir: string, { siteUrl, records }: SafetyOptions): SafetyProblem[] {
+/**
+ * The file checks (personal numbers, URLs, links) of some of the output's files; `at` is each
+ * problem's file's place in the output's sorted file list, for putting shares back in order.
+ */
+export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl: string, codes: ReadonlySet<string>): (SafetyProblem & { at: number })[] {
   const site = new URL(siteUrl);
-  const problems: SafetyProblem[] = [];
-  const codes = records ? identifierValues(records) : new Set<string>();
+  const problems: (SafetyProblem & { at: number })[] = [];
   const resolved = new Map<string, boolean>();
   const exists = (path: string) => {
     let ok = resolved.get(path);
     if (ok === undefined) resolved.set(path, (ok = resolvesInBuild(outDir, path)));
     return ok;
   };
-  for (const file of outputFiles(outDir)) {
+  files.forEach((file, at) => {
     const text = readableText(file);
-    if (text === undefined) continue;
-    const report = (check: SafetyCheck, message: string) => problems.push({ check, file: file.rel, message });
+    if (text === undefined) return;
+    const report = (check: SafetyCheck, message: string) => problems.push({ check, file: file.rel, message, at });
     for (const hit of findPersonalNumbers(text)) if (!codes.has(text.slice(hit.index, hit.index + hit.length))) report('personal-number', personalNumberMessage(hit));
     const isHtml = file.rel.endsWith('.html');
     const isCss = file.rel.endsWith('.css');
-    if (!isHtml && !isCss) continue;
+    if (!isHtml && !isCss) return;
     const pagePath = servedPath(file.rel);
     const refs = isHtml ? pageRefs(text) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
     checkRefs(refs, pagePath, site, report, (path, where, url) => {
       if (!exists(path)) report('broken-link', `${where} 指向不存在的页面或文件：${url.slice(0, 120)}`);
     });
-  }
+  });
+  return problems;
+}
+
+const withoutPlace = ({ at: _at, ...p }: SafetyProblem & { at: number }): SafetyProblem => p;
+
+export function checkBuiltSite(outDir: string, { siteUrl, records }: SafetyOptions): SafetyProblem[] {
+  const codes = records ? identifierValues(records) : new Set<string>();
+  const problems = checkFiles(outDir, outputFiles(outDir), siteUrl, codes).map(withoutPlace);
   if (records) problems.push(...checkRecordPages(outDir, records));
   return problems;
+}
+
+/**
+ * checkBuiltSite with the file checks shared among `workers` child processes running
+ * `workerScript` (check-worker.ts): reading and parsing every file is the cost, and each file
+ * is checked on its own, so the shares (every workers-th file) run on all cores. The problems
+ * come out in the same order as checkBuiltSite's.
+ */
+export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, records }: SafetyOptions, workers: number, workerScript: string): Promise<SafetyProblem[]> {
+  const n = Math.max(1, Math.floor(workers));
+  const files = outputFiles(outDir);
+  const codes = [...(records ? identifierValues(records) : [])];
+  const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
+  const replies = await Promise.all(shares.map((share) => runCheckWorker(workerScript, { outDir, files: share, siteUrl, codes })));
+  // A share's file k is the output's file k * workers + w.
+  const problems = replies
+    .flatMap((found, w) => found.map((p) => ({ ...p, at: p.at * n + w })))
+    .sort((a, b) => a.at - b.at)
+    .map(withoutPlace);
+  if (records) problems.push(...checkRecordPages(outDir, records));
+  return problems;
+}
+
+/** What check-worker.ts is sent, and replies. */
+export interface CheckJob {
+  outDir: string;
+  files: OutputFile[];
+  siteUrl: string;
+  codes: string[];
+}
+export type CheckReply = { ok: true; problems: (SafetyProblem & { at: number })[] } | { ok: false; error: string };
+
+function runCheckWorker(script: string, job: CheckJob): Promise<(SafetyProblem & { at: number })[]> {
+  return new Promise((resolve, reject) => {
+    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
+    let reply: CheckReply | undefined;
+    child.once('message', (m) => (reply = m as CheckReply));
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      if (reply?.ok) resolve(reply.problems);
+      else reject(new Error(reply ? reply.error : `安全检查子进程异常退出（退出码 ${code}）`));
+    });
+    child.send(job);
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkBuiltSite, checkRecordPages } from '../../../src/lib/safety/checks.ts';
+import { checkBuiltSite, checkBuiltSiteInParallel, checkRecordPages } from '../../../src/lib/safety/checks.ts';
 import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
 
 const SITE = 'https://credit.example.gov.cn';
@@ -46,6 +46,25 @@ test('an identity or mobile number is found in pages, JSON, CSV, feeds and the g
   assert.deepEqual(checks(dir), ['personal-number data/x.csv', 'personal-number data/x.json', 'personal-number feed.xml', 'personal-number index.html', 'personal-number pagefind/r0/fragment/x.pf_fragment']);
   // The number itself never appears in the message.
   assert.ok(checkBuiltSite(dir, { siteUrl: SITE }).every((p) => !p.message.includes(ID) && !p.message.includes(MOBILE)));
+});
+
+test('the checks shared among worker processes find the same problems, in the output\'s file order', async () => {
+  const dir = site({
+    'a/index.html': page('<a href="/missing/">x</a>'),
+    'b/index.html': page(`<p>${MOBILE}</p><a href="/a/">a</a>`),
+    'c/index.html': page('<a href="/a/">a</a>'),
+    'data/x.csv': `a\n${ID}\n`,
+    'index.html': page(`<p>身份证 ${ID}</p><a href="/gone/">gone</a>`),
+    'pagefind/r0/fragment/x.pf_fragment': gzipSync(Buffer.from(`pagefind_dcd{"content":"联系 ${MOBILE}"}`)),
+  });
+  const worker = new URL('../../../src/lib/safety/check-worker.ts', import.meta.url).pathname;
+  // Worked out by hand: files in sorted order, a file's problems in the order they are on it.
+  const expected = ['broken-link a/index.html', 'personal-number b/index.html', 'personal-number data/x.csv', 'personal-number index.html', 'broken-link index.html', 'personal-number pagefind/r0/fragment/x.pf_fragment'];
+  for (const workers of [1, 2, 4]) {
+    const found = await checkBuiltSiteInParallel(dir, { siteUrl: SITE }, workers, worker);
+    assert.deepEqual(found.map((p) => `${p.check} ${p.file}`), expected, `${workers} workers`);
+  }
+  assert.deepEqual(checks(dir), expected);
 });
 
 test('anything loaded from another host fails: script, image, stylesheet, iframe, srcset, CSS url()', () => {
