@@ -14,6 +14,7 @@
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { indexBlocks } from '../lib/search/segment.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
@@ -39,7 +40,7 @@ export type WorkerReply =
   | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
   | { ok: true; job: 'build'; shards: { name: string; pages: number; seconds: number }[] }
   | { ok: true; job: 'engine' }
-  | { ok: false; errors: string[] };
+  | JobFailure;
 
 /** Stored with each result, for the result list: the page text, capped (snippets are made from it). */
 export const TEXT_CAP = 1500;
@@ -180,9 +181,4 @@ async function engine(outputPath: string): Promise<WorkerReply> {
   return { ok: true, job: 'engine' };
 }
 
-process.once('message', (job: WorkerJob) => {
-  const run = job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job.shards);
-  run
-    .catch((e: unknown): WorkerReply => ({ ok: false, errors: [e instanceof Error ? (e.stack ?? e.message) : String(e)] }))
-    .then((reply) => process.send!(reply, () => process.exit(reply.ok ? 0 : 1)));
-});
+answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job.shards)));

@@ -11,12 +11,12 @@
  * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
-import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runChildJob } from '../lib/child-job.ts';
 import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
@@ -38,20 +38,8 @@ function htmlPages(outDir: string): { file: string; url: string }[] {
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-function runWorker(script: string, job: WorkerJob): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    // A small heap: the workers stream pages through, and V8 would otherwise let garbage grow to GBs.
-    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [...process.execArgv, '--max-old-space-size=512'] });
-    let reply: WorkerReply | undefined;
-    child.once('message', (m) => (reply = m as WorkerReply));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (reply) resolve(reply);
-      else reject(new Error(`搜索索引子进程异常退出（退出码 ${code}）`));
-    });
-    child.send(job);
-  });
-}
+// A small heap: the workers stream pages through, and V8 would otherwise let garbage grow to GBs.
+const runWorker = (script: string, job: WorkerJob) => runChildJob<WorkerJob, WorkerReply>(script, job, { what: '搜索索引', execArgv: ['--max-old-space-size=512'] });
 
 function fail(errors: string[]): never {
   const shown = errors.slice(0, 20).join('\n  ');

@@ -8,9 +8,9 @@
  * - every internal URL resolves to a page or file of the build;
  * - every published record has its page, and every withheld record's page shows no details.
  */
-import { fork } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { runChildJob, type JobFailure } from '../child-job.ts';
 import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
@@ -84,13 +84,13 @@ function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check:
   }
 }
 
-/**
- * The file checks (personal numbers, URLs, links) of some of the output's files; `at` is each
- * problem's file's place in the output's sorted file list, for putting shares back in order.
- */
-export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl: string, codes: ReadonlySet<string>): (SafetyProblem & { at: number })[] {
+/** A problem with its file's place in the list checked, for putting shares back in order. */
+export type PlacedProblem = SafetyProblem & { at: number };
+
+/** The file checks (personal numbers, URLs, links) of some of the output's files. */
+export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl: string, codes: ReadonlySet<string>): PlacedProblem[] {
   const site = new URL(siteUrl);
-  const problems: (SafetyProblem & { at: number })[] = [];
+  const problems: PlacedProblem[] = [];
   const resolved = new Map<string, boolean>();
   const exists = (path: string) => {
     let ok = resolved.get(path);
@@ -114,7 +114,7 @@ export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl
   return problems;
 }
 
-const withoutPlace = ({ at: _at, ...p }: SafetyProblem & { at: number }): SafetyProblem => p;
+const withoutPlace = ({ at: _at, ...p }: PlacedProblem): SafetyProblem => p;
 
 export function checkBuiltSite(outDir: string, { siteUrl, records }: SafetyOptions): SafetyProblem[] {
   const codes = records ? identifierValues(records) : new Set<string>();
@@ -135,7 +135,7 @@ export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, record
   const codes = [...(records ? identifierValues(records) : [])];
   const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
   const replies = await Promise.all(shares.map((share) => runCheckWorker(workerScript, { outDir, files: share, siteUrl, codes })));
-  // A share's file k is the output's file k * workers + w.
+  // A share's file k is the output's file k * n + w.
   const problems = replies
     .flatMap((found, w) => found.map((p) => ({ ...p, at: p.at * n + w })))
     .sort((a, b) => a.at - b.at)
@@ -151,20 +151,12 @@ export interface CheckJob {
   siteUrl: string;
   codes: string[];
 }
-export type CheckReply = { ok: true; problems: (SafetyProblem & { at: number })[] } | { ok: false; error: string };
+export type CheckReply = { ok: true; problems: PlacedProblem[] } | JobFailure;
 
-function runCheckWorker(script: string, job: CheckJob): Promise<(SafetyProblem & { at: number })[]> {
-  return new Promise((resolve, reject) => {
-    const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced' });
-    let reply: CheckReply | undefined;
-    child.once('message', (m) => (reply = m as CheckReply));
-    child.once('error', reject);
-    child.once('exit', (code) => {
-      if (reply?.ok) resolve(reply.problems);
-      else reject(new Error(reply ? reply.error : `安全检查子进程异常退出（退出码 ${code}）`));
-    });
-    child.send(job);
-  });
+async function runCheckWorker(script: string, job: CheckJob): Promise<PlacedProblem[]> {
+  const reply = await runChildJob<CheckJob, CheckReply>(script, job, { what: '安全检查' });
+  if (!reply.ok) throw new Error(`安全检查子进程出错：${reply.errors.join('\n')}`);
+  return reply.problems;
 }
 
 /**
