@@ -19,6 +19,9 @@ import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { indexBlocks } from '../lib/search/segment.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
+import { knownContext, knownKey, KnownMatcher } from '../lib/search/known.ts';
+import type { PinnedResult } from '../lib/search/cursor.ts';
+import { PROFILE_KIND } from '../lib/search/kinds.ts';
 
 export interface PageRef {
   url: string;
@@ -29,11 +32,13 @@ export interface PageRef {
   file: string;
   offset: number;
   length: number;
+  /** A profile's known-phrase keys (its subject's name and credit code, known.ts). */
+  keys?: string[];
 }
 
 export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
-  | { job: 'build'; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; refs: PageRef[] }[] }
+  | { job: 'build'; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] }
   | { job: 'engine'; outputPath: string };
 
 export type WorkerReply =
@@ -58,6 +63,20 @@ function numberLines(p: ExtractedPage, shard: string): string[] {
     const at = Math.max(0, text.indexOf(value));
     const hit: NumberHit = { value, url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: text.slice(Math.max(0, at - NUMBER_CONTEXT), at + value.length + NUMBER_CONTEXT), shard };
     lines.push(JSON.stringify([key, hit]));
+  }
+  return lines;
+}
+
+/** A profile's known-phrase keys: its subject's name and own numbers, where they are of a shape the table keeps. */
+const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND ? [p.name, ...p.numbers].flatMap((v) => knownKey(v) ?? []) : []);
+
+/** [key, hit, own] lines for the known phrases a page holds (own: the key is the page's own name or number). */
+function knownLines(p: ExtractedPage, shard: string, matcher: KnownMatcher): string[] {
+  const lines: string[] = [];
+  const own = new Set(ownKeys(p));
+  for (const [key, block] of matcher.find(p.blocks)) {
+    const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(block, key), shard };
+    lines.push(JSON.stringify([key, hit, own.has(key)]));
   }
   return lines;
 }
@@ -92,7 +111,10 @@ async function extract(pages: { file: string; url: string }[], out: string): Pro
         const line = JSON.stringify(r.page) + '\n';
         const length = Buffer.byteLength(line);
         const { kind, date, region, status } = r.page;
-        refs.push({ url, kind, date, region, status, file: out, offset, length });
+        const ref: PageRef = { url, kind, date, region, status, file: out, offset, length };
+        const keys = ownKeys(r.page);
+        if (keys.length) ref.keys = keys;
+        refs.push(ref);
         offset += length;
         chunk.push(line);
         chunkBytes += length;
@@ -115,8 +137,9 @@ function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
   return JSON.parse(buf.toString('utf8')) as ExtractedPage;
 }
 
-async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Promise<WorkerReply> {
+async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
   const pagefind = await import('pagefind');
+  const matcher = new KnownMatcher(keys);
   const fds = new Map<string, number>();
   const done: { name: string; pages: number; seconds: number }[] = [];
   try {
@@ -126,12 +149,14 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (${shard.name}): ${errors.join('; ') || 'no index'}`] };
       const tokens = new Set<string>();
       const numbers: string[] = [];
+      const known: string[] = [];
       const failures: string[] = [];
       let pending: Promise<void>[] = [];
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
         const content = indexBlocks(p.blocks, tokens);
         numbers.push(...numberLines(p, shard.name));
+        known.push(...knownLines(p, shard.name, matcher));
         const filters: Record<string, string[]> = { kind: [p.kind] };
         if (p.region) filters.region = [p.region];
         if (p.date) filters.year = [p.date.slice(0, 4)];
@@ -159,6 +184,7 @@ async function build(shards: Extract<WorkerJob, { job: 'build' }>['shards']): Pr
       for (const f of [...UNUSED, ...readdirSync(shard.outputPath).filter(isEngineFile)]) rmSync(join(shard.outputPath, f), { force: true });
       writeFileSync(shard.tokensPath, [...tokens].join('\n'));
       writeFileSync(shard.numbersPath, numbers.join('\n'));
+      writeFileSync(shard.knownPath, known.join('\n'));
       await index.deleteIndex();
       await pagefind.close(); // stop the Pagefind binary: its memory goes with it
       done.push({ name: shard.name, pages: shard.refs.length, seconds: (performance.now() - t0) / 1000 });
@@ -181,4 +207,4 @@ async function engine(outputPath: string): Promise<WorkerReply> {
   return { ok: true, job: 'engine' };
 }
 
-answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job.shards)));
+answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job)));

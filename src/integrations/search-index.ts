@@ -22,7 +22,9 @@ import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
 import { ENGINE_BUNDLE } from '../lib/search/engine.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
-import { numberFile, numberFileCount, type NumberFile, type NumberHit } from '../lib/search/numbers.ts';
+import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbers.ts';
+import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
+import type { PinnedResult } from '../lib/search/cursor.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { PageRef, WorkerJob, WorkerReply } from './search-index-worker.ts';
 
@@ -46,24 +48,52 @@ function fail(errors: string[]): never {
   throw new Error(`搜索索引构建失败（${errors.length} 个问题）：\n  ${shown}${errors.length > 20 ? `\n  …另有 ${errors.length - 20} 个` : ''}`);
 }
 
+/** Every [key, hit, …] line of the workers' files, in order. */
+function eachKeyedLine<L extends [string, unknown, ...unknown[]]>(paths: readonly string[], add: (line: L) => void): void {
+  for (const path of paths) {
+    for (const line of readFileSync(path, 'utf8').split('\n')) if (line) add(JSON.parse(line) as L);
+  }
+}
+
+/** Writes a lookup table: key → value, keys sorted, in `files` files chosen by `fileOf`, under searchDir/<dir>/<n>.json. */
+function writeTable<V>(searchDir: string, dir: string, entries: Map<string, V>, files: number, fileOf: (key: string, files: number) => number): void {
+  const out = Array.from({ length: files }, (): Record<string, V> => ({}));
+  for (const [key, v] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[fileOf(key, files)]![key] = v;
+  mkdirSync(join(searchDir, dir));
+  out.forEach((f, i) => writeFileSync(join(searchDir, dir, `${i}.json`), JSON.stringify(f)));
+}
+
 /** The number lookup: every shard's [key, hit] lines → pagefind/number/<n>.json. */
 function writeNumbers(searchDir: string, paths: string[]): { files: number; keys: number } {
   const byKey = new Map<string, NumberHit[]>();
-  for (const path of paths) {
-    for (const line of readFileSync(path, 'utf8').split('\n')) {
-      if (!line) continue;
-      const [key, hit] = JSON.parse(line) as [string, NumberHit];
-      let hits = byKey.get(key);
-      if (!hits) byKey.set(key, (hits = []));
-      hits.push(hit);
-    }
-  }
+  eachKeyedLine<[string, NumberHit]>(paths, ([key, hit]) => {
+    const hits = byKey.get(key);
+    if (hits) hits.push(hit);
+    else byKey.set(key, [hit]);
+  });
   const files = numberFileCount(byKey.size);
-  const out = Array.from({ length: files }, (): NumberFile => ({}));
-  for (const [key, hits] of [...byKey].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[numberFile(key, files)]![key] = hits;
-  mkdirSync(join(searchDir, 'number'));
-  out.forEach((f, i) => writeFileSync(join(searchDir, 'number', `${i}.json`), JSON.stringify(f)));
+  writeTable(searchDir, 'number', byKey, files, numberFile);
   return { files, keys: byKey.size };
+}
+
+/**
+ * The known-phrase table: every shard's [key, page] lines → pagefind/known/<n>.json. A key's
+ * pages are trimmed to its entry's (known.ts) whenever they pass twice the full-list cap, so
+ * a name on every page of a big site does not hold them all in memory.
+ */
+function writeKnown(searchDir: string, paths: string[]): { files: number; keys: number } {
+  const byKey = new Map<string, { count: number; own: PinnedResult[]; pages: PinnedResult[] }>();
+  eachKeyedLine<[string, PinnedResult, boolean]>(paths, ([key, page, own]) => {
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = { count: 0, own: [], pages: [] }));
+    e.count++;
+    (own ? e.own : e.pages).push(page);
+    if (e.pages.length > 2 * FULL_LIST_CAP) e.pages = knownEntry([], e.pages, e.count).pages;
+  });
+  const entries = new Map([...byKey].map(([key, e]) => [key, knownEntry(e.own, e.pages, e.count)]));
+  const files = knownFileCount(entries.size);
+  writeTable(searchDir, 'known', entries, files, knownFile);
+  return { files, keys: entries.size };
 }
 
 export async function buildSearchIndex(outDir: string, workerScript: string, logger?: AstroIntegrationLogger) {
@@ -91,9 +121,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const shards = planShards(refs, perShard);
     mkdirSync(searchDir, { recursive: true });
     const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
-    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), refs: s.pages }));
+    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
+    const keys = [...new Set(refs.flatMap((r) => r.keys ?? []))].sort();
     const built = await Promise.all([
-      ...jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', shards: j })),
+      ...jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', keys, shards: j })),
       runWorker(workerScript, { job: 'engine', outputPath: join(searchDir, ENGINE_BUNDLE) }),
     ]);
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
@@ -109,12 +140,14 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       routeBytes += Buffer.byteLength(text);
     });
     const numbers = writeNumbers(searchDir, shards.map((s) => join(tmp, `${s.name}.numbers`)));
+    const known = writeKnown(searchDir, shards.map((s) => join(tmp, `${s.name}.known`)));
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 1,
       build: contentTag(searchDir),
       routeFiles: routes.length,
       numberFiles: numbers.files,
+      knownFiles: known.files,
       shards: shards.map((s) => ({
         name: s.name,
         pages: s.pages.length,
@@ -142,6 +175,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       routeFiles: routes.length,
       routeBytes,
       numbers: numbers.keys,
+      knownPhrases: known.keys,
       seconds: { extract: +((tExtract - t0) / 1000).toFixed(2), build: +((tBuild - tExtract) / 1000).toFixed(2), route: +((t1 - tBuild) / 1000).toFixed(2), total: +((t1 - t0) / 1000).toFixed(2) },
       ...(sampler
         ? {

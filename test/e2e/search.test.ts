@@ -50,6 +50,8 @@ interface TruthPage {
   region: string;
   date: string;
   status: string;
+  /** A profile's subject name (data-name), '' elsewhere. */
+  name: string;
 }
 
 let site: BuiltSite;
@@ -59,12 +61,13 @@ let context: BrowserContext;
 let truth: TruthPage[] = [];
 
 /** Runs a search through the page's form, following 加载更多 to the end; returns result URLs. */
-async function searchAll(page: Page, query: string): Promise<{ urls: string[]; status: string }> {
+async function searchAll(page: Page, query: string): Promise<{ urls: string[]; status: string; first: string }> {
   await page.goto(`${server.origin}/search/?${query}`);
   await page.waitForFunction(() => {
     const s = document.getElementById('search-status')?.textContent ?? '';
     return s !== '' && s !== '正在搜索…';
   });
+  const first = (await page.locator('#search-status').textContent()) ?? '';
   const more = page.locator('#search-more');
   for (let i = 0; i < 200 && (await more.isVisible()); i++) {
     const n = await page.locator('#search-results > li').count();
@@ -75,7 +78,7 @@ async function searchAll(page: Page, query: string): Promise<{ urls: string[]; s
   const status = (await page.locator('#search-status').textContent()) ?? '';
   // Once everything is loaded the count is exact and matches the list.
   assert.match(status, urls.length ? new RegExp(`^共找到 ${urls.length} 条结果`) : /^没有找到/, `status after loading all: ${status}`);
-  return { urls, status };
+  return { urls, status, first };
 }
 
 const q = (text: string, extra: Record<string, string> = {}) => new URLSearchParams({ q: text, ...extra }).toString();
@@ -112,7 +115,7 @@ describe('site search', { timeout: 900_000 }, () => {
           for (const e of document.querySelectorAll<HTMLElement>('[data-search-ignore]')) e.style.display = 'none';
           const text = [...document.querySelectorAll<HTMLElement>('[data-search-body]')].map((e) => e.innerText).join('\n');
           const fields = [...document.querySelectorAll('[data-search-body] dt')].map((dt) => [dt.textContent!.trim(), dt.nextElementSibling?.textContent?.trim() ?? '']);
-          return { text, fields, kind: m.kind ?? '', region: m.region ?? '', date: m.date ?? '', status: m.status ?? '' };
+          return { text, fields, kind: m.kind ?? '', region: m.region ?? '', date: m.date ?? '', status: m.status ?? '', name: m.name ?? '' };
         }).then(({ fields, ...t }) => ({ ...t, numbers: fields.filter(([l]) => OWN_NUMBER_FIELDS[t.kind]?.includes(l!)).map(([, v]) => v!) }))),
       });
     }
@@ -196,6 +199,50 @@ describe('site search', { timeout: 900_000 }, () => {
     const { urls } = await searchAll(page, q(t.numbers[0]!));
     assert.deepEqual(urls, [t.url]);
     assert.equal(opened.size, 1, `opened ${[...opened].join(' ')}`);
+    await page.close();
+  });
+
+  test("every agency's name and credit code is answered from the build's list at once: every page holding it, exact count, no shard opened", async () => {
+    const page = await context.newPage();
+    const opened: string[] = [];
+    page.on('request', (r) => {
+      if (/\/pagefind\/(route\/|(?!engine\/)[^/]+\/pagefind-entry\.json$)/.test(new URL(r.url()).pathname)) opened.push(new URL(r.url()).pathname);
+    });
+    // The agencies whose name is on the most pages (their own and others', such as a parent's
+    // name on its units' profiles), and the five on the fewest.
+    const profiles = truth.filter((t) => t.kind === 'subjects').sort((a, b) => contains(b.name).length - contains(a.name).length || (a.url < b.url ? -1 : 1));
+    assert.ok(profiles.length > 20);
+    const wrong: string[] = [];
+    for (const p of [...profiles.slice(0, 10), ...profiles.slice(-5)]) {
+      for (const [query, want] of [[p.name, contains(p.name)], [p.numbers[0]!, holdsNumber(p.numbers[0]!)]] as const) {
+        opened.length = 0;
+        const { urls, first } = await searchAll(page, q(query));
+        if (!first.startsWith(`共找到 ${want.length} 条结果`)) wrong.push(`${query}: ${first}, want ${want.length}`);
+        if ([...urls].sort().join() !== [...want].sort().join()) wrong.push(`${query}: got ${urls.length}, want ${want.length}`);
+        // The agency's own profile first, then other profiles, then records newest first (the date, then the address, breaks ties).
+        const others = want.filter((u) => u !== p.url).map((u) => truth.find((t) => t.url === u)!);
+        others.sort((a, b) => (a.kind === 'subjects' ? 0 : 1) - (b.kind === 'subjects' ? 0 : 1) || (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
+        const order = [p.url, ...others.map((t) => t.url)];
+        if (urls.join() !== order.join()) wrong.push(`${query}: order ${urls.join(' ')}, want ${order.join(' ')}`);
+        if (opened.length) wrong.push(`${query}: opened ${opened.join(' ')}`);
+      }
+    }
+    await page.close();
+    assert.deepEqual(wrong, []);
+  });
+
+  test("an agency's name with filters and sorted by date: its pages that pass, records newest first, the profile last", async () => {
+    const page = await context.newPage();
+    const p = truth.filter((t) => t.kind === 'subjects').map((t) => ({ name: t.name, pages: truth.filter((x) => x.text.includes(t.name)) })).sort((a, b) => b.pages.length - a.pages.length)[0]!;
+    assert.ok(p.pages.length >= 5, `${p.name} is on ${p.pages.length} pages`);
+    const { urls } = await searchAll(page, q(p.name, { sort: 'date' }));
+    const got = urls.map((u) => truth.find((t) => t.url === u)!);
+    assert.equal(got.at(-1)!.kind, 'subjects');
+    const dates = got.filter((t) => t.kind !== 'subjects').map((t) => t.date);
+    assert.deepEqual(dates, [...dates].sort().reverse());
+    const kind = got.find((t) => t.kind !== 'subjects')!.kind;
+    const filtered = await searchAll(page, q(p.name, { kind }));
+    assert.deepEqual([...filtered.urls].sort(), p.pages.filter((t) => t.kind === kind).map((t) => t.url).sort());
     await page.close();
   });
 

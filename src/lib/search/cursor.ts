@@ -33,26 +33,29 @@ export class SearchCursor<S extends { name: string }> {
   private readonly searchShard: (s: S) => Promise<ShardResult[]>;
   private readonly pinned: readonly PinnedResult[];
   private readonly pinnedUrls: Set<string>;
+  /** The exact count when it is known before searching (known.ts), else undefined. */
+  private readonly knownTotal: number | undefined;
   private buffer: ShardResult[] = [];
   private found = 0;
   /** Results shown so far. */
   shown = 0;
 
-  constructor(shards: readonly S[], searchShard: (s: S) => Promise<ShardResult[]>, pinned: readonly PinnedResult[] = []) {
+  constructor(shards: readonly S[], searchShard: (s: S) => Promise<ShardResult[]>, pinned: readonly PinnedResult[] = [], knownTotal?: number) {
     this.pending = [...shards];
     this.searchShard = searchShard;
     this.pinned = pinned;
     this.pinnedUrls = new Set(pinned.map((p) => p.url));
+    this.knownTotal = knownTotal;
   }
 
-  /** Results found so far: those of the searched shards, and the pinned pages not yet among them. */
+  /** Results found so far (the searched shards', and the pinned pages not yet among them), or the known count. */
   get total(): number {
-    return this.found + this.pinned.filter((p) => !this.searched.has(p.shard)).length;
+    return this.knownTotal ?? this.found + this.pinned.filter((p) => !this.searched.has(p.shard)).length;
   }
 
-  /** Whether every shard that can match has been searched (so `total` is exact). */
+  /** Whether `total` is exact: the count was known, or every shard that can match has been searched. */
   get complete(): boolean {
-    return this.pending.length === 0;
+    return this.knownTotal !== undefined || this.pending.length === 0;
   }
 
   get hasMore(): boolean {

@@ -2,7 +2,9 @@
  * The search engine of the search page: search.json, the routing table, the number lookup
  * and Pagefind's shards, loaded lazily; `start` turns a state into a result cursor.
  */
-import { SearchCursor, type ShardResult } from './cursor.ts';
+import { SearchCursor, type PinnedResult, type ShardResult } from './cursor.ts';
+import { PROFILE_KIND } from './kinds.ts';
+import { isComplete, knownFile, knownKey, type KnownEntry, type KnownFile } from './known.ts';
 import type { SearchManifest, ShardInfo } from './manifest.ts';
 import { numberFile, numberKey, type NumberFile, type NumberHit } from './numbers.ts';
 import { parseQuery, type QueryPart } from './query.ts';
@@ -76,6 +78,19 @@ export interface StartedSearch {
   cursor: SearchCursor<ShardInfo>;
 }
 
+/** A known entry's pages passing the filters, in the state's order (by date: records newest first, then profiles). */
+export function knownPages(e: KnownEntry, s: SearchState): PinnedResult[] {
+  const pages = e.pages.filter((p) => passesFilters(p, s));
+  if (s.sort !== 'date') return pages;
+  return [...pages.filter((p) => p.kind !== PROFILE_KIND), ...pages.filter((p) => p.kind === PROFILE_KIND)];
+}
+
+/** The number lookup's pages first, then the others not among them. */
+const withPinned = (pinned: readonly PinnedResult[], pages: readonly PinnedResult[]): PinnedResult[] => {
+  const urls = new Set(pinned.map((p) => p.url));
+  return [...pinned, ...pages.filter((p) => !urls.has(p.url))];
+};
+
 export class ShardedSearch {
   readonly base: string;
   private manifest: Promise<SearchManifest> | undefined;
@@ -91,6 +106,7 @@ export class ShardedSearch {
   private creating: Promise<unknown> = Promise.resolve();
   private readonly routeFiles = new Map<number, Promise<Map<string, bigint>>>();
   private readonly numberFiles = new Map<number, Promise<NumberFile>>();
+  private readonly knownFiles = new Map<number, Promise<KnownFile>>();
 
   constructor(base = '/pagefind/') {
     this.base = base;
@@ -157,6 +173,19 @@ export class ShardedSearch {
     return hits.filter((h) => passesFilters(h, s)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   }
 
+  /** The known-phrase entry of the query, if the build listed its pages (known.ts). */
+  private async knownEntry(manifest: SearchManifest, text: string): Promise<KnownEntry | undefined> {
+    const key = knownKey(text);
+    if (!key || !manifest.knownFiles) return undefined;
+    const n = knownFile(key, manifest.knownFiles);
+    let file = this.knownFiles.get(n);
+    if (!file) {
+      this.knownFiles.set(n, (file = this.json<KnownFile>(`known/${n}.json`)));
+      file.catch(() => this.knownFiles.delete(n));
+    }
+    return (await file)[key];
+  }
+
   /** The matching results of one shard: every part must match (intersection, first part's order). */
   private async searchShard(pagefind: MergedShards, shard: ShardInfo, parts: QueryPart[], s: SearchState): Promise<ShardResult[]> {
     const filters: Record<string, string> = {};
@@ -180,7 +209,11 @@ export class ShardedSearch {
     if (parseQuery(s.q).length === 0) return undefined;
     const manifest = await this.loadManifest();
     const pinned = await this.numberHits(manifest, s);
-    const parts = parseQuery(pinned[0]?.value ?? s.q);
+    const text = pinned[0]?.value ?? s.q;
+    const parts = parseQuery(text);
+    const known = await this.knownEntry(manifest, text);
+    // Every page is listed: filter and order them here, no shard is opened.
+    if (known && isComplete(known)) return { parts, cursor: new SearchCursor<ShardInfo>([], async () => [], withPinned(pinned, knownPages(known, s))) };
     const mask = await routeShards(parts, manifest.shards.length, manifest.routeFiles, (n) => this.routeFile(n));
     const order = shardOrder(manifest.shards, s).filter((i) => (mask >> BigInt(i)) & 1n);
     let pagefind: Promise<MergedShards> | undefined;
@@ -191,7 +224,11 @@ export class ShardedSearch {
       }
       return this.searchShard(await pagefind, shard, parts, s);
     };
-    const cursor = new SearchCursor(order.map((i) => manifest.shards[i]!), searchShard, pinned);
-    return { parts, cursor };
+    const shards = order.map((i) => manifest.shards[i]!);
+    // The count is known and the first page listed: the shards only serve 加载更多 (unfiltered only:
+    // the entry counts every page, not those passing the filters).
+    const unfiltered = FILTERS.every((f) => !s.filters[f]);
+    if (known && unfiltered) return { parts, cursor: new SearchCursor(shards, searchShard, withPinned(pinned, knownPages(known, s)), known.count) };
+    return { parts, cursor: new SearchCursor(shards, searchShard, pinned) };
   }
 }

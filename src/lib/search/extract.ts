@@ -32,6 +32,8 @@ export interface SearchMetaFields {
 
 export interface ExtractedPage extends SearchMetaFields {
   url: string;
+  /** A profile's subject name (data-name), '' on other pages. */
+  name: string;
   blocks: string[];
   /** The page's own numbers, as written in its field list (for the number lookup). */
   numbers: string[];
@@ -74,6 +76,7 @@ export function extractPage(html: string, url: string): Extraction {
   const source = headEnd >= 0 && main > headEnd ? html.slice(0, headEnd) + '</head><body>' + html.slice(main) : html;
   let noindex = false;
   let meta: SearchMetaFields | undefined;
+  let subjectName = '';
   let metaCount = 0;
   let regions = 0;
   const blocks: string[] = [];
@@ -103,6 +106,7 @@ export function extractPage(html: string, url: string): Extraction {
             date: attrs['data-date'] ?? '',
             status: attrs['data-status'] ?? '',
           };
+          subjectName = attrs['data-name'] ?? '';
         }
         const body = 'data-search-body' in attrs;
         const skip = SKIP.has(name) || 'hidden' in attrs || 'data-search-ignore' in attrs || attrs['aria-hidden'] === 'true';
@@ -156,5 +160,5 @@ export function extractPage(html: string, url: string): Extraction {
   if (problems.length) return { error: `${url}: ${problems.join('；')}` };
   const own = OWN_NUMBER_FIELDS[meta.kind] ?? [];
   const numbers = [...new Set(fields.filter(([l]) => own.includes(l)).map(([, v]) => v))];
-  return { page: { url, ...meta, blocks, numbers } };
+  return { page: { url, ...meta, name: subjectName, blocks, numbers } };
 }

@@ -14,6 +14,9 @@ export const SEARCH_KINDS = [
   { key: 'subjects', label: '信用画像' },
 ] as const;
 
+/** The kind of the subject profiles (信用画像): shown first when sorting by relevance, last by date. */
+export const PROFILE_KIND = 'subjects';
+
 export type SearchKind = (typeof SEARCH_KINDS)[number]['key'];
 
 export const searchKindLabel = (key: string): string => SEARCH_KINDS.find((k) => k.key === key)?.label ?? key;

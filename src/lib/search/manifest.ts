@@ -21,5 +21,7 @@ export interface SearchManifest {
   routeFiles: number;
   /** How many number-lookup files there are (pagefind/number/0.json…; numbers.ts). */
   numberFiles: number;
+  /** How many known-phrase files there are (pagefind/known/0.json…; known.ts). */
+  knownFiles: number;
   shards: ShardInfo[];
 }

@@ -19,7 +19,7 @@ const A = 97;
 /** Reserved first letter for non-Han words that start with a Latin letter. */
 export const WORD_PREFIX = 'x';
 
-const isHan = (c: number): boolean =>
+export const isHan = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const isWordChar = (c: number, ch: string): boolean =>
@@ -91,6 +91,11 @@ function grams(run: readonly number[], n: number): string[] {
   const out: string[] = [];
   for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n).map(encodeCodePoint).join(''));
   return out;
+}
+
+/** Text → its word tokens alone (numbers and Latin words, as `tokens` writes them). */
+export function wordTokens(text: string): string[] {
+  return pieces(text).flatMap((p) => ('word' in p ? [p.word] : []));
 }
 
 /** Text → Pagefind tokens, in order: a Han run's bigrams and its last character alone; words. */

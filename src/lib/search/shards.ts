@@ -16,6 +16,7 @@
  */
 
 import { newestFirst } from '../site/records.ts';
+import { PROFILE_KIND } from './kinds.ts';
 
 export interface ShardPage {
   kind: string;
@@ -29,7 +30,6 @@ export interface PlannedShard<T> {
   pages: T[];
 }
 
-export const PROFILE_KIND = 'subjects';
 export const DEFAULT_PER_SHARD = 2000;
 
 

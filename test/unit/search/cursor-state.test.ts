@@ -49,6 +49,19 @@ test('pinned pages come first, are counted once, and are not shown again when th
   assert.equal(c.complete, true);
 });
 
+test('a known count is exact from the first page; the shards serve what follows the listed pages, without repeating them', async () => {
+  const s = shards(3, 4);
+  const listed: PinnedResult[] = ['/s1/2', '/s0/0'].map((url) => ({ url, title: url, kind: 'commitments', region: '', date: '', status: '', text: '', shard: url.slice(1, 3) }));
+  const c = new SearchCursor(s.list, s.search, listed, 7);
+  assert.deepEqual((await c.next(2)).map((r) => r.url), ['/s1/2', '/s0/0']);
+  assert.deepEqual(s.searched, []); // the listed pages filled the page: no shard opened
+  assert.equal(c.total, 7);
+  assert.equal(c.complete, true);
+  assert.equal(c.hasMore, true);
+  assert.deepEqual((await c.next(10)).map((r) => r.url), ['/s0/1', '/s0/2', '/s1/0', '/s1/1', '/s1/3']);
+  assert.equal(c.hasMore, false);
+});
+
 test('no candidate shard: nothing found, and that is complete', async () => {
   const c = new SearchCursor([], async () => []);
   assert.deepEqual(await c.next(), []);

@@ -9,7 +9,7 @@ test('takes the marked regions as blocks, inline elements joined, chrome and hid
   const r = extractPage(page(`<article data-search-body>${META}<h1>某<b>公司</b></h1><dl><dt>处罚类别</dt><dd>罚款&amp;警告</dd></dl><p hidden>隐藏</p><script>var x="脚本"</script><p>第一行<br>第二行</p></article><aside>不算</aside>`), '/penalties/1/');
   assert.ok('page' in r);
   assert.deepEqual(r.page.blocks, ['某公司', '处罚类别', '罚款&警告', '第一行', '第二行']);
-  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', blocks: undefined, numbers: [] });
+  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', name: '', blocks: undefined, numbers: [] });
 });
 
 test('pages without the marker, and noindex pages, are skipped', () => {
@@ -29,7 +29,8 @@ test("a page's own numbers are the values of its kind's number fields; a credit 
   const r = extractPage(page(`<article data-search-body><h1>某公司</h1>${fields}${META}</article>`), '/penalties/XZCF-2026-0002/');
   assert.ok('page' in r);
   assert.deepEqual(r.page.numbers, ['XZCF-2026-0002', '泰岱应急罚〔2026〕258号']);
-  const profile = extractPage(page(`<section data-search-body><div hidden data-search-meta data-kind="subjects" data-title="某公司信用画像"></div>${fields}</section>`), '/subjects/9/');
+  const profile = extractPage(page(`<section data-search-body><div hidden data-search-meta data-kind="subjects" data-title="某公司信用画像" data-name="某公司"></div>${fields}</section>`), '/subjects/9/');
   assert.ok('page' in profile);
   assert.deepEqual(profile.page.numbers, ['91370911MADJ45ED9Y']);
+  assert.equal(profile.page.name, '某公司', "the subject's name, for the known-phrase table");
 });

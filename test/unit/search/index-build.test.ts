@@ -11,8 +11,8 @@ import { stateFromUrl } from '../../../src/lib/search/state.ts';
 const WORKER = resolve(import.meta.dirname, '../../../src/integrations/search-index-worker.ts');
 const page = (body: string, head = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body><header>导航</header><main>${body}</main></body></html>`;
 const fields = (rows: [string, string][]) => `<dl>${rows.map(([l, v]) => `<dt data-search-ignore>${l}</dt><dd>${v}</dd>`).join('')}</dl>`;
-const record = (kind: string, date: string, text: string, rows: [string, string][] = []) =>
-  page(`<article data-search-body><div hidden data-search-meta data-kind="${kind}" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"></div><h1>${text}</h1>${fields(rows)}</article>`);
+const record = (kind: string, date: string, text: string, rows: [string, string][] = [], name = '') =>
+  page(`<article data-search-body><div hidden data-search-meta data-kind="${kind}" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"${name ? ` data-name="${name}"` : ''}></div><h1>${text}</h1>${fields(rows)}</article>`);
 
 function site(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'search-index-test-'));
@@ -35,7 +35,7 @@ before(async () => {
     'penalties/XZCF20260001/index.html': record('penalties', '2026-01-02', '泰安市某公司罚款', [['信息编号', 'XZCF20260001'], ['行政处罚决定书文号', '泰罚〔2026〕1号'], ['统一社会信用代码', '91370911MADJ45ED9Y'], ['备注', '关联 XZCF20250002']]),
     'penalties/XZCF20250002/index.html': record('penalties', '2025-03-04', '岱岳区某公司警告', [['信息编号', 'XZCF20250002']]),
     'penalties/w/index.html': page('<p>该信息已依法停止公示</p>', '<meta name="robots" content="noindex">'),
-    'subjects/91370911MADJ45ED9Y/index.html': record('subjects', '', '泰安市人民政府', [['统一社会信用代码', '91370911MADJ45ED9Y']]),
+    'subjects/91370911MADJ45ED9Y/index.html': record('subjects', '', '泰安市人民政府', [['统一社会信用代码', '91370911MADJ45ED9Y']], '泰安市人民政府'),
   });
   process.env.PORTAL_SEARCH_PER_SHARD = '1';
   try {
@@ -70,6 +70,7 @@ async function search(address: string) {
 test('indexes marked pages into shards with routing, number lookup and search.json; skips the rest', () => {
   assert.equal(stats.pagesIndexed, 3);
   assert.equal(stats.numbers, 4); // two 信息编号, one 文号, one credit code (the profile's)
+  assert.equal(stats.knownPhrases, 2); // the profile's name and credit code
   const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/search.json'), 'utf8')) as SearchManifest;
   assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind]), [['p', '', ['subjects']], ['r0', '2026-01-02', ['penalties']], ['r1', '2025-03-04', ['penalties']]]);
   assert.deepEqual(manifest.shards[1]!.status, ['penalties:未修复']);
@@ -90,12 +91,21 @@ test('a query finds exactly the pages whose text holds it, profile first, openin
   assert.deepEqual((await search('?q=人民政府罚款')).urls, []);
 });
 
+test("an agency's name is answered from the build's list of the pages that hold it: no routing file, no shard", async () => {
+  const r = await search('?q=泰安市人民政府');
+  assert.deepEqual(r, { urls: ['/subjects/91370911MADJ45ED9Y/'], total: 1, complete: true, opened: [] });
+  assert.deepEqual(fetched.filter((f) => !f.endsWith('search.json')), ['/pagefind/known/0.json']);
+  // A part of the name is not a known phrase: the full-text search answers it.
+  assert.deepEqual(await search('?q=安市人民政府'), { urls: ['/subjects/91370911MADJ45ED9Y/'], total: 1, complete: true, opened: ['p'] });
+});
+
 test("a page's own number shows it first, however it is pasted; a part of a number finds nothing", async () => {
   assert.deepEqual(await search('?q=泰罚[2026]1号'), { urls: ['/penalties/XZCF20260001/'], total: 1, complete: true, opened: ['r0'] });
   // The newer penalty mentions the older one's number: the older, whose number it is, comes first.
   assert.deepEqual(await search('?q=xzcf 20250002'), { urls: ['/penalties/XZCF20250002/', '/penalties/XZCF20260001/'], total: 2, complete: true, opened: ['r0', 'r1'] });
-  // The credit code is on the penalty too, but it is the profile's own number.
-  assert.deepEqual(await search('?q=91370911madj45ed9y'), { urls: ['/subjects/91370911MADJ45ED9Y/', '/penalties/XZCF20260001/'], total: 2, complete: true, opened: ['p', 'r0'] });
+  // The credit code is on the penalty too, but it is the profile's own number. A credit code is a
+  // known phrase: the build listed its pages, so no shard is opened.
+  assert.deepEqual(await search('?q=91370911madj45ed9y'), { urls: ['/subjects/91370911MADJ45ED9Y/', '/penalties/XZCF20260001/'], total: 2, complete: true, opened: [] });
   assert.deepEqual(await search('?q=XZCF2026'), { urls: [], total: 0, complete: true, opened: [] });
 });
 

@@ -1,0 +1,143 @@
+/**
+ * The known-phrase table: for the phrases citizens search most — an agency's name, a credit
+ * code — the build lists every page that holds the phrase, so the search page answers from
+ * one small file, with the exact count, without opening a Pagefind shard. The full-text
+ * search cannot do this cheaply: an agency's records are filed by date across every shard,
+ * so its name is in all of them, and at 100,000 records finding its pages meant opening
+ * shard after shard (issue 11: up to 7 s and 3 MB on a phone).
+ *
+ * A key is the query part exactly as the search reads it (query.ts `parseQuery(...).text`),
+ * and only for parts whose Pagefind phrase means "this text occurs in one block of the page":
+ * a run of Han characters (its bigrams in a row ⟺ the run as a substring of a block) or one
+ * word (a whole token: a credit code never matches inside a longer number). So a key's pages
+ * are exactly the pages the full-text search finds for it, and the two can be mixed.
+ *
+ * Used by the indexer and bundled into the search page: no imports beyond this folder.
+ */
+import { PAGE_SIZE, type PinnedResult } from './cursor.ts';
+import { PROFILE_KIND } from './kinds.ts';
+import { parseQuery } from './query.ts';
+import { fnv1a } from './routing.ts';
+import { isHan, normalize, tokens, wordTokens } from './segment.ts';
+
+/** pagefind/known/<n>.json: key → its pages. */
+export type KnownFile = Record<string, KnownEntry>;
+
+export interface KnownEntry {
+  /** How many pages hold the phrase (exact). */
+  count: number;
+  /**
+   * Every such page when `count` ≤ FULL_LIST_CAP, else the first ones of both orders (profiles
+   * first, then the newest records); profiles first, then records newest first.
+   */
+  pages: PinnedResult[];
+}
+
+/** Up to this many pages an entry lists them all (a file stays around 100 KB at worst). */
+export const FULL_LIST_CAP = 250;
+/** Names shorter than this are not keys: short phrases route well, and the scan keys on 4 characters. */
+export const MIN_NAME_LENGTH = 4;
+/** Characters of page text kept on each side of the phrase, for the result's snippet. */
+export const CONTEXT = 40;
+
+/** Whether every character is one the segmenter treats as Han (one run, cut into bigrams). */
+const isHanRun = (t: string): boolean => [...t].every((ch) => isHan(ch.codePointAt(0)!));
+
+/** The key of a typed text, or undefined when the text is not one part of a shape the table keeps. */
+export function knownKey(text: string): string | undefined {
+  const parts = parseQuery(text);
+  if (parts.length !== 1) return undefined;
+  const t = parts[0]!.text;
+  if (isHanRun(t)) return [...t].length >= MIN_NAME_LENGTH ? t : undefined;
+  return tokens(t).length === 1 && t.length >= MIN_NAME_LENGTH ? t : undefined;
+}
+
+/** Which file holds a key. */
+export const knownFile = (key: string, files: number): number => fnv1a(key) % files;
+
+/** Files for `count` keys: a power of two giving about 8 keys a file. */
+export function knownFileCount(count: number): number {
+  let n = 1;
+  while (n * 8 < count) n *= 2;
+  return n;
+}
+
+/**
+ * Finds the keys in a page's blocks (build side). Han keys are found as substrings of a
+ * block (after the search's normalization), looked up by their first four characters, so a
+ * page costs one map lookup a character; word keys are whole tokens.
+ */
+export class KnownMatcher {
+  private readonly byPrefix = new Map<string, string[]>();
+  /** A word key's token (segment.ts writes a word that starts with a letter with a prefix) → the key. */
+  private readonly words = new Map<string, string>();
+
+  /** `keys` as knownKey gives them. */
+  constructor(keys: Iterable<string>) {
+    for (const k of keys) {
+      if (isHanRun(k)) {
+        const p = k.slice(0, MIN_NAME_LENGTH); // UTF-16 units, as the scan reads them
+        const list = this.byPrefix.get(p);
+        if (list) list.push(k);
+        else this.byPrefix.set(p, [k]);
+      } else this.words.set(tokens(k)[0]!, k);
+    }
+  }
+
+  /** The keys a page holds, each with the block text it was found in. */
+  find(blocks: readonly string[]): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const block of blocks) {
+      const text = normalize(block);
+      if (this.byPrefix.size) {
+        for (let i = 0; i + MIN_NAME_LENGTH <= text.length; i++) {
+          const list = this.byPrefix.get(text.slice(i, i + MIN_NAME_LENGTH));
+          if (!list) continue;
+          for (const k of list) if (!found.has(k) && text.startsWith(k, i)) found.set(k, block);
+        }
+      }
+      if (this.words.size) {
+        for (const t of wordTokens(block)) {
+          const k = this.words.get(t);
+          if (k !== undefined && !found.has(k)) found.set(k, block);
+        }
+      }
+    }
+    return found;
+  }
+}
+
+/** A page's snippet text for a key: the block, cut to CONTEXT characters around the key. */
+export function knownContext(block: string, key: string): string {
+  const at = Math.max(0, normalize(block).indexOf(key));
+  return block.slice(Math.max(0, at - CONTEXT), at + key.length + CONTEXT);
+}
+
+
+/** Display order of an entry's pages: profiles first, then records newest first (then by URL). */
+export function knownOrder(a: PinnedResult, b: PinnedResult): number {
+  const pa = a.kind === PROFILE_KIND ? 0 : 1;
+  const pb = b.kind === PROFILE_KIND ? 0 : 1;
+  if (pa !== pb) return pa - pb;
+  if (a.date !== b.date) return a.date < b.date ? 1 : -1;
+  return a.url < b.url ? -1 : a.url > b.url ? 1 : 0;
+}
+
+/**
+ * A key's pages → its entry, in display order: the key's own profile (the agency whose name
+ * or credit code it is) first, then the other profiles, then records newest first. All of
+ * them, or, past FULL_LIST_CAP, the first page of both orders (profiles for relevance, the
+ * newest records for date); `count` is how many there were in all when some were already
+ * left out. Keeping only that much as pages stream in gives the same entry.
+ */
+export function knownEntry(own: readonly PinnedResult[], pages: readonly PinnedResult[], count = own.length + pages.length): KnownEntry {
+  const sorted = [...own].sort(knownOrder).concat([...pages].sort(knownOrder));
+  if (count <= FULL_LIST_CAP) return { count, pages: sorted };
+  const profiles = sorted.filter((p) => p.kind === PROFILE_KIND).slice(0, PAGE_SIZE);
+  const records = sorted.filter((p) => p.kind !== PROFILE_KIND).slice(0, PAGE_SIZE);
+  return { count, pages: [...profiles, ...records] };
+}
+
+/** Whether an entry lists all its pages (then filters and sorting need nothing else). */
+export const isComplete = (e: KnownEntry): boolean => e.pages.length === e.count;
+
