@@ -2,7 +2,7 @@
  * The search engine of the search page: search.json, the routing table, the number lookup
  * and Pagefind's shards, loaded lazily; `start` turns a state into a result cursor.
  */
-import { SearchCursor, type PinnedResult, type ShardResult } from './cursor.ts';
+import { PAGE_SIZE, SearchCursor, type PinnedResult, type ShardResult } from './cursor.ts';
 import { PROFILE_KIND } from './kinds.ts';
 import { isComplete, knownFile, knownKey, type KnownEntry, type KnownFile } from './known.ts';
 import type { SearchManifest, ShardInfo } from './manifest.ts';
@@ -225,10 +225,10 @@ export class ShardedSearch {
       return this.searchShard(await pagefind, shard, parts, s);
     };
     const shards = order.map((i) => manifest.shards[i]!);
-    // The count is known and the first page listed: the shards only serve 加载更多 (unfiltered only:
-    // the entry counts every page, not those passing the filters).
+    // The count is known and the first page listed: the shards serve 加载更多, in their own order,
+    // skipping the listed pages (unfiltered only: the entry counts every page, not those passing filters).
     const unfiltered = FILTERS.every((f) => !s.filters[f]);
-    if (known && unfiltered) return { parts, cursor: new SearchCursor(shards, searchShard, withPinned(pinned, knownPages(known, s)), known.count) };
+    if (known && unfiltered) return { parts, cursor: new SearchCursor(shards, searchShard, withPinned(pinned, knownPages(known, s)).slice(0, PAGE_SIZE), known.count) };
     return { parts, cursor: new SearchCursor(shards, searchShard, pinned) };
   }
 }

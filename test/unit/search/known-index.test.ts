@@ -1,0 +1,92 @@
+/**
+ * An agency named on more pages than an entry lists (FULL_LIST_CAP): the count is exact at
+ * once and the first page comes from the list; 加载更多 goes on in the shards; filters are
+ * answered by the shards. Built through the real indexer and searched as the page does.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, test } from 'node:test';
+import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
+import { ShardedSearch } from '../../../src/lib/search/engine.ts';
+import { FULL_LIST_CAP } from '../../../src/lib/search/known.ts';
+import { stateFromUrl } from '../../../src/lib/search/state.ts';
+
+const WORKER = resolve(import.meta.dirname, '../../../src/integrations/search-index-worker.ts');
+const NAME = '泰安市应急管理局';
+const RECORDS = FULL_LIST_CAP + 30;
+
+const page = (meta: string, text: string) =>
+  `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"></head><body><main><article data-search-body><div hidden data-search-meta ${meta}></div><p>${text}</p></article></main></body></html>`;
+/** Record i: dated 2020-01-01 + i days, so the newest is the last; every third is a penalty. */
+const date = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().slice(0, 10);
+const kind = (i: number) => (i % 3 === 0 ? 'penalties' : 'commitments');
+const url = (i: number) => `/${kind(i)}/R${String(i).padStart(4, '0')}/`;
+
+let dir = '';
+const fetched: string[] = [];
+const realFetch = globalThis.fetch;
+
+before(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'known-index-test-'));
+  const write = (path: string, html: string) => {
+    mkdirSync(join(dir, path), { recursive: true });
+    writeFileSync(join(dir, path, 'index.html'), html);
+  };
+  write('subjects/113709000075072266', page(`data-kind="subjects" data-title="${NAME}信用画像" data-region="市直" data-name="${NAME}"`, NAME));
+  for (let i = 0; i < RECORDS; i++) write(url(i).slice(1), page(`data-kind="${kind(i)}" data-title="记录${i}" data-region="市直" data-date="${date(i)}"`, `${NAME}第${i}号记录`));
+  write('commitments/OTHER', page(`data-kind="commitments" data-title="其他" data-region="市直" data-date="2030-01-01"`, '泰安市应急管理部门'));
+  process.env.PORTAL_SEARCH_PER_SHARD = '100';
+  try {
+    await buildSearchIndex(dir, WORKER);
+  } finally {
+    delete process.env.PORTAL_SEARCH_PER_SHARD;
+  }
+  globalThis.fetch = (async (u: string | URL) => {
+    const path = decodeURIComponent(new URL(String(u), 'file:///').pathname);
+    fetched.push(path.slice(dir.length));
+    return existsSync(path) ? new Response(readFileSync(path)) : new Response('', { status: 404 });
+  }) as typeof fetch;
+});
+
+after(() => {
+  globalThis.fetch = realFetch;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const opened = () => fetched.filter((f) => f.endsWith('pagefind-entry.json') && !f.includes('/engine/'));
+
+test('past the cap the count is exact at once, the first page is listed, and 加载更多 goes on in the shards to every page once', async () => {
+  fetched.length = 0;
+  const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}`)))!;
+  const first = await started.cursor.next();
+  assert.equal(started.cursor.total, RECORDS + 1);
+  assert.equal(started.cursor.complete, true);
+  // The profile, then the nine newest records; no shard opened yet.
+  assert.deepEqual(first.map((r) => r.url), ['/subjects/113709000075072266/', ...Array.from({ length: 9 }, (_, k) => url(RECORDS - 1 - k))]);
+  assert.deepEqual(opened(), []);
+  const urls = first.map((r) => r.url);
+  for (let p = await started.cursor.next(); p.length; p = await started.cursor.next()) urls.push(...p.map((r) => r.url));
+  assert.equal(urls.length, RECORDS + 1);
+  assert.equal(new Set(urls).size, RECORDS + 1, 'no page twice');
+  assert.ok(opened().length > 0);
+});
+
+test('sorted by date past the cap: the ten newest records first, the profile last', async () => {
+  const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}&sort=date`)))!;
+  const urls: string[] = [];
+  for (let p = await started.cursor.next(); p.length; p = await started.cursor.next()) urls.push(...p.map((r) => r.url));
+  assert.deepEqual(urls.slice(0, 10), Array.from({ length: 10 }, (_, k) => url(RECORDS - 1 - k)));
+  assert.equal(urls.at(-1), '/subjects/113709000075072266/');
+  assert.equal(new Set(urls).size, RECORDS + 1);
+});
+
+test('with a filter past the cap the shards answer: exactly the pages that pass', async () => {
+  const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}&kind=penalties`)))!;
+  const urls: string[] = [];
+  for (let p = await started.cursor.next(); p.length; p = await started.cursor.next()) urls.push(...p.map((r) => r.url));
+  const want = Array.from({ length: RECORDS }, (_, i) => i).filter((i) => kind(i) === 'penalties').map(url);
+  assert.deepEqual([...urls].sort(), want.sort());
+  assert.equal(started.cursor.total, want.length);
+});
