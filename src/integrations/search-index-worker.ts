@@ -16,7 +16,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, write
 import { join } from 'node:path';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
-import { indexBlocks } from '../lib/search/segment.ts';
+import { indexBlocks, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 import { knownContext, knownKey, KnownMatcher } from '../lib/search/known.ts';
@@ -71,10 +71,10 @@ function numberLines(p: ExtractedPage, shard: string): string[] {
 const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND ? [p.name, ...p.numbers].flatMap((v) => knownKey(v) ?? []) : []);
 
 /** [key, hit, own] lines for the known phrases a page holds (own: the key is the page's own name or number). */
-function knownLines(p: ExtractedPage, shard: string, matcher: KnownMatcher): string[] {
+function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: string, matcher: KnownMatcher): string[] {
   const lines: string[] = [];
   const own = new Set(ownKeys(p));
-  for (const [key, block] of matcher.find(p.blocks)) {
+  for (const [key, block] of matcher.find(blocks)) {
     const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(block, key), shard };
     lines.push(JSON.stringify([key, hit, own.has(key)]));
   }
@@ -154,9 +154,10 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
       let pending: Promise<void>[] = [];
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
-        const content = indexBlocks(p.blocks, tokens);
+        const blocks = p.blocks.map(segmentBlock);
+        const content = indexBlocks(blocks, tokens);
         numbers.push(...numberLines(p, shard.name));
-        known.push(...knownLines(p, shard.name, matcher));
+        known.push(...knownLines(p, blocks, shard.name, matcher));
         const filters: Record<string, string[]> = { kind: [p.kind] };
         if (p.region) filters.region = [p.region];
         if (p.date) filters.year = [p.date.slice(0, 4)];

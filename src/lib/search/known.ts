@@ -18,7 +18,7 @@ import { PAGE_SIZE, type PinnedResult } from './cursor.ts';
 import { PROFILE_KIND } from './kinds.ts';
 import { parseQuery } from './query.ts';
 import { fnv1a } from './routing.ts';
-import { isHan, normalize, tokens, wordTokens } from './segment.ts';
+import { isHan, normalize, tokens, type SegmentedBlock } from './segment.ts';
 
 /** pagefind/known/<n>.json: key → its pages. */
 export type KnownFile = Record<string, KnownEntry>;
@@ -84,11 +84,10 @@ export class KnownMatcher {
     }
   }
 
-  /** The keys a page holds, each with the block text it was found in. */
-  find(blocks: readonly string[]): Map<string, string> {
+  /** The keys a page holds (its blocks segmented once, segment.ts), each with the block text it was found in. */
+  find(blocks: readonly SegmentedBlock[]): Map<string, string> {
     const found = new Map<string, string>();
-    for (const block of blocks) {
-      const text = normalize(block);
+    for (const { text: block, normalized: text, words } of blocks) {
       if (this.byPrefix.size) {
         for (let i = 0; i + MIN_NAME_LENGTH <= text.length; i++) {
           const list = this.byPrefix.get(text.slice(i, i + MIN_NAME_LENGTH));
@@ -97,7 +96,7 @@ export class KnownMatcher {
         }
       }
       if (this.words.size) {
-        for (const t of wordTokens(block)) {
+        for (const t of words) {
           const k = this.words.get(t);
           if (k !== undefined && !found.has(k)) found.set(k, block);
         }

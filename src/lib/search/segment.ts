@@ -61,7 +61,9 @@ export const normalize = (text: string): string => text.normalize('NFKC').toLowe
 /** Text as the segmenter sees it: maximal runs of Han characters (code points) and other words. */
 type Piece = { han: number[] } | { word: string };
 
-function pieces(text: string): Piece[] {
+const pieces = (text: string): Piece[] => piecesOfNormalized(normalize(text));
+
+function piecesOfNormalized(text: string): Piece[] {
   const out: Piece[] = [];
   let run: number[] = [];
   let word = '';
@@ -71,7 +73,7 @@ function pieces(text: string): Piece[] {
     run = [];
     word = '';
   };
-  for (const ch of normalize(text)) {
+  for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (isHan(c)) {
       if (word) end();
@@ -93,15 +95,12 @@ function grams(run: readonly number[], n: number): string[] {
   return out;
 }
 
-/** Text → its word tokens alone (numbers and Latin words, as `tokens` writes them). */
-export function wordTokens(text: string): string[] {
-  return pieces(text).flatMap((p) => ('word' in p ? [p.word] : []));
-}
-
 /** Text → Pagefind tokens, in order: a Han run's bigrams and its last character alone; words. */
-export function tokens(text: string): string[] {
+export const tokens = (text: string): string[] => tokensOf(pieces(text));
+
+function tokensOf(ps: readonly Piece[]): string[] {
   const out: string[] = [];
-  for (const p of pieces(text)) {
+  for (const p of ps) {
     if ('word' in p) out.push(p.word);
     else out.push(...grams(p.han, 2), encodeCodePoint(p.han[p.han.length - 1]!));
   }
@@ -113,9 +112,11 @@ export function tokens(text: string): string[] {
  * and its words. Trigrams let the routing tell which shards hold a phrase, not only its
  * bigrams here and there: 平县民 of 东平县民政局 is on few pages, 东平, 县民 and 民政 on all.
  */
-export function routeKeys(text: string): string[] {
+export const routeKeys = (text: string): string[] => routeKeysOf(pieces(text));
+
+function routeKeysOf(ps: readonly Piece[]): string[] {
   const out: string[] = [];
-  for (const p of pieces(text)) {
+  for (const p of ps) {
     if ('word' in p) out.push(p.word);
     else out.push(...grams(p.han, 1), ...grams(p.han, 2), ...grams(p.han, 3));
   }
@@ -135,17 +136,37 @@ export function queryKeys(text: string): string[] {
   return out;
 }
 
+/** A block of text segmented once, for the index, the routing table and the known phrases (known.ts). */
+export interface SegmentedBlock {
+  /** The block as the page writes it. */
+  text: string;
+  /** normalize(text). */
+  normalized: string;
+  /** Its Pagefind tokens, in order. */
+  tokens: string[];
+  /** Its words alone (numbers and Latin words, as `tokens` writes them). */
+  words: string[];
+  /** Its routing keys. */
+  keys: string[];
+}
+
+export function segmentBlock(text: string): SegmentedBlock {
+  const normalized = normalize(text);
+  const ps = piecesOfNormalized(normalized);
+  return { text, normalized, tokens: tokensOf(ps), words: ps.flatMap((p) => ('word' in p ? [p.word] : [])), keys: routeKeysOf(ps) };
+}
+
 /**
  * A page's blocks of text (paragraphs, field values…) → the content string given to Pagefind,
  * and the page's routing keys added to `into`. Each block ends its Han run with a unigram, so
  * no phrase matches across two blocks; keys are per block too.
  */
-export function indexBlocks(blocks: readonly string[], into: Set<string>): string {
+export function indexBlocks(blocks: readonly (string | SegmentedBlock)[], into: Set<string>): string {
   const parts: string[] = [];
   for (const b of blocks) {
-    const t = tokens(b);
+    const { tokens: t, keys } = typeof b === 'string' ? segmentBlock(b) : b;
     if (t.length === 0) continue;
-    for (const k of routeKeys(b)) into.add(k);
+    for (const k of keys) into.add(k);
     parts.push(t.join(' '));
   }
   return parts.join(' ');

@@ -4,6 +4,7 @@ import type { PinnedResult } from '../../../src/lib/search/cursor.ts';
 import { FULL_LIST_CAP, isComplete, knownContext, knownEntry, knownFileCount, knownKey, KnownMatcher } from '../../../src/lib/search/known.ts';
 import { knownPages } from '../../../src/lib/search/engine.ts';
 import { stateFromUrl } from '../../../src/lib/search/state.ts';
+import { segmentBlock } from '../../../src/lib/search/segment.ts';
 
 test('keys are Han runs of four or more characters and single words, as the search reads the query', () => {
   assert.equal(knownKey('泰安市文化和旅游局'), '泰安市文化和旅游局');
@@ -18,13 +19,13 @@ test('keys are Han runs of four or more characters and single words, as the sear
 
 test('the matcher finds a name inside a block and a code only as a whole word', () => {
   const m = new KnownMatcher(['泰安市文化和旅游局', '泰安市文化馆', '91370900ma3c', 'cn2026000011'].map((k) => knownKey(k)!));
-  const found = m.find(['主管部门：泰安市文化和旅游局（市直）', '统一社会信用代码 91370900MA3C', '信息编号 CN20260000112']);
+  const found = m.find(['主管部门：泰安市文化和旅游局（市直）', '统一社会信用代码 91370900MA3C', '信息编号 CN20260000112'].map(segmentBlock));
   assert.deepEqual([...found.keys()].sort(), ['91370900ma3c', '泰安市文化和旅游局']);
   assert.equal(found.get('泰安市文化和旅游局'), '主管部门：泰安市文化和旅游局（市直）');
   // Two blocks never make one name; a name cut by another character is not the name.
-  assert.deepEqual([...m.find(['泰安市文化', '和旅游局', '泰安市文化·和旅游局']).keys()], []);
+  assert.deepEqual([...m.find(['泰安市文化', '和旅游局', '泰安市文化·和旅游局'].map(segmentBlock)).keys()], []);
   // A name that starts like another is found only when it is all there.
-  assert.deepEqual([...m.find(['泰安市文化馆举办']).keys()], ['泰安市文化馆']);
+  assert.deepEqual([...m.find(['泰安市文化馆举办'].map(segmentBlock)).keys()], ['泰安市文化馆']);
 });
 
 test('a snippet is the block around the phrase, forty characters each side', () => {
