@@ -245,7 +245,7 @@ async function measureSize(browser: Browser, records: number) {
     const { stats } = built;
     const cpu = stats.cpuSeconds.main + stats.cpuSeconds.children.total;
     const peak = stats.peakRssBytes.treeWithBuild;
-    console.log(`index: ${stats.pagesIndexed} pages, ${stats.shards} shards of ≤ ${stats.perShard}; routing ${stats.routeKeys} keys in ${stats.routeFiles} files, ${(stats.routeBytes / 1e6).toFixed(1)} MB; ${stats.numbers} numbers in the lookup`);
+    console.log(`index: ${stats.pagesIndexed} pages, ${stats.shards} shards of ≤ ${stats.perShard}; routing ${stats.routeKeys} keys in ${stats.routeFiles} files, ${(stats.routeBytes / 1e6).toFixed(1)} MB; ${stats.numbers} numbers in the lookup; ${stats.knownPhrases} known phrases (names and credit codes)`);
     console.log(`indexing: ${stats.seconds.total.toFixed(1)} s wall (extract ${stats.seconds.extract} s, Pagefind ${stats.seconds.build} s, routing and lookup ${stats.seconds.route} s), ${cpu.toFixed(1)} CPU s — ${records >= 100_000 && stats.seconds.total >= TARGET.indexSeconds ? miss(`${records}: indexing ${stats.seconds.total} s`) : '达标'}`);
     console.log(`indexing peak memory (whole build tree): ${(peak / GB).toFixed(2)} GB (index workers and Pagefind ${(stats.peakRssBytes.indexingChildren / GB).toFixed(2)} GB) — ${peak >= TARGET.indexPeak ? miss(`${records}: peak ${(peak / GB).toFixed(2)} GB`) : '达标'}`);
     console.log(`whole build: ${built.wall.toFixed(1)} s wall, peak ${(built.peak / GB).toFixed(2)} GB`);

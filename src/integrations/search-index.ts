@@ -91,7 +91,7 @@ function writeKnown(searchDir: string, paths: string[]): { files: number; keys: 
     if (e.pages.length > 2 * FULL_LIST_CAP) e.pages = knownEntry([], e.pages, e.count).pages;
   });
   const entries = new Map([...byKey].map(([key, e]) => [key, knownEntry(e.own, e.pages, e.count)]));
-  const files = knownFileCount(entries.size);
+  const files = knownFileCount(entries.size, [...entries.values()].reduce((n, e) => n + JSON.stringify(e).length, 0));
   writeTable(searchDir, 'known', entries, files, knownFile);
   return { files, keys: entries.size };
 }

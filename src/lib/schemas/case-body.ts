@@ -9,6 +9,7 @@
  * renders is what was checked.
  */
 import type { Element, Nodes, Root } from 'hast';
+import GithubSlugger from 'github-slugger';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import { find, html } from 'property-information';
 import rehypeRaw from 'rehype-raw';
@@ -56,8 +57,27 @@ function publishedAttachmentImages() {
   };
 }
 
+/**
+ * Gives every heading its anchor, slugged as GitHub and Astro do, behind the same prefix as the
+ * ids the allowlist keeps: Astro would give `## main` the id "main", the page's own <main>,
+ * and a case could take any other id of the page (a duplicate id, and a broken skip link).
+ */
+function userContentHeadingIds() {
+  return (tree: Root) => {
+    const slugger = new GithubSlugger();
+    const text = (node: Nodes): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join('') : '');
+    const visit = (node: Nodes) => {
+      if (node.type === 'element' && /^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') {
+        node.properties.id = `${caseBodySchema.clobberPrefix}${slugger.slug(text(node))}`;
+      }
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(tree);
+  };
+}
+
 /** Astro's Markdown pipeline: raw HTML parsed, then the same allowlist (astro.config.mjs). */
-export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages];
+export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages, userContentHeadingIds];
 
 /** Markdown as Astro's unified processor parses it (GFM on, raw HTML parsed into elements). */
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);

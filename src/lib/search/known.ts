@@ -55,10 +55,17 @@ export function knownKey(text: string): string | undefined {
 /** Which file holds a key. */
 export const knownFile = (key: string, files: number): number => fnv1a(key) % files;
 
-/** Files for `count` keys: a power of two giving about 8 keys a file. */
-export function knownFileCount(count: number): number {
+/** About this many bytes a file: a query downloads one file, whatever the site's size. */
+export const FILE_BYTES = 32 * 1024;
+
+/**
+ * Files for `keys` keys whose entries take `bytes` as JSON: a power of two giving about
+ * FILE_BYTES a file (a big agency's entry takes tens of KB), and no power of two past the
+ * number of keys.
+ */
+export function knownFileCount(keys: number, bytes: number): number {
   let n = 1;
-  while (n * 8 < count) n *= 2;
+  while (n * FILE_BYTES < bytes && n < keys) n *= 2;
   return n;
 }
 

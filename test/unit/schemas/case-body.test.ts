@@ -124,6 +124,10 @@ describe('the site renders case bodies through the same allowlist (astro.config.
       assert.ok(!html.toLowerCase().includes(s), `${s} is not rendered: ${html}`);
     assert.match(html, /<a>详情<\/a>/);
   });
+  test("headings get GitHub's anchors behind the user-content- prefix, so a case never takes one of the page's own ids", async () => {
+    const html = await render('## main\n\n## 一、基本情况\n\n### main\n\n<h2 id="records">记录</h2>');
+    assert.deepEqual([...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]), ['user-content-main', 'user-content-一基本情况', 'user-content-main-1', 'user-content-records']);
+  });
   test('attachment images render at their published address /attachments/…', async () => {
     assert.match(await render('![公示栏](attachments/cases/cover.png)'), /<img src="\/attachments\/cases\/cover\.png" alt="公示栏">/);
   });

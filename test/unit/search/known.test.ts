@@ -62,6 +62,7 @@ test('past the cap an entry keeps the count and the first page of both orders, a
   assert.deepEqual(again, e);
 });
 
-test('keys are spread over a power of two of files, about 8 a file', () => {
-  assert.deepEqual([0, 1, 8, 9, 16, 17, 5000].map(knownFileCount), [1, 1, 1, 2, 2, 4, 1024]);
+test('keys are spread over a power of two of files of about 32 KB, and no power of two past the number of keys', () => {
+  const KB = 1024;
+  assert.deepEqual([[0, 0], [1, 200 * KB], [100, 32 * KB], [100, 33 * KB], [100, 64 * KB], [100, 65 * KB], [4000, 61 * 1024 * KB], [3, 1024 * KB]].map(([k, b]) => knownFileCount(k!, b!)), [1, 1, 1, 2, 2, 4, 2048, 4]);
 });
