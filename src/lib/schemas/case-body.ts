@@ -61,23 +61,40 @@ function publishedAttachmentImages() {
  * Gives every heading its anchor, slugged as GitHub and Astro do, behind the same prefix as the
  * ids the allowlist keeps: Astro would give `## main` the id "main", the page's own <main>,
  * and a case could take any other id of the page (a duplicate id, and a broken skip link).
+ * A link of the body to one of its own anchors (`[上文](#主要做法)`) is pointed at the prefixed
+ * id, which GitHub does with a script and a page without script must do in its markup.
  */
-function userContentHeadingIds() {
+function userContentAnchors() {
+  const prefix = caseBodySchema.clobberPrefix!;
   return (tree: Root) => {
     const slugger = new GithubSlugger();
+    const ids = new Set<string>();
+    const links: Element[] = [];
     const text = (node: Nodes): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join('') : '');
     const visit = (node: Nodes) => {
-      if (node.type === 'element' && /^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') {
-        node.properties.id = `${caseBodySchema.clobberPrefix}${slugger.slug(text(node))}`;
+      if (node.type === 'element') {
+        if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = `${prefix}${slugger.slug(text(node))}`;
+        if (typeof node.properties.id === 'string') ids.add(node.properties.id);
+        if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) links.push(node);
       }
       if ('children' in node) for (const child of node.children) visit(child);
     };
     visit(tree);
+    for (const a of links) {
+      const href = a.properties.href as string;
+      let fragment: string;
+      try {
+        fragment = decodeURIComponent(href.slice(1));
+      } catch {
+        continue; // not a fragment anything can have
+      }
+      if (ids.has(`${prefix}${fragment}`)) a.properties.href = `#${prefix}${href.slice(1)}`;
+    }
   };
 }
 
 /** Astro's Markdown pipeline: raw HTML parsed, then the same allowlist (astro.config.mjs). */
-export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages, userContentHeadingIds];
+export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages, userContentAnchors];
 
 /** Markdown as Astro's unified processor parses it (GFM on, raw HTML parsed into elements). */
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);

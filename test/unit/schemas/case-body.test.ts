@@ -125,8 +125,10 @@ describe('the site renders case bodies through the same allowlist (astro.config.
     assert.match(html, /<a>详情<\/a>/);
   });
   test("headings get GitHub's anchors behind the user-content- prefix, so a case never takes one of the page's own ids", async () => {
-    const html = await render('## main\n\n## 一、基本情况\n\n### main\n\n<h2 id="records">记录</h2>');
+    const html = await render('## main\n\n## 一、基本情况\n\n### main\n\n<h2 id="records">记录</h2>\n\n[上](#main) [基本](#一基本情况) [记录](#records) [别处](#nowhere) <a href="#%E4%">坏</a>');
     assert.deepEqual([...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]), ['user-content-main', 'user-content-一基本情况', 'user-content-main-1', 'user-content-records']);
+    // Links to the body's own anchors follow them; other fragments are left as written.
+    assert.deepEqual([...html.matchAll(/ href="([^"]*)"/g)].map((m) => m[1]), ['#user-content-main', '#user-content-%E4%B8%80%E5%9F%BA%E6%9C%AC%E6%83%85%E5%86%B5', '#user-content-records', '#nowhere', '#%E4%']);
   });
   test('attachment images render at their published address /attachments/…', async () => {
     assert.match(await render('![公示栏](attachments/cases/cover.png)'), /<img src="\/attachments\/cases\/cover\.png" alt="公示栏">/);
