@@ -12,7 +12,7 @@ import portal from '../portal.config.ts';
 import { parseAsOf } from '../src/lib/dates/civil-date.ts';
 import { astroBuild } from '../src/lib/release/astro-build.ts';
 import { changeCount } from '../src/lib/release/changes.ts';
-import { fraction, parseFlags, UsageError, wholeNumber } from '../src/lib/release/cli-args.ts';
+import { fraction, parseFlags, UsageError, wholeNumber } from './lib/cli.ts';
 import { publishRelease, ReleaseFailure } from '../src/lib/release/publish.ts';
 import { formatSafetyProblems } from '../src/lib/safety/checks.ts';
 

@@ -3,7 +3,7 @@
  * Points ROOT/current back at the release before it (src/lib/release/release-root.ts).
  * Exit 0: rolled back; 1: nothing to roll back to or not a release root; 2: usage error.
  */
-import { parseFlags, UsageError } from '../src/lib/release/cli-args.ts';
+import { parseFlags, UsageError } from './lib/cli.ts';
 import { lockRoot, openReleaseRoot, ReleaseRootError, rollback } from '../src/lib/release/release-root.ts';
 
 const USAGE = 'npm run rollback -- --out 发布根目录';

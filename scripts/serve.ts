@@ -4,7 +4,7 @@
  * On 127.0.0.1 only, with the content types of scripts/lib/static-server.ts.
  */
 import { existsSync } from 'node:fs';
-import { parseFlags, UsageError, wholeNumber } from '../src/lib/release/cli-args.ts';
+import { parseFlags, UsageError, wholeNumber } from './lib/cli.ts';
 import { openReleaseRoot, ReleaseRootError } from '../src/lib/release/release-root.ts';
 import { serveStatic } from './lib/static-server.ts';
 

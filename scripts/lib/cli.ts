@@ -1,16 +1,37 @@
 /**
- * Command lines of the project's scripts: node's own parseArgs, strict, so that an
- * unknown flag or a stray argument is an error (exit 2, with the usage) rather than
- * silently ignored — a mistyped `--strcit` must not pass a check it meant to tighten.
+ * Command lines of the project's scripts: node's own parseArgs, strict, so that an unknown
+ * flag or a stray argument is an error (exit 2, with the usage) rather than silently ignored —
+ * a mistyped `--strcit` must not pass a check it meant to tighten, a mistyped `--acept-drop`
+ * must not silently publish. One module for every script: the release scripts throw
+ * `UsageError` (they have other errors to tell apart), the others exit at once.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseAsOf, type CivilDate } from '../../src/lib/dates/civil-date.ts';
 
+export class UsageError extends Error {}
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** parseArgs, its complaint turned into a UsageError that ends with the usage. */
+function strictly<T>(usage: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (e) {
+    throw new UsageError(`${(e as Error).message}\n用法：${usage}`);
+  }
+}
+
+/** Declared flags only, no positional words; throws UsageError. */
+export function parseFlags<O extends Options>(argv: string[], options: O, usage: string) {
+  return strictly(usage, () => parseArgs({ args: argv, options, strict: true, allowPositionals: false }).values);
+}
+
+/** The script's own command line; on a usage error prints it and exits 2. */
 export function parseCommandLine<const T extends ParseArgsConfig & { strict?: true }>(usage: string, config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    return parseArgs(config);
+    return strictly(usage, () => parseArgs(config));
   } catch (e) {
-    console.error(`${(e as Error).message}\n用法：${usage}`);
+    console.error((e as Error).message);
     process.exit(2);
   }
 }
@@ -22,4 +43,19 @@ export function asOfOrExit(flag: string | undefined): CivilDate {
   if (parsed.ok) return parsed.date;
   console.error(`${source} ${parsed.message}`);
   process.exit(2);
+}
+
+/** A whole number flag ≥ min, e.g. --keep 7. */
+export function wholeNumber(name: string, raw: string | undefined, fallback: number, min = 0): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min) throw new UsageError(`--${name} 应为不小于 ${min} 的整数：${raw}`);
+  return Number(raw);
+}
+
+/** A fraction flag in [0, 1], e.g. --max-drop 0.2. */
+export function fraction(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined) return fallback;
+  const n = Number(raw);
+  if (!/^\d*\.?\d+$/.test(raw) || n > 1) throw new UsageError(`--${name} 应为 0 到 1 之间的小数：${raw}`);
+  return n;
 }
