@@ -75,7 +75,7 @@ function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: 
   const lines: string[] = [];
   const own = new Set(ownKeys(p));
   for (const [key, block] of matcher.find(blocks)) {
-    const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(block, key), shard };
+    const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(p.blocks, block, key), shard };
     lines.push(JSON.stringify([key, hit, own.has(key)]));
   }
   return lines;

@@ -91,10 +91,10 @@ export class KnownMatcher {
     }
   }
 
-  /** The keys a page holds (its blocks segmented once, segment.ts), each with the block text it was found in. */
-  find(blocks: readonly SegmentedBlock[]): Map<string, string> {
-    const found = new Map<string, string>();
-    for (const { text: block, normalized: text, words } of blocks) {
+  /** The keys a page holds (its blocks segmented once, segment.ts), each with the index of the first block holding it. */
+  find(blocks: readonly SegmentedBlock[]): Map<string, number> {
+    const found = new Map<string, number>();
+    blocks.forEach(({ normalized: text, words }, block) => {
       if (this.byPrefix.size) {
         for (let i = 0; i + MIN_NAME_LENGTH <= text.length; i++) {
           const list = this.byPrefix.get(text.slice(i, i + MIN_NAME_LENGTH));
@@ -108,15 +108,20 @@ export class KnownMatcher {
           if (k !== undefined && !found.has(k)) found.set(k, block);
         }
       }
-    }
+    });
     return found;
   }
 }
 
-/** A page's snippet text for a key: the block, cut to CONTEXT characters around the key. */
-export function knownContext(block: string, key: string): string {
-  const at = Math.max(0, normalize(block).indexOf(key));
-  return block.slice(Math.max(0, at - CONTEXT), at + key.length + CONTEXT);
+/**
+ * A page's snippet text for a key found in block `index`: the page's text (blocks on lines of
+ * their own, as the full-text results store it) cut to CONTEXT characters around the key, so a
+ * result shows what stands around the name and not the name alone.
+ */
+export function knownContext(blocks: readonly string[], index: number, key: string): string {
+  const start = blocks.slice(0, index).reduce((n, b) => n + b.length + 1, 0);
+  const at = start + Math.max(0, normalize(blocks[index]!).indexOf(key));
+  return blocks.join('\n').slice(Math.max(0, at - CONTEXT), at + key.length + CONTEXT);
 }
 
 

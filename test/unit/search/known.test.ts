@@ -21,17 +21,22 @@ test('the matcher finds a name inside a block and a code only as a whole word', 
   const m = new KnownMatcher(['泰安市文化和旅游局', '泰安市文化馆', '91370900ma3c', 'cn2026000011'].map((k) => knownKey(k)!));
   const found = m.find(['主管部门：泰安市文化和旅游局（市直）', '统一社会信用代码 91370900MA3C', '信息编号 CN20260000112'].map(segmentBlock));
   assert.deepEqual([...found.keys()].sort(), ['91370900ma3c', '泰安市文化和旅游局']);
-  assert.equal(found.get('泰安市文化和旅游局'), '主管部门：泰安市文化和旅游局（市直）');
+  assert.equal(found.get('泰安市文化和旅游局'), 0); // the block it is in
+  assert.equal(found.get('91370900ma3c'), 1);
   // Two blocks never make one name; a name cut by another character is not the name.
   assert.deepEqual([...m.find(['泰安市文化', '和旅游局', '泰安市文化·和旅游局'].map(segmentBlock)).keys()], []);
   // A name that starts like another is found only when it is all there.
   assert.deepEqual([...m.find(['泰安市文化馆举办'].map(segmentBlock)).keys()], ['泰安市文化馆']);
 });
 
-test('a snippet is the block around the phrase, forty characters each side', () => {
+test("a snippet is the page's text around the phrase, forty characters each side, across blocks", () => {
   const block = `${'甲'.repeat(50)}泰安市文化和旅游局${'乙'.repeat(50)}`;
-  assert.equal(knownContext(block, '泰安市文化和旅游局'), `${'甲'.repeat(40)}泰安市文化和旅游局${'乙'.repeat(40)}`);
-  assert.equal(knownContext('泰安市文化和旅游局', '泰安市文化和旅游局'), '泰安市文化和旅游局');
+  assert.equal(knownContext([block], 0, '泰安市文化和旅游局'), `${'甲'.repeat(40)}泰安市文化和旅游局${'乙'.repeat(40)}`);
+  // Found in the third block: 40 甲, a line break, 5 乙 and a line break (47) stand before it, so
+  // the 40 characters kept before it are 33 甲, the break, the 乙 and the break.
+  assert.equal(knownContext(['甲'.repeat(40), '乙'.repeat(5), '泰安市文化和旅游局', '丙'], 2, '泰安市文化和旅游局'), `${'甲'.repeat(33)}\n${'乙'.repeat(5)}\n泰安市文化和旅游局\n丙`);
+  // A key found in its normalized form (a code in lower case) is placed in the block as written.
+  assert.equal(knownContext(['统一社会信用代码', '91370900MA3C 有效'], 1, '91370900ma3c'), '统一社会信用代码\n91370900MA3C 有效');
 });
 
 const page = (url: string, kind: string, date = '', region = '泰山区', status = ''): PinnedResult => ({ url, title: url, kind, region, date, status, text: '', shard: 'r0' });
