@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
 import { ShardedSearch } from '../../../src/lib/search/engine.ts';
 import type { SearchManifest } from '../../../src/lib/search/manifest.ts';
 import { stateFromUrl } from '../../../src/lib/search/state.ts';
+import { indexAndServe, WORKER, type ServedIndex } from '../support/search-index.ts';
 
-const WORKER = resolve(import.meta.dirname, '../../../src/integrations/search-index-worker.ts');
 const page = (body: string, head = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body><header>导航</header><main>${body}</main></body></html>`;
 const fields = (rows: [string, string][]) => `<dl>${rows.map(([l, v]) => `<dt data-search-ignore>${l}</dt><dd>${v}</dd>`).join('')}</dl>`;
 const record = (kind: string, date: string, text: string, rows: [string, string][] = [], name = '') =>
@@ -24,10 +24,7 @@ function site(files: Record<string, string>): string {
 }
 
 let dir = '';
-let stats: Awaited<ReturnType<typeof buildSearchIndex>>;
-/** Files the search fetched: the browser's fetch, served from the built folder. */
-const fetched: string[] = [];
-const realFetch = globalThis.fetch;
+let served: ServedIndex;
 
 before(async () => {
   dir = site({
@@ -37,40 +34,27 @@ before(async () => {
     'penalties/w/index.html': page('<p>该信息已依法停止公示</p>', '<meta name="robots" content="noindex">'),
     'subjects/91370911MADJ45ED9Y/index.html': record('subjects', '', '泰安市人民政府', [['统一社会信用代码', '91370911MADJ45ED9Y']], '泰安市人民政府'),
   });
-  process.env.PORTAL_SEARCH_PER_SHARD = '1';
-  try {
-    stats = await buildSearchIndex(dir, WORKER);
-  } finally {
-    delete process.env.PORTAL_SEARCH_PER_SHARD;
-  }
-  globalThis.fetch = (async (url: string | URL) => {
-    const path = decodeURIComponent(new URL(String(url), 'file:///').pathname);
-    fetched.push(path.slice(dir.length));
-    return existsSync(path) ? new Response(readFileSync(path)) : new Response('', { status: 404 });
-  }) as typeof fetch;
+  served = await indexAndServe(dir, 1);
 });
 
-after(() => {
-  globalThis.fetch = realFetch;
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => served?.close());
 
 /** Runs a search the way the search page does, through every page of results. */
 async function search(address: string) {
-  fetched.length = 0;
+  served.fetched.length = 0;
   const started = await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(address));
   assert.ok(started, address);
   const urls: string[] = [];
   for (let page = await started.cursor.next(); page.length; page = await started.cursor.next()) urls.push(...page.map((r) => r.url));
   // Shards whose index was opened (the engine bundle, with Pagefind's wasm, comes with the first).
-  const opened = fetched.filter((f) => f.endsWith('pagefind-entry.json')).map((f) => f.split('/')[2]).filter((b) => b !== 'engine');
+  const opened = served.fetched.filter((f) => f.endsWith('pagefind-entry.json')).map((f) => f.split('/')[2]).filter((b) => b !== 'engine');
   return { urls, total: started.cursor.total, complete: started.cursor.complete, opened };
 }
 
 test('indexes marked pages into shards with routing, number lookup and search.json; skips the rest', () => {
-  assert.equal(stats.pagesIndexed, 3);
-  assert.equal(stats.numbers, 4); // two 信息编号, one 文号, one credit code (the profile's)
-  assert.equal(stats.knownPhrases, 2); // the profile's name and credit code
+  assert.equal(served.stats.pagesIndexed, 3);
+  assert.equal(served.stats.numbers, 4); // two 信息编号, one 文号, one credit code (the profile's)
+  assert.equal(served.stats.knownPhrases, 2); // the profile's name and credit code
   const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/search.json'), 'utf8')) as SearchManifest;
   assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind]), [['p', '', ['subjects']], ['r0', '2026-01-02', ['penalties']], ['r1', '2025-03-04', ['penalties']]]);
   assert.deepEqual(manifest.shards[1]!.status, ['penalties:未修复']);
@@ -94,7 +78,7 @@ test('a query finds exactly the pages whose text holds it, profile first, openin
 test("an agency's name is answered from the build's list of the pages that hold it: no routing file, no shard", async () => {
   const r = await search('?q=泰安市人民政府');
   assert.deepEqual(r, { urls: ['/subjects/91370911MADJ45ED9Y/'], total: 1, complete: true, opened: [] });
-  assert.deepEqual(fetched.filter((f) => !f.endsWith('search.json')), ['/pagefind/known/0.json']);
+  assert.deepEqual(served.fetched.filter((f) => !f.endsWith('search.json')), ['/pagefind/known/0.json']);
   // A part of the name is not a known phrase: the full-text search answers it.
   assert.deepEqual(await search('?q=安市人民政府'), { urls: ['/subjects/91370911MADJ45ED9Y/'], total: 1, complete: true, opened: ['p'] });
 });

@@ -4,16 +4,15 @@
  * answered by the shards. Built through the real indexer and searched as the page does.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
 import { ShardedSearch } from '../../../src/lib/search/engine.ts';
 import { FULL_LIST_CAP } from '../../../src/lib/search/known.ts';
 import { stateFromUrl } from '../../../src/lib/search/state.ts';
+import { indexAndServe, type ServedIndex } from '../support/search-index.ts';
 
-const WORKER = resolve(import.meta.dirname, '../../../src/integrations/search-index-worker.ts');
 const NAME = '泰安市应急管理局';
 const RECORDS = FULL_LIST_CAP + 30;
 
@@ -25,8 +24,7 @@ const kind = (i: number) => (i % 3 === 0 ? 'penalties' : 'commitments');
 const url = (i: number) => `/${kind(i)}/R${String(i).padStart(4, '0')}/`;
 
 let dir = '';
-const fetched: string[] = [];
-const realFetch = globalThis.fetch;
+let served: ServedIndex;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'known-index-test-'));
@@ -37,28 +35,15 @@ before(async () => {
   write('subjects/113709000075072266', page(`data-kind="subjects" data-title="${NAME}信用画像" data-region="市直" data-name="${NAME}"`, NAME));
   for (let i = 0; i < RECORDS; i++) write(url(i).slice(1), page(`data-kind="${kind(i)}" data-title="记录${i}" data-region="市直" data-date="${date(i)}"`, `${NAME}第${i}号记录`));
   write('commitments/OTHER', page(`data-kind="commitments" data-title="其他" data-region="市直" data-date="2030-01-01"`, '泰安市应急管理部门'));
-  process.env.PORTAL_SEARCH_PER_SHARD = '100';
-  try {
-    await buildSearchIndex(dir, WORKER);
-  } finally {
-    delete process.env.PORTAL_SEARCH_PER_SHARD;
-  }
-  globalThis.fetch = (async (u: string | URL) => {
-    const path = decodeURIComponent(new URL(String(u), 'file:///').pathname);
-    fetched.push(path.slice(dir.length));
-    return existsSync(path) ? new Response(readFileSync(path)) : new Response('', { status: 404 });
-  }) as typeof fetch;
+  served = await indexAndServe(dir, 100);
 });
 
-after(() => {
-  globalThis.fetch = realFetch;
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => served?.close());
 
-const opened = () => fetched.filter((f) => f.endsWith('pagefind-entry.json') && !f.includes('/engine/'));
+const opened = () => served.fetched.filter((f) => f.endsWith('pagefind-entry.json') && !f.includes('/engine/'));
 
 test('past the cap the count is exact at once, the first page is listed, and 加载更多 goes on in the shards to every page once', async () => {
-  fetched.length = 0;
+  served.fetched.length = 0;
   const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}`)))!;
   const first = await started.cursor.next();
   assert.equal(started.cursor.total, RECORDS + 1);
