@@ -104,19 +104,31 @@ export class ShardedSearch {
    * unreachable", as two shards that started together showed). Later inits reuse it.
    */
   private creating: Promise<unknown> = Promise.resolve();
-  private readonly routeFiles = new Map<number, Promise<Map<string, bigint>>>();
-  private readonly numberFiles = new Map<number, Promise<NumberFile>>();
-  private readonly knownFiles = new Map<number, Promise<KnownFile>>();
+  /** The lookup files (routing, number lookup, known phrases) by path: each is fetched once, a failed one again next time. */
+  private readonly lookups = new Map<string, Promise<unknown>>();
 
   constructor(base = '/pagefind/') {
     this.base = base;
   }
 
-  private json<T>(path: string): Promise<T> {
+  private fetchOk(path: string): Promise<Response> {
     return fetch(`${this.base}${path}`).then((r) => {
       if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-      return r.json() as Promise<T>;
+      return r;
     });
+  }
+
+  private json<T>(path: string): Promise<T> {
+    return this.fetchOk(path).then((r) => r.json() as Promise<T>);
+  }
+
+  private lookup<T>(path: string, load: (path: string) => Promise<T>): Promise<T> {
+    let file = this.lookups.get(path) as Promise<T> | undefined;
+    if (!file) {
+      this.lookups.set(path, (file = load(path)));
+      file.catch(() => this.lookups.delete(path));
+    }
+    return file;
   }
 
   loadManifest(): Promise<SearchManifest> {
@@ -150,26 +162,15 @@ export class ShardedSearch {
   }
 
   private routeFile(n: number): Promise<Map<string, bigint>> {
-    let m = this.routeFiles.get(n);
-    if (!m) {
-      m = fetch(`${this.base}route/${n}.txt`).then(async (r) => {
-        if (!r.ok) throw new Error(`route/${n}.txt: HTTP ${r.status}`);
-        return parseRouteFile(await r.text());
-      });
-      m.catch(() => this.routeFiles.delete(n));
-      this.routeFiles.set(n, m);
-    }
-    return m;
+    return this.lookup(`route/${n}.txt`, (path) => this.fetchOk(path).then(async (r) => parseRouteFile(await r.text())));
   }
 
   /** The pages whose own number the query is (one small file), passing the filters, newest first. */
   private async numberHits(manifest: SearchManifest, s: SearchState): Promise<NumberHit[]> {
     const key = numberKey(s.q);
     if (!key || !manifest.numberFiles) return [];
-    const n = numberFile(key, manifest.numberFiles);
-    let file = this.numberFiles.get(n);
-    if (!file) this.numberFiles.set(n, (file = this.json<NumberFile>(`number/${n}.json`)));
-    const hits = (await file)[key] ?? [];
+    const file = await this.lookup(`number/${numberFile(key, manifest.numberFiles)}.json`, (path) => this.json<NumberFile>(path));
+    const hits = file[key] ?? [];
     return hits.filter((h) => passesFilters(h, s)).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   }
 
@@ -177,13 +178,8 @@ export class ShardedSearch {
   private async knownEntry(manifest: SearchManifest, text: string): Promise<KnownEntry | undefined> {
     const key = knownKey(text);
     if (!key || !manifest.knownFiles) return undefined;
-    const n = knownFile(key, manifest.knownFiles);
-    let file = this.knownFiles.get(n);
-    if (!file) {
-      this.knownFiles.set(n, (file = this.json<KnownFile>(`known/${n}.json`)));
-      file.catch(() => this.knownFiles.delete(n));
-    }
-    return (await file)[key];
+    const file = await this.lookup(`known/${knownFile(key, manifest.knownFiles)}.json`, (path) => this.json<KnownFile>(path));
+    return file[key];
   }
 
   /** The matching results of one shard: every part must match (intersection, first part's order). */
