@@ -55,12 +55,15 @@ function eachKeyedLine<L extends [string, unknown, ...unknown[]]>(paths: readonl
   }
 }
 
-/** Writes a lookup table: key → value, keys sorted, in `files` files chosen by `fileOf`, under searchDir/<dir>/<n>.json. */
-function writeTable<V>(searchDir: string, dir: string, entries: Map<string, V>, files: number, fileOf: (key: string, files: number) => number): void {
-  const out = Array.from({ length: files }, (): Record<string, V> => ({}));
-  for (const [key, v] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[fileOf(key, files)]![key] = v;
+/**
+ * Writes a lookup table: key → value, given as its JSON text (serialized once, also to size the
+ * files), keys sorted, in `files` files chosen by `fileOf`, under searchDir/<dir>/<n>.json.
+ */
+function writeTable(searchDir: string, dir: string, entries: Map<string, string>, files: number, fileOf: (key: string, files: number) => number): void {
+  const out = Array.from({ length: files }, (): string[] => []);
+  for (const [key, json] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[fileOf(key, files)]!.push(`${JSON.stringify(key)}:${json}`);
   mkdirSync(join(searchDir, dir));
-  out.forEach((f, i) => writeFileSync(join(searchDir, dir, `${i}.json`), JSON.stringify(f)));
+  out.forEach((f, i) => writeFileSync(join(searchDir, dir, `${i}.json`), `{${f.join(',')}}`));
 }
 
 /** The number lookup: every shard's [key, hit] lines → pagefind/number/<n>.json. */
@@ -72,7 +75,7 @@ function writeNumbers(searchDir: string, paths: string[]): { files: number; keys
     else byKey.set(key, [hit]);
   });
   const files = numberFileCount(byKey.size);
-  writeTable(searchDir, 'number', byKey, files, numberFile);
+  writeTable(searchDir, 'number', new Map([...byKey].map(([key, hits]) => [key, JSON.stringify(hits)])), files, numberFile);
   return { files, keys: byKey.size };
 }
 
@@ -90,8 +93,8 @@ function writeKnown(searchDir: string, paths: string[]): { files: number; keys: 
     (own ? e.own : e.pages).push(page);
     if (e.pages.length > 2 * FULL_LIST_CAP) e.pages = knownEntry([], e.pages, e.count).pages;
   });
-  const entries = new Map([...byKey].map(([key, e]) => [key, knownEntry(e.own, e.pages, e.count)]));
-  const files = knownFileCount(entries.size, [...entries.values()].reduce((n, e) => n + JSON.stringify(e).length, 0));
+  const entries = new Map([...byKey].map(([key, e]) => [key, JSON.stringify(knownEntry(e.own, e.pages, e.count))]));
+  const files = knownFileCount(entries.size, [...entries.values()].reduce((n, json) => n + json.length, 0));
   writeTable(searchDir, 'known', entries, files, knownFile);
   return { files, keys: entries.size };
 }
