@@ -17,11 +17,10 @@ import { join } from 'node:path';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { indexBlocks, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
-import { statusFilterValue } from '../lib/search/kinds.ts';
+import { PROFILE_KIND, statusFilterValue } from '../lib/search/kinds.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 import { knownContext, knownKey, KnownMatcher } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
-import { PROFILE_KIND } from '../lib/search/kinds.ts';
 
 export interface PageRef {
   url: string;

@@ -161,10 +161,9 @@ export function segmentBlock(text: string): SegmentedBlock {
  * and the page's routing keys added to `into`. Each block ends its Han run with a unigram, so
  * no phrase matches across two blocks; keys are per block too.
  */
-export function indexBlocks(blocks: readonly (string | SegmentedBlock)[], into: Set<string>): string {
+export function indexBlocks(blocks: readonly SegmentedBlock[], into: Set<string>): string {
   const parts: string[] = [];
-  for (const b of blocks) {
-    const { tokens: t, keys } = typeof b === 'string' ? segmentBlock(b) : b;
+  for (const { tokens: t, keys } of blocks) {
     if (t.length === 0) continue;
     for (const k of keys) into.add(k);
     parts.push(t.join(' '));

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeToken, encodeCodePoint, indexBlocks, isHanToken, queryKeys, routeKeys, tokens } from '../../../src/lib/search/segment.ts';
+import { decodeToken, encodeCodePoint, indexBlocks, isHanToken, queryKeys, routeKeys, segmentBlock, tokens } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 
 const han = (ts: string[]) => ts.map((t) => (isHanToken(t) ? decodeToken(t) : `[${t}]`));
@@ -34,7 +34,7 @@ test('Han tokens never collide with other words', () => {
 
 test('blocks do not join: no bigram or routing key spans two blocks', () => {
   const into = new Set<string>();
-  const content = indexBlocks(['泰安', '', '安市 2026'], into);
+  const content = indexBlocks(['泰安', '', '安市 2026'].map(segmentBlock), into);
   assert.equal(content, `${TAI + AN} ${AN} ${AN + SHI} ${SHI} 2026`);
   assert.deepEqual([...into].sort(), [TAI, AN, TAI + AN, SHI, AN + SHI, '2026'].sort());
 });
