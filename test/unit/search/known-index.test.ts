@@ -23,15 +23,25 @@ const date = (i: number) => new Date(Date.UTC(2020, 0, 1 + i)).toISOString().sli
 const kind = (i: number) => (i % 3 === 0 ? 'penalties' : 'commitments');
 const url = (i: number) => `/${kind(i)}/R${String(i).padStart(4, '0')}/`;
 
+const writePage = (root: string, path: string, html: string) => {
+  mkdirSync(join(root, path), { recursive: true });
+  writeFileSync(join(root, path, 'index.html'), html);
+};
+
+/** Every result of a search, through 加载更多 to the end. */
+async function allUrls(base: string, address: string): Promise<string[]> {
+  const started = (await new ShardedSearch(base).start(stateFromUrl(address)))!;
+  const urls: string[] = [];
+  for (let p = await started.cursor.next(); p.length; p = await started.cursor.next()) urls.push(...p.map((r) => r.url));
+  return urls;
+}
+
 let dir = '';
 let served: ServedIndex;
 
 before(async () => {
   dir = mkdtempSync(join(tmpdir(), 'known-index-test-'));
-  const write = (path: string, html: string) => {
-    mkdirSync(join(dir, path), { recursive: true });
-    writeFileSync(join(dir, path, 'index.html'), html);
-  };
+  const write = (path: string, html: string) => writePage(dir, path, html);
   write('subjects/113709000075072266', page(`data-kind="subjects" data-title="${NAME}信用画像" data-region="市直" data-name="${NAME}"`, NAME));
   for (let i = 0; i < RECORDS; i++) write(url(i).slice(1), page(`data-kind="${kind(i)}" data-title="记录${i}" data-region="市直" data-date="${date(i)}"`, `${NAME}第${i}号记录`));
   write('commitments/OTHER', page(`data-kind="commitments" data-title="其他" data-region="市直" data-date="2030-01-01"`, '泰安市应急管理部门'));
@@ -40,7 +50,7 @@ before(async () => {
 
 after(() => served?.close());
 
-const opened = () => served.fetched.filter((f) => f.endsWith('pagefind-entry.json') && !f.includes('/engine/'));
+const opened = (index: ServedIndex = served) => index.fetched.filter((f) => f.endsWith('pagefind-entry.json') && !f.includes('/engine/'));
 
 test('past the cap the count is exact at once, the first page is listed, and 加载更多 goes on in the shards to every page once', async () => {
   served.fetched.length = 0;
@@ -59,9 +69,7 @@ test('past the cap the count is exact at once, the first page is listed, and 加
 });
 
 test('sorted by date past the cap: the ten newest records first, the profile last', async () => {
-  const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}&sort=date`)))!;
-  const urls: string[] = [];
-  for (let p = await started.cursor.next(); p.length; p = await started.cursor.next()) urls.push(...p.map((r) => r.url));
+  const urls = await allUrls(`${dir}/pagefind/`, `?q=${NAME}&sort=date`);
   assert.deepEqual(urls.slice(0, 10), Array.from({ length: 10 }, (_, k) => url(RECORDS - 1 - k)));
   assert.equal(urls.at(-1), '/subjects/113709000075072266/');
   assert.equal(new Set(urls).size, RECORDS + 1);
@@ -74,4 +82,18 @@ test('with a filter past the cap the shards answer: exactly the pages that pass'
   const want = Array.from({ length: RECORDS }, (_, i) => i).filter((i) => kind(i) === 'penalties').map(url);
   assert.deepEqual([...urls].sort(), want.sort());
   assert.equal(started.cursor.total, want.length);
+});
+
+test("the agency's own profile comes first, before another profile that names it and whose address sorts first", async () => {
+  const small = mkdtempSync(join(tmpdir(), 'known-own-test-'));
+  writePage(small, 'subjects/A000', page('data-kind="subjects" data-title="泰安市消防救援支队信用画像" data-region="市直" data-name="泰安市消防救援支队"', `泰安市消防救援支队 上级主管部门 ${NAME}`));
+  writePage(small, 'subjects/Z999', page(`data-kind="subjects" data-title="${NAME}信用画像" data-region="市直" data-name="${NAME}"`, NAME));
+  writePage(small, 'commitments/C1', page('data-kind="commitments" data-title="承诺" data-region="市直" data-date="2026-01-01"', `${NAME}承诺`));
+  const own = await indexAndServe(small, 100);
+  try {
+    assert.deepEqual(await allUrls(`${small}/pagefind/`, `?q=${NAME}`), ['/subjects/Z999/', '/subjects/A000/', '/commitments/C1/']);
+    assert.deepEqual(opened(own), [], 'answered from the list');
+  } finally {
+    own.close();
+  }
 });
