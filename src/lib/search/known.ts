@@ -27,8 +27,9 @@ export interface KnownEntry {
   /** How many pages hold the phrase (exact). */
   count: number;
   /**
-   * Every such page when `count` ≤ FULL_LIST_CAP, else the first ones of both orders (profiles
-   * first, then the newest records); profiles first, then records newest first.
+   * Every such page when `count` ≤ FULL_LIST_CAP, else the first page of both orders (the
+   * profiles, the newest records); in display order: the key's own profile, other profiles,
+   * then records newest first (knownEntry).
    */
   pages: PinnedResult[];
 }
