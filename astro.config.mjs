@@ -23,7 +23,7 @@ export default defineConfig({
     // Every page but withheld-record and redirect pages (robots noindex); also as /sitemap.xml.
     // The feeds are endpoints, which the sitemap does not list by itself.
     sitemap({ customPages: FEEDS.map((f) => new URL(f.href, portal.siteUrl).href) }),
-    // Pagefind search over the built pages (fails the build on any indexing error).
+    // The site search's index over the built pages (fails the build on any indexing error).
     searchIndex(),
     // Last: checks everything the build wrote, search index included (fails the build on any problem).
     safetyChecks(),

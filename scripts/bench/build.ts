@@ -6,7 +6,7 @@
  * model cases and attachments (scripts/bench/synthetic-export.ts, kept under bench-out/ and
  * reused), then the full `astro build` (pages, sitemap, search index) in a process of its
  * own, while the whole process tree's resident memory is sampled every --sample-ms (the
- * search index's Pagefind processes live for seconds, so 50 ms catches them).
+ * search index's worker processes live for seconds, so 50 ms catches them).
  *
  * Stage boundaries come from the build itself: every integration hook's start and end
  * (src/integrations/build-timings.ts, PORTAL_BUILD_TIMINGS), the content loader's

@@ -25,7 +25,7 @@ export const CONTENT_TYPES: Record<string, string> = {
   '.webp': 'image/webp',
   '.ico': 'image/x-icon',
   '.pdf': 'application/pdf',
-  '.wasm': 'application/wasm',
+  '.gz': 'application/gzip',
   '.webmanifest': 'application/manifest+json',
   '.rss': 'application/rss+xml; charset=utf-8',
   '.atom': 'application/atom+xml; charset=utf-8',

@@ -1,26 +1,25 @@
 /**
- * A child process of the search-index integration (run with `node`, types stripped). Three jobs,
+ * A child process of the search-index integration (run with `node`, types stripped). Two jobs,
  * sent as the first IPC message:
  *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
  *    and reply with each page's small summary and its byte range in that file;
- *  - build: for each assigned shard, one Pagefind index (createIndex → addCustomRecord ×N →
- *    writeFiles → deleteIndex → close), plus the shard's Han tokens for the routing table and
- *    its pages' own numbers for the number lookup;
- *  - engine: the bundle the browser loads Pagefind's script and wasm from, into which it merges
- *    the shards it needs (an index of one placeholder record that no query can match).
- * Any Pagefind error is sent back as an error; the integration then fails the build.
+ *  - build: for each assigned shard, its index (shard-index.ts: page table, postings, cards),
+ *    plus the shard's routing keys for the routing table, its pages' own numbers for the
+ *    number lookup and its known-phrase lines.
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, openSync, readdirSync, readFileSync, readSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
-import { indexBlocks, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
-import { PROFILE_KIND, statusFilterValue } from '../lib/search/kinds.ts';
+import { addRouteKeys, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
+import { PROFILE_KIND } from '../lib/search/kinds.ts';
+import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 import { knownContext, knownKey, KnownMatcher } from '../lib/search/known.ts';
-import type { PinnedResult } from '../lib/search/cursor.ts';
+import type { PinnedResult, ShownResult } from '../lib/search/cursor.ts';
 
 export interface PageRef {
   url: string;
@@ -37,16 +36,14 @@ export interface PageRef {
 
 export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
-  | { job: 'build'; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] }
-  | { job: 'engine'; outputPath: string };
+  | { job: 'build'; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] };
 
 export type WorkerReply =
   | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
-  | { ok: true; job: 'build'; shards: { name: string; pages: number; seconds: number }[] }
-  | { ok: true; job: 'engine' }
+  | { ok: true; job: 'build'; shards: { name: string; pages: number; indexFiles: number; seconds: number }[] }
   | JobFailure;
 
-/** Stored with each result, for the result list: the page text, capped (snippets are made from it). */
+/** Stored in each result card: the page text, capped (snippets are made from it). */
 export const TEXT_CAP = 1500;
 
 /** Characters of page text kept on each side of a number, for its snippet in the lookup. */
@@ -79,13 +76,6 @@ function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: 
   }
   return lines;
 }
-
-/** Pagefind's ready-made UI files and its worker: the search page has its own interface and runs Pagefind on the page. */
-const UNUSED = ['pagefind-ui.js', 'pagefind-ui.css', 'pagefind-modular-ui.js', 'pagefind-modular-ui.css', 'pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-highlight.js', 'pagefind-worker.js'];
-/** A shard's copy of the script and wasm: shards are merged into the engine bundle, which has them. */
-const isEngineFile = (f: string) => f === 'pagefind.js' || /^wasm\..+\.pagefind$/.test(f);
-/** The placeholder record's only word: the segmenter never makes it (Han tokens start a–l, words x or a digit). */
-const PLACEHOLDER_WORD = 'zzzz';
 
 async function extract(pages: { file: string; url: string }[], out: string): Promise<WorkerReply> {
   const fd = openSync(out, 'w');
@@ -136,58 +126,39 @@ function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
   return JSON.parse(buf.toString('utf8')) as ExtractedPage;
 }
 
+/** Gzip, at the level that keeps the files smallest (they are written once and fetched often). */
+const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 });
+
 async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
-  const pagefind = await import('pagefind');
   const matcher = new KnownMatcher(keys);
   const fds = new Map<string, number>();
-  const done: { name: string; pages: number; seconds: number }[] = [];
+  const done: { name: string; pages: number; indexFiles: number; seconds: number }[] = [];
   try {
     for (const shard of shards) {
       const t0 = performance.now();
-      const { index, errors } = await pagefind.createIndex({});
-      if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (${shard.name}): ${errors.join('; ') || 'no index'}`] };
+      const index = new ShardIndexBuilder();
       const tokens = new Set<string>();
       const numbers: string[] = [];
       const known: string[] = [];
-      const failures: string[] = [];
-      let pending: Promise<void>[] = [];
+      mkdirSync(join(shard.outputPath, 'card'), { recursive: true });
+      mkdirSync(join(shard.outputPath, 'index'));
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
         const blocks = p.blocks.map(segmentBlock);
-        const content = indexBlocks(blocks, tokens);
+        addRouteKeys(blocks, tokens);
         numbers.push(...numberLines(p, shard.name));
         known.push(...knownLines(p, blocks, shard.name, matcher));
-        const filters: Record<string, string[]> = { kind: [p.kind] };
-        if (p.region) filters.region = [p.region];
-        if (p.date) filters.year = [p.date.slice(0, 4)];
-        if (p.status) filters.status = [statusFilterValue(p.kind, p.status)];
-        const meta: Record<string, string> = { title: p.title, kind: p.kind, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
-        if (p.region) meta.region = p.region;
-        if (p.date) meta.date = p.date;
-        if (p.status) meta.status = p.status;
-        pending.push(
-          index
-            .addCustomRecord({ url: p.url, language: 'xx', content, meta, filters, ...(p.date ? { sort: { date: p.date } } : {}) })
-            .then((r) => {
-              if (r.errors.length) failures.push(`${p.url}: ${r.errors.join('; ')}`);
-            }),
-        );
-        if (pending.length >= 500) {
-          await Promise.all(pending);
-          pending = [];
-        }
+        const id = index.add(p, blocks);
+        const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
+        writeFileSync(join(shard.outputPath, 'card', `${id}.json.gz`), gz(JSON.stringify(card)));
       }
-      await Promise.all(pending);
-      if (failures.length) return { ok: false, errors: failures.map((f) => `Pagefind addCustomRecord: ${f}`) };
-      const written = await index.writeFiles({ outputPath: shard.outputPath });
-      if (written.errors.length) return { ok: false, errors: [`Pagefind writeFiles (${shard.name}): ${written.errors.join('; ')}`] };
-      for (const f of [...UNUSED, ...readdirSync(shard.outputPath).filter(isEngineFile)]) rmSync(join(shard.outputPath, f), { force: true });
+      const files = index.files();
+      writeFileSync(join(shard.outputPath, 'pages.json.gz'), gz(files.pages));
+      files.index.forEach((bytes, n) => writeFileSync(join(shard.outputPath, 'index', `${n}.bin.gz`), gz(bytes)));
       writeFileSync(shard.tokensPath, [...tokens].join('\n'));
       writeFileSync(shard.numbersPath, numbers.join('\n'));
       writeFileSync(shard.knownPath, known.join('\n'));
-      await index.deleteIndex();
-      await pagefind.close(); // stop the Pagefind binary: its memory goes with it
-      done.push({ name: shard.name, pages: shard.refs.length, seconds: (performance.now() - t0) / 1000 });
+      done.push({ name: shard.name, pages: shard.refs.length, indexFiles: files.index.length, seconds: (performance.now() - t0) / 1000 });
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);
@@ -195,16 +166,4 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
   return { ok: true, job: 'build', shards: done };
 }
 
-async function engine(outputPath: string): Promise<WorkerReply> {
-  const pagefind = await import('pagefind');
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index || errors.length) return { ok: false, errors: [`Pagefind createIndex (engine): ${errors.join('; ') || 'no index'}`] };
-  const added = await index.addCustomRecord({ url: '/', language: 'xx', content: PLACEHOLDER_WORD, meta: { title: '' }, filters: { shard: ['engine'] } });
-  const written = await index.writeFiles({ outputPath });
-  await pagefind.close();
-  if (added.errors.length || written.errors.length) return { ok: false, errors: [`Pagefind (engine): ${[...added.errors, ...written.errors].join('; ')}`] };
-  for (const f of UNUSED) rmSync(join(outputPath, f), { force: true });
-  return { ok: true, job: 'engine' };
-}
-
-answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job.pages, job.out) : job.job === 'engine' ? engine(job.outputPath) : build(job)));
+answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job.pages, job.out) : build(job)));

@@ -2,25 +2,24 @@
  * Builds the site search after the site is built (`astro:build:done`), over the BUILT pages:
  * every page that carries the search markup (src/components/SearchMeta.astro) and no robots
  * noindex. Two worker processes extract the pages' text with htmlparser2, the pages are split
- * into shards (src/lib/search/shards.ts), and the workers build one Pagefind bundle per
- * shard, plus the engine bundle the browser merges the shards it needs into. Then the routing table, the number lookup and search.json are written under
- * <outDir>/pagefind/.
- * Any extraction problem or Pagefind error throws, which fails the build.
+ * into shards (src/lib/search/shards.ts), and the workers build each shard's index
+ * (src/lib/search/shard-index.ts). Then the routing table, the number lookup, the known
+ * phrases and search.json are written under <outDir>/search-index/.
+ * Any extraction problem throws, which fails the build.
  *
  * Settings (environment): PORTAL_SEARCH_WORKERS (default 2), PORTAL_SEARCH_PER_SHARD
  * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
  */
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runChildJob } from '../lib/child-job.ts';
 import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
-import { ENGINE_BUNDLE } from '../lib/search/engine.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
 import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbers.ts';
 import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
@@ -28,7 +27,7 @@ import type { PinnedResult } from '../lib/search/cursor.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { PageRef, WorkerJob, WorkerReply } from './search-index-worker.ts';
 
-export const SEARCH_DIR = 'pagefind';
+export const SEARCH_DIR = 'search-index';
 
 function htmlPages(outDir: string): { file: string; url: string }[] {
   const pages: { file: string; url: string }[] = [];
@@ -66,7 +65,7 @@ function writeTable(searchDir: string, dir: string, entries: Map<string, string>
   out.forEach((f, i) => writeFileSync(join(searchDir, dir, `${i}.json`), `{${f.join(',')}}`));
 }
 
-/** The number lookup: every shard's [key, hit] lines → pagefind/number/<n>.json. */
+/** The number lookup: every shard's [key, hit] lines → search-index/number/<n>.json. */
 function writeNumbers(searchDir: string, paths: string[]): { files: number; keys: number } {
   const byKey = new Map<string, NumberHit[]>();
   eachKeyedLine<[string, NumberHit]>(paths, ([key, hit]) => {
@@ -80,7 +79,7 @@ function writeNumbers(searchDir: string, paths: string[]): { files: number; keys
 }
 
 /**
- * The known-phrase table: every shard's [key, page] lines → pagefind/known/<n>.json. A key's
+ * The known-phrase table: every shard's [key, page] lines → search-index/known/<n>.json. A key's
  * pages are trimmed to its entry's (known.ts) whenever they pass twice the full-list cap, so
  * a name on every page of a big site does not hold them all in memory.
  */
@@ -126,12 +125,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
     shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
     const keys = [...new Set(refs.flatMap((r) => r.keys ?? []))].sort();
-    const built = await Promise.all([
-      ...jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', keys, shards: j })),
-      runWorker(workerScript, { job: 'engine', outputPath: join(searchDir, ENGINE_BUNDLE) }),
-    ]);
+    const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
+    const indexFiles = new Map(built.flatMap((r) => (r.ok && r.job === 'build' ? r.shards.map((s) => [s.name, s.indexFiles] as const) : [])));
     const tBuild = performance.now();
 
     // 3. The routing table and the manifest the search page starts from.
@@ -146,7 +143,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const known = writeKnown(searchDir, shards.map((s) => join(tmp, `${s.name}.known`)));
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
-      version: 1,
+      version: 2,
       build: contentTag(searchDir),
       routeFiles: routes.length,
       numberFiles: numbers.files,
@@ -154,6 +151,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       shards: shards.map((s) => ({
         name: s.name,
         pages: s.pages.length,
+        indexFiles: indexFiles.get(s.name)!,
         from: s.pages.reduce((m, p) => (p.date && (!m || p.date < m) ? p.date : m), ''),
         to: s.pages.reduce((m, p) => (p.date > m ? p.date : m), ''),
         kind: values(s.pages, (p) => p.kind),
@@ -179,7 +177,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       routeBytes,
       numbers: numbers.keys,
       knownPhrases: known.keys,
-      seconds: { extract: +((tExtract - t0) / 1000).toFixed(2), build: +((tBuild - tExtract) / 1000).toFixed(2), route: +((t1 - tBuild) / 1000).toFixed(2), total: +((t1 - t0) / 1000).toFixed(2) },
+      seconds: { extract: +((tExtract - t0) / 1000).toFixed(2), index: +((tBuild - tExtract) / 1000).toFixed(2), route: +((t1 - tBuild) / 1000).toFixed(2), total: +((t1 - t0) / 1000).toFixed(2) },
       ...(sampler
         ? {
             cpuSeconds: { main: +((cpu.user + cpu.system) / 1e6).toFixed(2), children: sampler.cpuSeconds(false) },
@@ -213,11 +211,13 @@ export default function searchIndex(): AstroIntegration {
 }
 
 /**
- * The index's cache tag: a digest of every file name under pagefind/ (Pagefind names its
- * files by their content hash), so the same pages give the same tag and byte-identical
- * builds, and any change of the index gives a new one.
+ * The index's cache tag: a digest of every file under the search folder (names and bytes),
+ * so the same pages give the same tag and byte-identical builds, and any change a new one.
  */
 function contentTag(searchDir: string): string {
-  const names = (readdirSync(searchDir, { recursive: true }) as string[]).map((n) => n.split(sep).join('/')).sort();
-  return createHash('sha256').update(names.join('\n')).digest('hex').slice(0, 16);
+  const hash = createHash('sha256');
+  for (const name of (readdirSync(searchDir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isFile()).map((d) => relative(searchDir, join(d.parentPath, d.name)).split(sep).join('/')).sort()) {
+    hash.update(`${name}\0`).update(readFileSync(join(searchDir, name)));
+  }
+  return hash.digest('hex').slice(0, 16);
 }

@@ -129,7 +129,7 @@ describe('withheld cases and listings are counted, never shown', () => {
     '（2026）鲁09执909号', '（2026）鲁0902执1010号', '（2026）鲁09执929号', '泰安市中级人民法院', '宁阳县住房和城乡建设局',
   ];
   const asBytes = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
-  test('no withheld or rejected record detail is in any built file, the Pagefind gzip index read decompressed', async () => {
+  test('no withheld or rejected record detail is in any built file, the gzip search index read decompressed', async () => {
     const found: string[] = [];
     let gzipFiles = 0;
     let publishedSeen = false;

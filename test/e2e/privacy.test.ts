@@ -1,7 +1,7 @@
 /**
  * No personal identity number from a column the contract does not list reaches the site:
  * a copy of the fixture export gets a 证件号码 column holding a valid 18-digit number.
- * Pagefind's index files are gzip, so every gzip file is read decompressed.
+ * The search index's files are gzip, so every gzip file is read decompressed.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ const ID = '370902198506123414';
 // The standard's own example number, as a second hand-checked case of a valid number.
 const STANDARD_EXAMPLE = '11010519491231002X';
 
-/** Files holding the number or most of it, in any letter case (Pagefind lower-cases words). */
+/** Files holding the number or most of it, in any letter case (the index lower-cases words). */
 async function filesHolding(dir: string, number: string): Promise<string[]> {
   const needles = [number, number.toLowerCase(), number.slice(0, 14)];
   const found: string[] = [];
@@ -68,18 +68,19 @@ test('an identity number in an unknown 证件号码 column appears nowhere in th
   assert.ok(!(await readFile(built.reportPath, 'utf8')).includes(ID));
 });
 
-test('the scan sees inside the search index: a subject code found only decompressed, and a number planted in a fragment', async () => {
-  const fragments = [...walk(join(built.outDir, 'pagefind'))].filter((p) => p.endsWith('.pf_fragment'));
-  assert.ok(fragments.length > 0, 'the index has fragments');
-  // 11370982MB2850005G is a subject of the fixture: Pagefind stores it lower-cased, compressed.
-  const withCode = await filesHolding(join(built.outDir, 'pagefind'), '11370982MB2850005G');
-  assert.ok(withCode.some((p) => p.endsWith('.pf_fragment')), 'a fragment holds the subject code');
+test('the scan sees inside the search index: a subject code found only decompressed, and a number planted in a card', async () => {
+  const cards = [...walk(join(built.outDir, 'search-index'))].filter((p) => /\/card\/\d+\.json\.gz$/.test(p));
+  assert.ok(cards.length > 0, 'the index has cards');
+  // 11370982MB2850005G is a subject of the fixture: its card and the postings hold it, compressed.
+  const withCode = await filesHolding(join(built.outDir, 'search-index'), '11370982MB2850005G');
+  assert.ok(withCode.some((p) => p.includes('/card/')), 'a card holds the subject code');
+  assert.ok(withCode.some((p) => p.endsWith('.bin.gz')), 'a postings file holds the subject code');
   const planted = await mkdtemp(join(tmpdir(), 'portal-privacy-planted-'));
   try {
-    const leak = gzipSync(Buffer.concat([gunzipSync(await readFile(fragments[0]!)), Buffer.from(` ${ID.toLowerCase()}`)]));
+    const leak = gzipSync(Buffer.concat([gunzipSync(await readFile(cards[0]!)), Buffer.from(` ${ID.toLowerCase()}`)]));
     assert.ok(!leak.includes(ID.toLowerCase()), 'compressed, the number is not in the raw bytes');
-    await writeFile(join(planted, 'xx_leak.pf_fragment'), leak);
-    assert.deepEqual(await filesHolding(planted, ID), [join(planted, 'xx_leak.pf_fragment')]);
+    await writeFile(join(planted, '0.json.gz'), leak);
+    assert.deepEqual(await filesHolding(planted, ID), [join(planted, '0.json.gz')]);
   } finally {
     await rm(planted, { recursive: true, force: true });
   }

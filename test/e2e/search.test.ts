@@ -90,7 +90,7 @@ const holdsNumber = (n: string) => truth.filter((t) => new RegExp(`(^|[^0-9A-Za-
 describe('site search', { timeout: 900_000 }, () => {
   before(async () => {
     // Small shards, so the sample (450 pages) is split like a big site: routing, several
-    // Pagefind instances, 至少 N 条 and 加载更多 across shards are all exercised.
+    // shards, 至少 N 条 and 加载更多 across shards are all exercised.
     process.env.PORTAL_SEARCH_PER_SHARD = String(SHARD_SIZE);
     site = await buildSite(join(ROOT, 'data/export'), '2026-11-28');
     server = await serve(site.outDir);
@@ -128,13 +128,13 @@ describe('site search', { timeout: 900_000 }, () => {
   });
 
   test('indexes the published record pages, subject profiles and cases, and nothing else', () => {
-    const shards = JSON.parse(readFileSync(join(site.outDir, 'pagefind/search.json'), 'utf8')).shards as { name: string; pages: number; from: string; to: string }[];
+    const shards = JSON.parse(readFileSync(join(site.outDir, 'search-index/search.json'), 'utf8')).shards as { name: string; pages: number; from: string; to: string }[];
     assert.ok(shards.length >= 4, 'the sample is split into several shards');
     assert.equal(shards[0]!.name, 'p');
     for (let i = 2; i < shards.length; i++) assert.ok(shards[i]!.to <= shards[i - 1]!.from, 'record shards go newest first');
     const kinds = new Set(truth.map((t) => t.kind));
     for (const k of ['commitments', 'penalties', 'enforcement', 'dishonest', 'honors', 'cases', 'subjects']) assert.ok(kinds.has(k), `no searchable ${k} page`);
-    const manifest = JSON.parse(readFileSync(join(site.outDir, 'pagefind/search.json'), 'utf8')) as { shards: { pages: number }[] };
+    const manifest = JSON.parse(readFileSync(join(site.outDir, 'search-index/search.json'), 'utf8')) as { shards: { pages: number }[] };
     assert.equal(manifest.shards.reduce((n, s) => n + s.pages, 0), truth.length, 'every searchable page is in exactly one shard');
     const withheld = htmlFiles(site.outDir).filter((f) => readFileSync(f, 'utf8').includes('<meta name="robots" content="noindex"'));
     assert.ok(withheld.length > 0, 'the sample has withheld pages');
@@ -192,8 +192,8 @@ describe('site search', { timeout: 900_000 }, () => {
     const page = await context.newPage();
     const opened = new Set<string>();
     page.on('request', (r) => {
-      const m = /\/pagefind\/([^/]+)\/pagefind-entry\.json$/.exec(new URL(r.url()).pathname);
-      if (m && m[1] !== 'engine') opened.add(m[1]!);
+      const m = /\/search-index\/([^/]+)\/pages\.json\.gz$/.exec(new URL(r.url()).pathname);
+      if (m) opened.add(m[1]!);
     });
     const t = truth.find((x) => x.kind === 'commitments' && holdsNumber(x.numbers[0]!).length === 1)!;
     const { urls } = await searchAll(page, q(t.numbers[0]!));
@@ -206,7 +206,7 @@ describe('site search', { timeout: 900_000 }, () => {
     const page = await context.newPage();
     const opened: string[] = [];
     page.on('request', (r) => {
-      if (/\/pagefind\/(route\/|(?!engine\/)[^/]+\/pagefind-entry\.json$)/.test(new URL(r.url()).pathname)) opened.push(new URL(r.url()).pathname);
+      if (/\/search-index\/(route\/|[^/]+\/pages\.json\.gz$)/.test(new URL(r.url()).pathname)) opened.push(new URL(r.url()).pathname);
     });
     // The agencies whose name is on the most pages (their own and others', such as a parent's
     // name on its units' profiles), and the five on the fewest.

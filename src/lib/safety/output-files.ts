@@ -1,15 +1,14 @@
 /**
  * The files of a built site, as the safety checks read them: every text file as text and
- * Pagefind's index files (gzip: `.pf_fragment`, `.pf_index`, `.pf_meta`, `.pf_filter`)
- * decompressed, so that nothing published — page, data file, feed or search index — is
- * left unread.
+ * every gzip file (the search index's: src/lib/search/shard-index.ts) decompressed, so that
+ * nothing published — page, data file, feed or search index — is left unread.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 const TEXT = new Set(['.html', '.htm', '.json', '.csv', '.xml', '.txt', '.js', '.mjs', '.css', '.svg', '.md', '.webmanifest', '.atom', '.rss', '.ics']);
-const PAGEFIND_GZIP = new Set(['.pf_fragment', '.pf_index', '.pf_meta', '.pf_filter']);
+const GZIP = '.gz';
 
 export interface OutputFile {
   /** Path relative to the output folder, with `/`. */
@@ -31,13 +30,11 @@ export function outputFiles(dir: string): OutputFile[] {
   return files;
 }
 
-export const isPagefindIndex = (rel: string) => PAGEFIND_GZIP.has(extname(rel));
-
 /** The readable text of a file, or undefined for binaries (images, PDFs, wasm). */
 export function readableText(file: OutputFile): string | undefined {
   const ext = extname(file.rel).toLowerCase();
   if (TEXT.has(ext)) return readFileSync(file.path, 'utf8');
-  // Pagefind index files are gzip of a small header and CBOR, whose strings are UTF-8.
-  if (PAGEFIND_GZIP.has(ext)) return gunzipSync(readFileSync(file.path)).toString('utf8');
+  // The search index's postings are binary, but their keys are UTF-8: read as text, they show.
+  if (ext === GZIP) return gunzipSync(readFileSync(file.path)).toString('utf8');
   return undefined;
 }

@@ -4,10 +4,10 @@
  * is exact once every candidate shard has been searched (`complete`).
  */
 
-/** A result as a Pagefind shard gives it: its data loads on demand. */
+/** A result as a shard's search gives it: its card loads on demand. */
 export interface ShardResult {
   id: string;
-  data: () => Promise<{ url: string; meta: Record<string, string> }>;
+  card: () => Promise<ShownResult>;
 }
 
 export interface ShownResult {
@@ -74,22 +74,10 @@ export class SearchCursor<S extends { name: string }> {
         this.buffer.push(...found);
       }
       if (this.buffer.length === 0) break;
-      const data = await Promise.all(this.buffer.splice(0, size - page.length).map((r) => r.data()));
-      for (const d of data) if (!this.pinnedUrls.has(d.url)) page.push(shownResult(d));
+      const cards = await Promise.all(this.buffer.splice(0, size - page.length).map((r) => r.card()));
+      for (const c of cards) if (!this.pinnedUrls.has(c.url)) page.push(c);
     }
     this.shown += page.length;
     return page;
   }
-}
-
-function shownResult(d: { url: string; meta: Record<string, string> }): ShownResult {
-  return {
-    url: d.url,
-    title: d.meta.title ?? d.url,
-    kind: d.meta.kind ?? '',
-    region: d.meta.region ?? '',
-    date: d.meta.date ?? '',
-    status: d.meta.status ?? '',
-    text: d.meta.text ?? '',
-  };
 }

@@ -1,64 +1,23 @@
 /**
- * The search engine of the search page: search.json, the routing table, the number lookup
- * and Pagefind's shards, loaded lazily; `start` turns a state into a result cursor.
+ * The search engine of the search page: search.json, the routing table, the number lookup,
+ * the known phrases and the shards' indexes (shard-index.ts), loaded lazily, each file once;
+ * `start` turns a state into a result cursor.
  */
-import { PAGE_SIZE, SearchCursor, type PinnedResult, type ShardResult } from './cursor.ts';
+import { PAGE_SIZE, SearchCursor, type PinnedResult, type ShardResult, type ShownResult } from './cursor.ts';
 import { PROFILE_KIND } from './kinds.ts';
 import { isComplete, knownFile, knownKey, type KnownEntry, type KnownFile } from './known.ts';
 import type { SearchManifest, ShardInfo } from './manifest.ts';
 import { numberFile, numberKey, type NumberFile, type NumberHit } from './numbers.ts';
 import { parseQuery, type QueryPart } from './query.ts';
 import { parseRouteFile, routeShards } from './routing.ts';
+import { indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
 
-interface PagefindInstance {
-  init: () => Promise<void>;
-  mergeIndex: (basePath: string, o: Record<string, unknown>) => Promise<void>;
-  search: (term: string, o?: Record<string, unknown>) => Promise<{ results: ShardResult[] }>;
-}
-interface PagefindModule {
-  createInstance: (o: Record<string, unknown>) => PagefindInstance;
-}
-
-/** The bundle with Pagefind's script and wasm (and one placeholder record), under the base. */
-export const ENGINE_BUNDLE = 'engine';
-/** The filter the engine gives each merged shard's pages, so a search can ask one shard. */
-export const SHARD_FILTER = 'shard';
-
-/**
- * One search's Pagefind: the engine bundle, with the shards this search needs merged into it
- * (Pagefind's mergeIndex) as it reaches them. Merged shards share the engine's script and
- * wasm, so a shard costs only its own index files. Each search gets its own, so a search
- * never spends time or requests on the shards of earlier ones.
- */
-class MergedShards {
-  private readonly instance: PagefindInstance;
-  private readonly base: string;
-  private readonly cacheTag: string;
-  private readonly merged = new Map<string, Promise<void>>();
-  private merging: Promise<unknown> = Promise.resolve();
-
-  constructor(instance: PagefindInstance, base: string, cacheTag: string) {
-    this.instance = instance;
-    this.base = base;
-    this.cacheTag = cacheTag;
-  }
-
-  /** Merges a shard once; merges run one after another. */
-  private merge(name: string): Promise<void> {
-    let m = this.merged.get(name);
-    if (!m) {
-      m = this.merging.then(() => this.instance.mergeIndex(`${this.base}${name}/`, { mergeFilter: { [SHARD_FILTER]: name }, baseUrl: '/', excerptLength: 0, metaCacheTag: this.cacheTag }));
-      this.merging = m.catch(() => undefined);
-      this.merged.set(name, m);
-    }
-    return m;
-  }
-
-  async search(shard: string, term: string, options: { filters: Record<string, string>; sort?: Record<string, string> }): Promise<ShardResult[]> {
-    await this.merge(shard);
-    return (await this.instance.search(term, { ...options, filters: { ...options.filters, [SHARD_FILTER]: shard } })).results;
-  }
+/** Gzip bytes → bytes; as they are when a server already decoded them (Content-Encoding). */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
 /**
@@ -94,32 +53,31 @@ const withPinned = (pinned: readonly PinnedResult[], pages: readonly PinnedResul
 export class ShardedSearch {
   readonly base: string;
   private manifest: Promise<SearchManifest> | undefined;
-  private module: Promise<PagefindModule> | undefined;
-  /** A ready Pagefind for the next search (made while the visitor types). */
-  private spare: Promise<MergedShards> | undefined;
-  /**
-   * Pagefind instances are made one after another: the first one's init instantiates the wasm
-   * into pagefind.js's module state, and a second init that starts before the first has
-   * finished instantiates it again and replaces it under the first ("RuntimeError:
-   * unreachable", as two shards that started together showed). Later inits reuse it.
-   */
-  private creating: Promise<unknown> = Promise.resolve();
-  /** The lookup files (routing, number lookup, known phrases) by path: each is fetched once, a failed one again next time. */
+  /** Every file after search.json, by path: each is fetched once, a failed one again next time. */
   private readonly lookups = new Map<string, Promise<unknown>>();
 
-  constructor(base = '/pagefind/') {
+  constructor(base = '/search-index/') {
     this.base = base;
   }
 
-  private fetchOk(path: string): Promise<Response> {
-    return fetch(`${this.base}${path}`).then((r) => {
-      if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
-      return r;
-    });
+  /** A file of this build: `?v=` the build's tag, so a cache never mixes two builds' files. */
+  private async fetchOk(path: string): Promise<Response> {
+    const { build } = await this.loadManifest();
+    const r = await fetch(`${this.base}${path}?v=${build}`);
+    if (!r.ok) throw new Error(`${path}: HTTP ${r.status}`);
+    return r;
   }
 
   private json<T>(path: string): Promise<T> {
     return this.fetchOk(path).then((r) => r.json() as Promise<T>);
+  }
+
+  private async gzipped(path: string): Promise<Uint8Array> {
+    return gunzip(new Uint8Array(await (await this.fetchOk(path)).arrayBuffer()));
+  }
+
+  private gzippedJson<T>(path: string): Promise<T> {
+    return this.gzipped(path).then((b) => JSON.parse(new TextDecoder().decode(b)) as T);
   }
 
   private lookup<T>(path: string, load: (path: string) => Promise<T>): Promise<T> {
@@ -132,33 +90,19 @@ export class ShardedSearch {
   }
 
   loadManifest(): Promise<SearchManifest> {
-    this.manifest ??= this.json<SearchManifest>('search.json');
+    if (!this.manifest) {
+      this.manifest = fetch(`${this.base}search.json`).then((r) => {
+        if (!r.ok) throw new Error(`search.json: HTTP ${r.status}`);
+        return r.json() as Promise<SearchManifest>;
+      });
+      this.manifest.catch(() => (this.manifest = undefined));
+    }
     return this.manifest;
   }
 
-  private pagefind(manifest: SearchManifest): Promise<MergedShards> {
-    const made = this.creating.then(async () => {
-      this.module ??= import(/* @vite-ignore */ `${this.base}${ENGINE_BUNDLE}/pagefind.js`) as Promise<PagefindModule>;
-      // noWorker: the wasm runs on the page (a search takes milliseconds), no worker script to load.
-      const instance = (await this.module).createInstance({ basePath: `${this.base}${ENGINE_BUNDLE}/`, baseUrl: '/', noWorker: true, excerptLength: 0, metaCacheTag: manifest.build });
-      await instance.init();
-      return new MergedShards(instance, this.base, manifest.build);
-    });
-    this.creating = made.catch(() => undefined);
-    return made;
-  }
-
-  /**
-   * Gets ready while the visitor types (called on the first focus of the search box): the
-   * manifest and Pagefind's script and wasm. Nothing is loaded before that.
-   */
+  /** Gets ready while the visitor types (called on the first focus of the search box): the manifest. */
   warm(): void {
-    void this.loadManifest()
-      .then((m) => {
-        this.spare ??= this.pagefind(m);
-        this.spare.catch(() => (this.spare = undefined));
-      })
-      .catch(() => undefined);
+    this.loadManifest().catch(() => undefined);
   }
 
   private routeFile(n: number): Promise<Map<string, bigint>> {
@@ -182,18 +126,30 @@ export class ShardedSearch {
     return file[key];
   }
 
-  /** The matching results of one shard: every part must match (intersection, first part's order). */
-  private async searchShard(pagefind: MergedShards, shard: ShardInfo, parts: QueryPart[], s: SearchState): Promise<ShardResult[]> {
-    const filters: Record<string, string> = {};
-    for (const f of FILTERS) if (s.filters[f]) filters[f] = s.filters[f]!;
-    const options = { filters, ...(s.sort === 'date' && shard.name !== 'p' ? { sort: { date: 'desc' } } : {}) };
-    const [first, ...rest] = await Promise.all(parts.map((p) => pagefind.search(shard.name, p.pagefind, options)));
-    let results = first!;
-    for (const r of rest) {
-      const ids = new Set(r.map((x) => x.id));
-      results = results.filter((x) => ids.has(x.id));
+  /** The pages of one shard holding one part, with how often (the part's postings files, in parallel). */
+  private async matchInShard(shard: ShardInfo, part: QueryPart): Promise<Map<number, number>> {
+    const keys = partKeys(part.match).map((k) => k.key);
+    const numbers = [...new Set(keys.map((k) => indexFile(k, shard.indexFiles)))];
+    const files = new Map<number, IndexFile>();
+    await Promise.all(numbers.map(async (n) => files.set(n, await this.lookup(`${shard.name}/index/${n}.bin.gz`, (path) => this.gzipped(path).then(parseIndexFile)))));
+    return matchPart(part.match, (key) => files.get(indexFile(key, shard.indexFiles))!.get(key));
+  }
+
+  /**
+   * The matching results of one shard: pages holding every part and passing the filters, by
+   * date (the shard's own order) or by relevance (summed over the parts; ties newest first).
+   */
+  private async searchShard(shard: ShardInfo, parts: QueryPart[], s: SearchState): Promise<ShardResult[]> {
+    const [pages, ...matches] = await Promise.all([this.lookup(`${shard.name}/pages.json.gz`, (path) => this.gzippedJson<IndexedPage[]>(path)), ...parts.map((p) => this.matchInShard(shard, p))]);
+    const average = pages.reduce((n, p) => n + p[4], 0) / Math.max(1, pages.length);
+    const scored: { id: number; score: number }[] = [];
+    for (const id of matches[0]!.keys()) {
+      const [kind, region, date, status, tokens] = pages[id]!;
+      if (!matches.every((m) => m.has(id)) || !passesFilters({ kind, region, date, status }, s)) continue;
+      scored.push({ id, score: matches.reduce((sum, m) => sum + relevance(m.get(id)!, tokens, average), 0) });
     }
-    return results;
+    scored.sort(s.sort === 'date' ? (a, b) => a.id - b.id : (a, b) => b.score - a.score || a.id - b.id);
+    return scored.map(({ id }) => ({ id: `${shard.name}/${id}`, card: () => this.gzippedJson<ShownResult>(`${shard.name}/card/${id}.json.gz`) }));
   }
 
   /**
@@ -211,16 +167,10 @@ export class ShardedSearch {
     // Every page is listed: filter and order them here, no shard is opened.
     if (known && isComplete(known)) return { parts, cursor: new SearchCursor<ShardInfo>([], async () => [], withPinned(pinned, knownPages(known, s))) };
     const mask = await routeShards(parts, manifest.shards.length, manifest.routeFiles, (n) => this.routeFile(n));
-    const order = shardOrder(manifest.shards, s).filter((i) => (mask >> BigInt(i)) & 1n);
-    let pagefind: Promise<MergedShards> | undefined;
-    const searchShard = async (shard: ShardInfo) => {
-      if (!pagefind) {
-        pagefind = this.spare ?? this.pagefind(manifest);
-        this.spare = undefined;
-      }
-      return this.searchShard(await pagefind, shard, parts, s);
-    };
-    const shards = order.map((i) => manifest.shards[i]!);
+    const shards = shardOrder(manifest.shards, s)
+      .filter((i) => (mask >> BigInt(i)) & 1n)
+      .map((i) => manifest.shards[i]!);
+    const searchShard = (shard: ShardInfo) => this.searchShard(shard, parts, s);
     // The count is known and the first page listed: the shards serve 加载更多, in their own order,
     // skipping the listed pages (unfiltered only: the entry counts every page, not those passing filters).
     const unfiltered = FILTERS.every((f) => !s.filters[f]);

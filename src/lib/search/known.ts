@@ -1,13 +1,13 @@
 /**
  * The known-phrase table: for the phrases citizens search most — an agency's name, a credit
  * code — the build lists every page that holds the phrase, so the search page answers from
- * one small file, with the exact count, without opening a Pagefind shard. The full-text
+ * one small file, with the exact count, without opening a shard. The full-text
  * search cannot do this cheaply: an agency's records are filed by date across every shard,
  * so its name is in all of them, and at 100,000 records finding its pages meant opening
  * shard after shard (issue 11: up to 7 s and 3 MB on a phone).
  *
  * A key is the query part exactly as the search reads it (query.ts `parseQuery(...).text`),
- * and only for parts whose Pagefind phrase means "this text occurs in one block of the page":
+ * and only for parts whose phrase (shard-index.ts) means "this text occurs in one block of the page":
  * a run of Han characters (its bigrams in a row ⟺ the run as a substring of a block) or one
  * word (a whole token: a credit code never matches inside a longer number). So a key's pages
  * are exactly the pages the full-text search finds for it, and the two can be mixed.
@@ -20,7 +20,7 @@ import { parseQuery } from './query.ts';
 import { fnv1a } from './routing.ts';
 import { isHan, normalize, tokens, type SegmentedBlock } from './segment.ts';
 
-/** pagefind/known/<n>.json: key → its pages. */
+/** search-index/known/<n>.json: key → its pages. */
 export type KnownFile = Record<string, KnownEntry>;
 
 export interface KnownEntry {

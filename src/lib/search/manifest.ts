@@ -1,8 +1,10 @@
-/** pagefind/search.json: what the search page needs to know before it opens any shard. */
+/** search-index/search.json: what the search page needs to know before it opens any shard. */
 export interface ShardInfo {
-  /** Bundle folder under /pagefind/: `p` (subject profiles), `r0`, `r1`… (records by date, newest first). */
+  /** Folder under the search folder: `p` (subject profiles), `r0`, `r1`… (records by date, newest first). */
   name: string;
   pages: number;
+  /** How many postings files its index has (<name>/index/0.bin.gz…; shard-index.ts). */
+  indexFiles: number;
   /** Date range of the shard's pages ('' when none has a date). */
   from: string;
   to: string;
@@ -14,14 +16,14 @@ export interface ShardInfo {
 }
 
 export interface SearchManifest {
-  version: 1;
-  /** A digest of the index's file names (content-hashed): Pagefind's cache tag for its metadata files. */
+  version: 2;
+  /** A digest of every other file of the index: asked for as `?v=<build>`, so no cache mixes two builds. */
   build: string;
-  /** How many routing files there are (pagefind/route/0.txt…; routing.ts). */
+  /** How many routing files there are (search-index/route/0.txt…; routing.ts). */
   routeFiles: number;
-  /** How many number-lookup files there are (pagefind/number/0.json…; numbers.ts). */
+  /** How many number-lookup files there are (search-index/number/0.json…; numbers.ts). */
   numberFiles: number;
-  /** How many known-phrase files there are (pagefind/known/0.json…; known.ts). */
+  /** How many known-phrase files there are (search-index/known/0.json…; known.ts). */
   knownFiles: number;
   shards: ShardInfo[];
 }

@@ -16,7 +16,7 @@ export interface NumberHit extends PinnedResult {
   value: string;
 }
 
-/** pagefind/number/<n>.json: normalized number → the pages whose own number it is. */
+/** search-index/number/<n>.json: normalized number → the pages whose own number it is. */
 export type NumberFile = Record<string, NumberHit[]>;
 
 /** Bracket pairs people type for 〔2026〕 and （2026）: all read as ASCII parentheses. */

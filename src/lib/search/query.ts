@@ -1,17 +1,17 @@
 /**
- * A typed query → what to ask Pagefind. The query is cut into parts at spaces and
- * punctuation; every part must be on the page (AND). Each part becomes one Pagefind query:
- * its tokens as one quoted phrase (Pagefind 1.6 honours only one phrase per query, so parts
- * are searched one by one and their results intersected), or a bare token when the part is a
- * single Han character (it then prefix-matches every bigram that starts with it).
+ * A typed query → what to ask the shard index (shard-index.ts). The query is cut into parts
+ * at spaces and punctuation; every part must be on the page (AND). Each part is its tokens
+ * as one phrase, or, when the part is a single Han character, that character (found wherever
+ * it stands, as the first character of a bigram or a run's last).
  */
 import { isHanToken, normalize, queryKeys, tokens } from './segment.ts';
+import type { PartMatch } from './shard-index.ts';
 
 export interface QueryPart {
   /** The part as typed, normalized (NFKC, lower case): for highlighting. */
   text: string;
-  /** The Pagefind query string for this part. */
-  pagefind: string;
+  /** What the shard index is asked for this part. */
+  match: PartMatch;
   /** The part's routing keys (segment.ts queryKeys). */
   route: string[];
 }
@@ -29,13 +29,13 @@ export function parseQuery(q: string): QueryPart[] {
     // since the page has it there too, between the run and the next word.)
     const last = t.length - 1;
     const kept = last > 0 && isHanToken(t[last]!) && t[last]!.length === 4 && t[last - 1]!.length === 8 && isHanToken(t[last - 1]!) ? t.slice(0, last) : t;
-    // Quoted, Pagefind matches whole tokens only; bare, it also matches other words (a part of
-    // a number found unrelated pages). Only a lone Han character stays bare, to prefix-match
-    // every bigram that starts with it.
-    const pagefind = kept.length === 1 && isHanToken(kept[0]!) && kept[0]!.length === 4 ? kept[0]! : `"${kept.join(' ')}"`;
-    if (seen.has(pagefind)) continue;
-    seen.add(pagefind);
-    parts.push({ text, pagefind, route: queryKeys(text) });
+    // Words match whole (a part of a number must not find unrelated pages); a lone Han
+    // character matches wherever it stands.
+    const match: PartMatch = kept.length === 1 && isHanToken(kept[0]!) && kept[0]!.length === 4 ? { char: kept[0]! } : { phrase: kept };
+    const id = JSON.stringify(match);
+    if (seen.has(id)) continue;
+    seen.add(id);
+    parts.push({ text, match, route: queryKeys(text) });
   }
   // Longest part first: it is the most selective, and its result order is the one shown.
   return parts.sort((a, b) => b.text.length - a.text.length);

@@ -1,15 +1,14 @@
 /**
  * The one Chinese segmenter of the search, used by the indexer (Node, at build time) and by
- * the search page (bundled into its script), so both sides cut text the same way.
+ * the search page (bundled into its script), so both sides cut text the same way (Pagefind,
+ * used before, segmented Chinese differently at index and query time and missed pages:
+ * pagefind issue 1237).
  *
- * Pagefind segments Chinese at index time and again, differently, in the browser (pagefind
- * issue 1237), and then misses pages that contain the words typed. So Pagefind never sees a
- * Chinese character: every maximal run of Han characters becomes its overlapping bigrams,
- * each written as an ASCII token of 8 letters (4 base-26 letters per code point), and the
- * run's last character also as a 4-letter unigram token (so a 1-character query finds it by
- * prefix). A query becomes the same tokens as one quoted phrase, which matches exactly the
- * pages whose text contains the query (in one block of text). Indexed with language `xx`, so
- * Pagefind applies no segmentation or stemming of its own.
+ * Every maximal run of Han characters becomes its overlapping bigrams, each written as an
+ * ASCII token of 8 letters (4 base-26 letters per code point), and the run's last character
+ * also as a 4-letter unigram token (so every character starts a token). A query becomes the
+ * same tokens as one phrase, which matches exactly the pages whose text contains the query
+ * in one block of text (shard-index.ts).
  *
  * Han tokens start with a letter a–l (code points up to U+3134F); any other word that starts
  * with a Latin letter gets the reserved prefix `x`, so the two can never collide.
@@ -95,7 +94,7 @@ function grams(run: readonly number[], n: number): string[] {
   return out;
 }
 
-/** Text → Pagefind tokens, in order: a Han run's bigrams and its last character alone; words. */
+/** Text → index tokens, in order: a Han run's bigrams and its last character alone; words. */
 export const tokens = (text: string): string[] => tokensOf(pieces(text));
 
 function tokensOf(ps: readonly Piece[]): string[] {
@@ -142,7 +141,7 @@ export interface SegmentedBlock {
   text: string;
   /** normalize(text). */
   normalized: string;
-  /** Its Pagefind tokens, in order. */
+  /** Its index tokens, in order. */
   tokens: string[];
   /** Its words alone (numbers and Latin words, as `tokens` writes them). */
   words: string[];
@@ -156,17 +155,7 @@ export function segmentBlock(text: string): SegmentedBlock {
   return { text, normalized, tokens: tokensOf(ps), words: ps.flatMap((p) => ('word' in p ? [p.word] : [])), keys: routeKeysOf(ps) };
 }
 
-/**
- * A page's blocks of text (paragraphs, field values…) → the content string given to Pagefind,
- * and the page's routing keys added to `into`. Each block ends its Han run with a unigram, so
- * no phrase matches across two blocks; keys are per block too.
- */
-export function indexBlocks(blocks: readonly SegmentedBlock[], into: Set<string>): string {
-  const parts: string[] = [];
-  for (const { tokens: t, keys } of blocks) {
-    if (t.length === 0) continue;
-    for (const k of keys) into.add(k);
-    parts.push(t.join(' '));
-  }
-  return parts.join(' ');
+/** A page's routing keys, block by block (no key spans two blocks), added to `into`. */
+export function addRouteKeys(blocks: readonly SegmentedBlock[], into: Set<string>): void {
+  for (const { keys } of blocks) for (const k of keys) into.add(k);
 }

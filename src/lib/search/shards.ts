@@ -1,8 +1,6 @@
 /**
- * Splitting the search index into Pagefind bundles ("shards") that the browser opens one at
- * a time. One index of 100,000 pages needs ~13.6 GB to build and its page-metadata file alone
- * is too big to download; shards of a few thousand pages build in bounded memory, two at a
- * time, and a query downloads only the shards it needs.
+ * Splitting the search index into shards (shard-index.ts) that the browser opens one at a
+ * time: a query downloads only the shards it needs, and each shard builds in bounded memory.
  *
  * - Shard `p` ("profiles"): the subject profiles (信用画像). They have no date; a search by
  *   agency name should show the agency first, so it is searched first when sorting by
@@ -10,9 +8,7 @@
  * - Shards `r0`, `r1`, …: records and cases by date, newest first (the site's own order),
  *   `perShard` pages each.
  *   Most searches want recent records, so the first page usually comes from `r0` alone.
- *   2,000 pages a shard: Pagefind needs ~0.5 GB to build one (5,000: ~1.1 GB), so two
- *   workers stay inside the 4 GB budget next to the Astro build process (itself ~2.5 GB at
- *   100,000 records), and a shard's page-metadata file stays ~20 KB to download.
+ *   2,000 pages a shard: its page table stays ~20 KB to download.
  */
 
 import { newestFirst } from '../site/records.ts';

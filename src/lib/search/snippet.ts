@@ -1,5 +1,5 @@
 /**
- * Result snippets made from the page's own text (Pagefind's excerpts would be tokens): a
+ * Result snippets made from the page's own text (the index holds only tokens): a
  * window around the first place a query part occurs, split into plain and marked pieces so
  * the page builds it with text nodes and <mark>, never with markup from the data.
  */

@@ -29,7 +29,7 @@ export function existsPath(outDir: string, urlPath: string): boolean {
 
 export const read = (file: string) => readFileSync(file, 'utf8');
 
-/** A file's text as a reader of it sees it: gzip files (Pagefind's index) decompressed. Latin-1, so any bytes compare. */
+/** A file's text as a reader of it sees it: gzip files (the search index's) decompressed. Latin-1, so any bytes compare. */
 export async function textOf(path: string): Promise<{ text: string; gzip: boolean }> {
   const bytes = await readFile(path);
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;

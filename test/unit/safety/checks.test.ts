@@ -41,9 +41,9 @@ test('an identity or mobile number is found in pages, JSON, CSV, feeds and the g
     'data/x.json': JSON.stringify({ phone: MOBILE }),
     'data/x.csv': `a\n${MOBILE}\n`,
     'feed.xml': `<rss><item><title>${ID}</title></item></rss>`,
-    'pagefind/r0/fragment/x.pf_fragment': gzipSync(Buffer.from(`pagefind_dcd{"content":"联系 ${MOBILE}"}`)),
+    'search-index/r0/card/0.json.gz': gzipSync(Buffer.from(`{"text":"联系 ${MOBILE}"}`)),
   });
-  assert.deepEqual(checks(dir), ['personal-number data/x.csv', 'personal-number data/x.json', 'personal-number feed.xml', 'personal-number index.html', 'personal-number pagefind/r0/fragment/x.pf_fragment']);
+  assert.deepEqual(checks(dir), ['personal-number data/x.csv', 'personal-number data/x.json', 'personal-number feed.xml', 'personal-number index.html', 'personal-number search-index/r0/card/0.json.gz']);
   // The number itself never appears in the message.
   assert.ok(checkBuiltSite(dir, { siteUrl: SITE }).every((p) => !p.message.includes(ID) && !p.message.includes(MOBILE)));
 });
@@ -55,11 +55,11 @@ test('the checks shared among worker processes find the same problems, in the ou
     'c/index.html': page('<a href="/a/">a</a>'),
     'data/x.csv': `a\n${ID}\n`,
     'index.html': page(`<p>身份证 ${ID}</p><a href="/gone/">gone</a>`),
-    'pagefind/r0/fragment/x.pf_fragment': gzipSync(Buffer.from(`pagefind_dcd{"content":"联系 ${MOBILE}"}`)),
+    'search-index/r0/card/0.json.gz': gzipSync(Buffer.from(`{"text":"联系 ${MOBILE}"}`)),
   });
   const worker = new URL('../../../src/lib/safety/check-worker.ts', import.meta.url).pathname;
   // Worked out by hand: files in sorted order, a file's problems in the order they are on it.
-  const expected = ['broken-link a/index.html', 'personal-number b/index.html', 'personal-number data/x.csv', 'personal-number index.html', 'broken-link index.html', 'personal-number pagefind/r0/fragment/x.pf_fragment'];
+  const expected = ['broken-link a/index.html', 'personal-number b/index.html', 'personal-number data/x.csv', 'personal-number index.html', 'broken-link index.html', 'personal-number search-index/r0/card/0.json.gz'];
   for (const workers of [1, 2, 4]) {
     const found = await checkBuiltSiteInParallel(dir, { siteUrl: SITE }, workers, worker);
     assert.deepEqual(found.map((p) => `${p.check} ${p.file}`), expected, `${workers} workers`);

@@ -5,7 +5,7 @@ import { shardOrder } from '../../../src/lib/search/engine.ts';
 import type { ShardInfo } from '../../../src/lib/search/manifest.ts';
 import { passesFilters, stateFromUrl, stateToQuery } from '../../../src/lib/search/state.ts';
 
-const result = (url: string): ShardResult => ({ id: url, data: async () => ({ url, meta: { title: `T${url}`, kind: 'commitments' } }) });
+const result = (url: string): ShardResult => ({ id: url, card: async () => ({ url, title: `T${url}`, kind: 'commitments', region: '', date: '', status: '', text: '' }) });
 /** Shards named s0, s1…, each with the given number of results /<shard>/<i>. */
 function shards(...sizes: number[]) {
   const list = sizes.map((n, k) => ({ name: `s${k}`, urls: Array.from({ length: n }, (_, i) => `/s${k}/${i}`) }));
@@ -70,7 +70,7 @@ test('no candidate shard: nothing found, and that is complete', async () => {
   assert.equal(c.hasMore, false);
 });
 
-const info = (name: string, kind: string[], region: string[] = ['泰山区']): ShardInfo => ({ name, pages: 1, from: '', to: '', kind, region, year: [], status: [] });
+const info = (name: string, kind: string[], region: string[] = ['泰山区']): ShardInfo => ({ name, pages: 1, indexFiles: 1, from: '', to: '', kind, region, year: [], status: [] });
 
 test('shard order: profiles first by relevance, last by date; shards without the filtered value are skipped', () => {
   const list = [info('p', ['subjects']), info('r0', ['commitments', 'penalties']), info('r1', ['penalties'], ['岱岳区'])];

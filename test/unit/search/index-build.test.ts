@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -42,12 +43,12 @@ after(() => served?.close());
 /** Runs a search the way the search page does, through every page of results. */
 async function search(address: string) {
   served.fetched.length = 0;
-  const started = await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(address));
+  const started = await new ShardedSearch(`${dir}/search-index/`).start(stateFromUrl(address));
   assert.ok(started, address);
   const urls: string[] = [];
   for (let page = await started.cursor.next(); page.length; page = await started.cursor.next()) urls.push(...page.map((r) => r.url));
-  // Shards whose index was opened (the engine bundle, with Pagefind's wasm, comes with the first).
-  const opened = served.fetched.filter((f) => f.endsWith('pagefind-entry.json')).map((f) => f.split('/')[2]).filter((b) => b !== 'engine');
+  // Shards whose index was opened (a shard's page table comes with its first search).
+  const opened = served.fetched.filter((f) => f.endsWith('/pages.json.gz')).map((f) => f.split('/')[2]);
   return { urls, total: started.cursor.total, complete: started.cursor.complete, opened };
 }
 
@@ -55,16 +56,13 @@ test('indexes marked pages into shards with routing, number lookup and search.js
   assert.equal(served.stats.pagesIndexed, 3);
   assert.equal(served.stats.numbers, 4); // two 信息编号, one 文号, one credit code (the profile's)
   assert.equal(served.stats.knownPhrases, 2); // the profile's name and credit code
-  const manifest = JSON.parse(readFileSync(join(dir, 'pagefind/search.json'), 'utf8')) as SearchManifest;
-  assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind]), [['p', '', ['subjects']], ['r0', '2026-01-02', ['penalties']], ['r1', '2025-03-04', ['penalties']]]);
+  const manifest = JSON.parse(readFileSync(join(dir, 'search-index/search.json'), 'utf8')) as SearchManifest;
+  assert.deepEqual(manifest.shards.map((s) => [s.name, s.from, s.kind, s.indexFiles]), [['p', '', ['subjects'], 1], ['r0', '2026-01-02', ['penalties'], 1], ['r1', '2025-03-04', ['penalties'], 1]]);
   assert.deepEqual(manifest.shards[1]!.status, ['penalties:未修复']);
-  // One copy of Pagefind's script and wasm, in the engine bundle; shards have only their index.
-  assert.ok(existsSync(join(dir, 'pagefind/engine/pagefind.js')) && existsSync(join(dir, 'pagefind/engine/wasm.unknown.pagefind')));
-  for (const s of manifest.shards) {
-    assert.ok(existsSync(join(dir, 'pagefind', s.name, 'pagefind-entry.json')), s.name);
-    assert.ok(!existsSync(join(dir, 'pagefind', s.name, 'pagefind.js')) && !existsSync(join(dir, 'pagefind', s.name, 'wasm.unknown.pagefind')), s.name);
-  }
-  assert.ok(!existsSync(join(dir, 'pagefind/engine/pagefind-ui.js')) && !existsSync(join(dir, 'pagefind/engine/pagefind-worker.js')), 'Pagefind UI and worker files are not published');
+  // Each shard: its page table, one postings file, a card per page.
+  for (const s of manifest.shards) assert.deepEqual(readdirSync(join(dir, 'search-index', s.name), { recursive: true }).sort(), ['card', 'card/0.json.gz', 'index', 'index/0.bin.gz', 'pages.json.gz'], s.name);
+  const card = JSON.parse(gunzipSync(readFileSync(join(dir, 'search-index/r0/card/0.json.gz'))).toString('utf8'));
+  assert.deepEqual(card, { url: '/penalties/XZCF20260001/', title: '泰安市某公司罚款', kind: 'penalties', region: '泰山区', date: '2026-01-02', status: '未修复', text: '泰安市某公司罚款\nXZCF20260001\n泰罚〔2026〕1号\n91370911MADJ45ED9Y\n关联 XZCF20250002' });
 });
 
 test('a query finds exactly the pages whose text holds it, profile first, opening only the shards that hold it', async () => {
@@ -78,7 +76,7 @@ test('a query finds exactly the pages whose text holds it, profile first, openin
 test("an agency's name is answered from the build's list of the pages that hold it: no routing file, no shard", async () => {
   const r = await search('?q=泰安市人民政府');
   assert.deepEqual(r, { urls: ['/subjects/91370911MADJ45ED9Y/'], total: 1, complete: true, opened: [] });
-  assert.deepEqual(served.fetched.filter((f) => !f.endsWith('search.json')), ['/pagefind/known/0.json']);
+  assert.deepEqual(served.fetched.filter((f) => !f.endsWith('search.json')), ['/search-index/known/0.json']);
   // A part of the name is not a known phrase: the full-text search answers it.
   assert.deepEqual(await search('?q=安市人民政府'), { urls: ['/subjects/91370911MADJ45ED9Y/'], total: 1, complete: true, opened: ['p'] });
 });

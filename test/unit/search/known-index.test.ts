@@ -50,11 +50,11 @@ before(async () => {
 
 after(() => served?.close());
 
-const opened = (index: ServedIndex = served) => index.fetched.filter((f) => f.endsWith('pagefind-entry.json') && !f.includes('/engine/'));
+const opened = (index: ServedIndex = served) => index.fetched.filter((f) => f.endsWith('/pages.json.gz'));
 
 test('past the cap the count is exact at once, the first page is listed, and 加载更多 goes on in the shards to every page once', async () => {
   served.fetched.length = 0;
-  const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}`)))!;
+  const started = (await new ShardedSearch(`${dir}/search-index/`).start(stateFromUrl(`?q=${NAME}`)))!;
   const first = await started.cursor.next();
   assert.equal(started.cursor.total, RECORDS + 1);
   assert.equal(started.cursor.complete, true);
@@ -69,14 +69,14 @@ test('past the cap the count is exact at once, the first page is listed, and 加
 });
 
 test('sorted by date past the cap: the ten newest records first, the profile last', async () => {
-  const urls = await allUrls(`${dir}/pagefind/`, `?q=${NAME}&sort=date`);
+  const urls = await allUrls(`${dir}/search-index/`, `?q=${NAME}&sort=date`);
   assert.deepEqual(urls.slice(0, 10), Array.from({ length: 10 }, (_, k) => url(RECORDS - 1 - k)));
   assert.equal(urls.at(-1), '/subjects/113709000075072266/');
   assert.equal(new Set(urls).size, RECORDS + 1);
 });
 
 test('with a filter past the cap the shards answer: exactly the pages that pass', async () => {
-  const started = (await new ShardedSearch(`${dir}/pagefind/`).start(stateFromUrl(`?q=${NAME}&kind=penalties`)))!;
+  const started = (await new ShardedSearch(`${dir}/search-index/`).start(stateFromUrl(`?q=${NAME}&kind=penalties`)))!;
   const urls: string[] = [];
   for (let p = await started.cursor.next(); p.length; p = await started.cursor.next()) urls.push(...p.map((r) => r.url));
   const want = Array.from({ length: RECORDS }, (_, i) => i).filter((i) => kind(i) === 'penalties').map(url);
@@ -91,7 +91,7 @@ test("the agency's own profile comes first, before another profile that names it
   writePage(small, 'commitments/C1', page('data-kind="commitments" data-title="承诺" data-region="市直" data-date="2026-01-01"', `${NAME}承诺`));
   const own = await indexAndServe(small, 100);
   try {
-    assert.deepEqual(await allUrls(`${small}/pagefind/`, `?q=${NAME}`), ['/subjects/Z999/', '/subjects/A000/', '/commitments/C1/']);
+    assert.deepEqual(await allUrls(`${small}/search-index/`, `?q=${NAME}`), ['/subjects/Z999/', '/subjects/A000/', '/commitments/C1/']);
     assert.deepEqual(opened(own), [], 'answered from the list');
   } finally {
     own.close();

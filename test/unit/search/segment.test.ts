@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { decodeToken, encodeCodePoint, indexBlocks, isHanToken, queryKeys, routeKeys, segmentBlock, tokens } from '../../../src/lib/search/segment.ts';
+import { addRouteKeys, decodeToken, encodeCodePoint, isHanToken, queryKeys, routeKeys, segmentBlock, tokens } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 
 const han = (ts: string[]) => ts.map((t) => (isHanToken(t) ? decodeToken(t) : `[${t}]`));
@@ -34,8 +34,9 @@ test('Han tokens never collide with other words', () => {
 
 test('blocks do not join: no bigram or routing key spans two blocks', () => {
   const into = new Set<string>();
-  const content = indexBlocks(['泰安', '', '安市 2026'].map(segmentBlock), into);
-  assert.equal(content, `${TAI + AN} ${AN} ${AN + SHI} ${SHI} 2026`);
+  const blocks = ['泰安', '', '安市 2026'].map(segmentBlock);
+  addRouteKeys(blocks, into);
+  assert.deepEqual(blocks.map((b) => b.tokens), [[TAI + AN, AN], [], [AN + SHI, SHI, '2026']]);
   assert.deepEqual([...into].sort(), [TAI, AN, TAI + AN, SHI, AN + SHI, '2026'].sort());
 });
 
@@ -46,31 +47,31 @@ test('routing keys: every character, bigram and trigram of a run, and the words;
   assert.deepEqual(queryKeys('市'), [SHI]);
 });
 
-test('a query becomes one quoted phrase per part, without the closing unigram', () => {
+test('a query becomes one phrase per part, without the closing unigram', () => {
   const [p] = parseQuery('泰安市');
-  assert.equal(p!.pagefind, `"${TAI + AN} ${AN + SHI}"`);
+  assert.deepEqual(p!.match, { phrase: [TAI + AN, AN + SHI] });
   assert.deepEqual(p!.route, [TAI + AN + SHI]);
   assert.equal(p!.text, '泰安市');
 });
 
-test('a single character is a bare token (Pagefind prefix-matches every bigram it starts)', () => {
-  assert.equal(parseQuery('市')[0]!.pagefind, SHI);
+test('a single character is asked as a character (found wherever it stands)', () => {
+  assert.deepEqual(parseQuery('市')[0]!.match, { char: SHI });
 });
 
-test('a single number or word is quoted, so Pagefind matches it whole and not as a part of a longer one', () => {
-  assert.equal(parseQuery('CN2026000011')[0]!.pagefind, '"xcn2026000011"');
-  assert.equal(parseQuery('2026')[0]!.pagefind, '"2026"');
+test('a single number or word is a phrase of one token, matched whole and not as a part of a longer one', () => {
+  assert.deepEqual(parseQuery('CN2026000011')[0]!.match, { phrase: ['xcn2026000011'] });
+  assert.deepEqual(parseQuery('2026')[0]!.match, { phrase: ['2026'] });
 });
 
 test('a unigram inside a part stays (the page has it there too)', () => {
   const [p] = parseQuery('安市2026');
-  assert.equal(p!.pagefind, `"${AN + SHI} ${SHI} 2026"`);
+  assert.deepEqual(p!.match, { phrase: [AN + SHI, SHI, '2026'] });
 });
 
 test('several parts, longest first; duplicates and empty parts dropped; ASCII parts searchable', () => {
   const parts = parseQuery(' 岱岳区  市场监督管理局，岱岳区 ！ ABC ');
   assert.deepEqual(parts.map((p) => p.text), ['市场监督管理局', '岱岳区', 'abc']);
-  assert.equal(parts[2]!.pagefind, '"xabc"');
+  assert.deepEqual(parts[2]!.match, { phrase: ['xabc'] });
   assert.deepEqual(parts[2]!.route, ['xabc']);
   assert.deepEqual(parseQuery(' ，。！'), []);
 });

@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { planShards } from '../../../src/lib/search/shards.ts';
 import { buildRoutes, fnv1a, parseRouteFile, routeFile, routeFileCount, routeShards } from '../../../src/lib/search/routing.ts';
-import { indexBlocks, segmentBlock } from '../../../src/lib/search/segment.ts';
+import { addRouteKeys, segmentBlock } from '../../../src/lib/search/segment.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 import { snippet } from '../../../src/lib/search/snippet.ts';
 
 const tokenSet = (blocks: string[]) => {
   const into = new Set<string>();
-  indexBlocks(blocks.map(segmentBlock), into);
+  addRouteKeys(blocks.map(segmentBlock), into);
   return into;
 };
 
