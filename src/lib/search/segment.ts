@@ -57,14 +57,14 @@ export const isHanToken = (t: string): boolean => (t.length === 4 || t.length ==
 /** NFKC (full-width letters and digits become ASCII) and lower case: applied on both sides. */
 export const normalize = (text: string): string => text.normalize('NFKC').toLowerCase();
 
-/** Text as the segmenter sees it: maximal runs of Han characters (code points) and other words. */
-type Piece = { han: number[] } | { word: string };
+/** Text as the segmenter sees it: maximal runs of Han characters (each encoded once) and other words. */
+type Piece = { han: string[] } | { word: string };
 
 const pieces = (text: string): Piece[] => piecesOfNormalized(normalize(text));
 
 function piecesOfNormalized(text: string): Piece[] {
   const out: Piece[] = [];
-  let run: number[] = [];
+  let run: string[] = [];
   let word = '';
   const end = () => {
     if (run.length) out.push({ han: run });
@@ -76,7 +76,7 @@ function piecesOfNormalized(text: string): Piece[] {
     const c = ch.codePointAt(0)!;
     if (isHan(c)) {
       if (word) end();
-      run.push(c);
+      run.push(encodeCodePoint(c));
     } else {
       if (run.length) end();
       if (isWordChar(c, ch)) word += ch;
@@ -87,10 +87,14 @@ function piecesOfNormalized(text: string): Piece[] {
   return out;
 }
 
-/** The n-grams of a Han run, encoded (4 letters a character). */
-function grams(run: readonly number[], n: number): string[] {
+/** The n-grams of an encoded Han run (4 letters a character). */
+function grams(run: readonly string[], n: number): string[] {
   const out: string[] = [];
-  for (let i = 0; i + n <= run.length; i++) out.push(run.slice(i, i + n).map(encodeCodePoint).join(''));
+  for (let i = 0; i + n <= run.length; i++) {
+    let g = run[i]!;
+    for (let j = 1; j < n; j++) g += run[i + j]!;
+    out.push(g);
+  }
   return out;
 }
 
@@ -101,7 +105,7 @@ function tokensOf(ps: readonly Piece[]): string[] {
   const out: string[] = [];
   for (const p of ps) {
     if ('word' in p) out.push(p.word);
-    else out.push(...grams(p.han, 2), encodeCodePoint(p.han[p.han.length - 1]!));
+    else out.push(...grams(p.han, 2), p.han[p.han.length - 1]!);
   }
   return out;
 }
