@@ -40,7 +40,7 @@ function htmlPages(outDir: string): { file: string; url: string }[] {
 }
 
 // A small heap: the workers stream pages through, and V8 would otherwise let garbage grow to GBs.
-const runWorker = (script: string, job: WorkerJob) => runChildJob<WorkerJob, WorkerReply>(script, job, { what: '搜索索引', execArgv: ['--max-old-space-size=512'] });
+const runWorker = (script: string, job: WorkerJob) => runChildJob<WorkerJob, WorkerReply>(script, job, { what: '搜索索引', execArgv: ['--max-old-space-size=256'] });
 
 function fail(errors: string[]): never {
   const shown = errors.slice(0, 20).join('\n  ');

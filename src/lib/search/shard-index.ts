@@ -31,12 +31,60 @@ export const INDEX_FILE_BYTES = 24 * 1024;
 /** The postings file of a key, among `files`. */
 export const indexFile = (key: string, files: number): number => fnv1a(key) % files;
 
-function pushVarint(out: number[], n: number): void {
-  while (n > 127) {
-    out.push((n & 127) | 128);
-    n >>>= 7;
+/** A growable byte buffer with LEB128 varints. */
+class Writer {
+  bytes = new Uint8Array(1 << 16);
+  length = 0;
+  private room(n: number): void {
+    if (this.length + n <= this.bytes.length) return;
+    const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.length + n));
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
   }
-  out.push(n);
+  varint(n: number): void {
+    this.room(8);
+    while (n > 127) {
+      this.bytes[this.length++] = (n & 127) | 128;
+      n = Math.floor(n / 128);
+    }
+    this.bytes[this.length++] = n;
+  }
+  write(b: Uint8Array): void {
+    this.room(b.length);
+    this.bytes.set(b, this.length);
+    this.length += b.length;
+  }
+  get written(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+/** A growable Int32Array. */
+class Ints {
+  data = new Int32Array(1 << 16);
+  length = 0;
+  push(n: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Int32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = n;
+  }
+}
+
+/**
+ * Occurrences grouped by key id with a stable counting sort (so pages and positions stay in
+ * the order added): key k's occurrences are order[starts[k]] … order[starts[k + 1] - 1].
+ */
+function groupByKey(keys: Ints, keyCount: number): { order: Int32Array; starts: Int32Array } {
+  const starts = new Int32Array(keyCount + 1);
+  for (let i = 0; i < keys.length; i++) starts[keys.data[i]! + 1]!++;
+  for (let k = 0; k < keyCount; k++) starts[k + 1]! += starts[k]!;
+  const next = starts.slice(0, keyCount);
+  const order = new Int32Array(keys.length);
+  for (let i = 0; i < keys.length; i++) order[next[keys.data[i]!]!++] = i;
+  return { order, starts };
 }
 
 class Reader {
@@ -59,11 +107,18 @@ class Reader {
 
 const utf8 = new TextEncoder();
 
-/** Collects a shard's pages in shard order, then writes its files' contents. */
+/**
+ * Collects a shard's pages in shard order, then writes its files' contents. Occurrences are
+ * kept as three Int32Arrays (token, page, position), ~12 bytes each, not as a list per token:
+ * a 2,000-page shard has about a million.
+ */
 export class ShardIndexBuilder {
   private readonly pages: IndexedPage[] = [];
-  /** key → flat [page id, position, …] (page ids ascending, positions ascending per page). */
-  private readonly postings = new Map<string, number[]>();
+  private readonly tokenIds = new Map<string, number>();
+  private readonly tokens: string[] = [];
+  private readonly occToken = new Ints();
+  private readonly occPage = new Ints();
+  private readonly occPos = new Ints();
 
   /** Adds the next page: its blocks' tokens (segment.ts), in order. Returns its id. */
   add(page: { kind: string; region: string; date: string; status: string }, blocks: readonly { tokens: readonly string[] }[]): number {
@@ -72,9 +127,14 @@ export class ShardIndexBuilder {
     for (const { tokens } of blocks) {
       if (!tokens.length) continue;
       for (const t of tokens) {
-        let list = this.postings.get(t);
-        if (!list) this.postings.set(t, (list = []));
-        list.push(id, pos++);
+        let tid = this.tokenIds.get(t);
+        if (tid === undefined) {
+          this.tokenIds.set(t, (tid = this.tokens.length));
+          this.tokens.push(t);
+        }
+        this.occToken.push(tid);
+        this.occPage.push(id);
+        this.occPos.push(pos++);
       }
       pos++; // the gap between blocks
     }
@@ -84,65 +144,83 @@ export class ShardIndexBuilder {
 
   /** pages.json's text, and each postings file's bytes (index = file number). */
   files(): { pages: string; index: Uint8Array[] } {
-    const entries: [string, number[]][] = [];
-    const chars = new Map<string, Map<number, number>>();
-    for (const [token, list] of this.postings) {
-      const data: number[] = [];
+    const data = new Writer();
+    /** Every key with its data's byte range in `data`. */
+    const entries: { key: string; start: number; end: number }[] = [];
+    // A Han character's key, for each token that starts with one (-1: a word).
+    const charIds = new Map<string, number>();
+    const charOf = this.tokens.map((t) => {
+      if (!isHanToken(t)) return -1;
+      const key = CHAR_KEY + t.slice(0, 4);
+      let c = charIds.get(key);
+      if (c === undefined) charIds.set(key, (c = charIds.size));
+      return c;
+    });
+    const charKey = new Ints();
+    const charPage = new Ints();
+    const { order, starts } = groupByKey(this.occToken, this.tokens.length);
+    for (let tid = 0; tid < this.tokens.length; tid++) {
+      const start = data.length;
+      const from = starts[tid]!;
+      const to = starts[tid + 1]!;
       let pages = 0;
+      for (let i = from; i < to; i++) if (i === from || this.occPage.data[order[i]!] !== this.occPage.data[order[i - 1]!]) pages++;
+      data.varint(pages);
       let lastId = -1;
-      for (let i = 0; i < list.length; ) {
-        const id = list[i]!;
+      for (let i = from; i < to; ) {
+        const id = this.occPage.data[order[i]!]!;
         let j = i;
-        while (j < list.length && list[j] === id) j += 2;
-        pushVarint(data, id - lastId - 1);
-        pushVarint(data, (j - i) / 2);
+        while (j < to && this.occPage.data[order[j]!] === id) j++;
+        data.varint(id - lastId - 1);
+        data.varint(j - i);
         let lastPos = 0;
-        for (let k = i; k < j; k += 2) {
-          pushVarint(data, list[k + 1]! - lastPos);
-          lastPos = list[k + 1]!;
+        for (let k = i; k < j; k++) {
+          const p = this.occPos.data[order[k]!]!;
+          data.varint(p - lastPos);
+          lastPos = p;
         }
-        if (isHanToken(token)) {
-          const key = CHAR_KEY + token.slice(0, 4);
-          let byPage = chars.get(key);
-          if (!byPage) chars.set(key, (byPage = new Map()));
-          byPage.set(id, (byPage.get(id) ?? 0) + (j - i) / 2);
-        }
-        pages++;
+        if (charOf[tid]! >= 0) for (let k = i; k < j; k++) charKey.push(charOf[tid]!), charPage.push(id);
         lastId = id;
         i = j;
       }
-      entries.push([token, withCount(pages, data)]);
+      entries.push({ key: this.tokens[tid]!, start, end: data.length });
     }
-    for (const [key, byPage] of chars) {
-      const data: number[] = [];
+    // A character's pages and how often, from its tokens' occurrences (grouped by character, then page).
+    const chars = [...charIds.keys()];
+    const byChar = groupByKey(charKey, chars.length);
+    for (let c = 0; c < chars.length; c++) {
+      const from = byChar.starts[c]!;
+      const to = byChar.starts[c + 1]!;
+      const counts = new Map<number, number>();
+      for (let i = from; i < to; i++) {
+        const id = charPage.data[byChar.order[i]!]!;
+        counts.set(id, (counts.get(id) ?? 0) + 1);
+      }
+      const start = data.length;
+      data.varint(counts.size);
       let lastId = -1;
-      for (const id of [...byPage.keys()].sort((a, b) => a - b)) {
-        pushVarint(data, id - lastId - 1);
-        pushVarint(data, byPage.get(id)!);
+      for (const id of [...counts.keys()].sort((a, b) => a - b)) {
+        data.varint(id - lastId - 1);
+        data.varint(counts.get(id)!);
         lastId = id;
       }
-      entries.push([key, withCount(byPage.size, data)]);
+      entries.push({ key: chars[c]!, start, end: data.length });
     }
-    const raw = entries.reduce((n, [k, d]) => n + k.length + d.length + 4, 0);
+    const all = data.written;
+    const raw = entries.reduce((n, e) => n + e.key.length + e.end - e.start + 4, 0);
     let files = 1;
     while (files * INDEX_FILE_BYTES < raw) files *= 2;
-    const out = Array.from({ length: files }, (): number[] => []);
-    for (const [key, data] of entries.sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-      const bytes = out[indexFile(key, files)]!;
+    const out = Array.from({ length: files }, () => new Writer());
+    for (const { key, start, end } of entries.sort((a, b) => (a.key < b.key ? -1 : 1))) {
+      const w = out[indexFile(key, files)]!;
       const k = utf8.encode(key);
-      pushVarint(bytes, k.length);
-      for (const b of k) bytes.push(b);
-      pushVarint(bytes, data.length);
-      for (const b of data) bytes.push(b);
+      w.varint(k.length);
+      w.write(k);
+      w.varint(end - start);
+      w.write(all.subarray(start, end));
     }
-    return { pages: JSON.stringify(this.pages), index: out.map((b) => Uint8Array.from(b)) };
+    return { pages: JSON.stringify(this.pages), index: out.map((w) => w.written.slice()) };
   }
-}
-
-function withCount(pages: number, data: number[]): number[] {
-  const out: number[] = [];
-  pushVarint(out, pages);
-  return out.concat(data);
 }
 
 /** A postings file: key → its bytes (decoded when asked). */
