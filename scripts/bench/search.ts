@@ -24,6 +24,7 @@ import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
+import { astroBuildCommand } from '../../src/lib/release/astro-build.ts';
 import { extractPage } from '../../src/lib/search/extract.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/support/browser.ts';
 import { htmlFiles, urlPathOf } from '../../test/e2e/support/site.ts';
@@ -107,7 +108,8 @@ async function build(records: number, exportDir: string, outDir: string) {
   if (existsSync(outDir)) renameSync(outDir, `${outDir}.old-${Date.now()}`); // deleting 100k files is slow: move aside
   console.log(`构建站点 → ${outDir}`);
   const t0 = performance.now();
-  const child = spawn(node, ['node_modules/.bin/astro', 'build'], {
+  const [command, ...args] = astroBuildCommand(process.cwd(), exportDir);
+  const child = spawn(command!, args, {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: exportDir, PORTAL_AS_OF: '2026-11-28', PORTAL_OUT_DIR: outDir, PORTAL_REPORT: resolve('bench-out', `search-build-report-${kinds}-${records}.json`), PORTAL_SEARCH_STATS: statsPath },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -10,6 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, FIXTURE_AS_OF, ROOT, type BuiltSite } from './support/build.ts';
+import { astroBuildCommand } from '../../src/lib/release/astro-build.ts';
 import { existsPath, htmlFiles, read } from './support/site.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'portal-stops-'));
@@ -29,7 +30,8 @@ describe('an unusable export stops the build cleanly', () => {
   ] as const) {
     test(`${name}: non-zero exit, the reason printed, no stack frames, the report written`, () => {
       const reportPath = join(temp, `${name}.json`);
-      const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/.bin/astro'), 'build'], {
+      const [command, ...args] = astroBuildCommand(ROOT, join(ROOT, 'test/fixtures/exports', name));
+      const run = spawnSync(command!, args, {
         cwd: ROOT,
         encoding: 'utf8',
         env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: join(ROOT, 'test/fixtures/exports', name), PORTAL_AS_OF: FIXTURE_AS_OF, PORTAL_OUT_DIR: join(temp, name), PORTAL_REPORT: reportPath },

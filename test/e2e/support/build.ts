@@ -7,6 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import { astroBuildCommand } from '../../../src/lib/release/astro-build.ts';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -23,9 +24,9 @@ export async function buildSite(exportDir = FIXTURE_EXPORT, asOf = FIXTURE_AS_OF
   const tempDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
   const outDir = join(tempDir, 'site');
   const reportPath = join(tempDir, 'build-report.json');
-  const astro = join(ROOT, 'node_modules/.bin/astro');
+  const [command, ...args] = astroBuildCommand(ROOT, exportDir);
   try {
-    await run(process.execPath, [astro, 'build'], {
+    await run(command!, args, {
       cwd: ROOT,
       env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: exportDir, PORTAL_AS_OF: asOf, PORTAL_OUT_DIR: outDir, PORTAL_REPORT: reportPath },
       maxBuffer: 64 * 1024 * 1024,
