@@ -4,10 +4,9 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import portal from './portal.config.ts';
 import sitemap from './src/integrations/sitemap.ts';
-import searchIndex from './src/integrations/search-index.ts';
+import publishedFacts from './src/integrations/published-facts.ts';
 import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
 import { FEEDS } from './src/lib/site/feeds.ts';
-import safetyChecks from './src/integrations/safety.ts';
 import { timedIntegrations } from './src/integrations/build-timings.ts';
 
 // Tests and the rebuild-and-swap pipeline build into a folder of their own.
@@ -23,10 +22,8 @@ export default defineConfig({
     // Every page but withheld-record and redirect pages (robots noindex); also as /sitemap.xml.
     // The feeds are endpoints, which the sitemap does not list by itself.
     sitemap({ customPages: FEEDS.map((f) => new URL(f.href, portal.siteUrl).href) }),
-    // The site search's index over the built pages (fails the build on any indexing error).
-    searchIndex(),
-    // Last: checks everything the build wrote, search index included (fails the build on any problem).
-    safetyChecks(),
+    // For the steps after Astro (the search index, then the safety checks: scripts/build.ts).
+    publishedFacts(),
   ]),
   build: { format: 'directory' },
   markdown: {

@@ -1,10 +1,35 @@
 /**
- * `npm run build`: `astro build` in a child process with the build's Node flags
- * (src/lib/release/astro-build.ts), the environment passed through; exits with its status.
+ * `npm run build` — the whole build, as every caller runs it (src/lib/release/astro-build.ts
+ * buildCommand): `astro build` in a child process (pages, sitemap; its heap sized from the
+ * export), then, once that process and its memory are gone, the search index and the safety
+ * checks (src/integrations/post-build.ts). Settings are the PORTAL_* environment variables;
+ * exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
-import { astroBuildCommand } from '../src/lib/release/astro-build.ts';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { PUBLISHED_FACTS_ENV } from '../src/integrations/published-facts.ts';
+import { postBuild } from '../src/integrations/post-build.ts';
+import { astroCommand } from '../src/lib/release/astro-build.ts';
+import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 
-const [command, ...args] = astroBuildCommand(process.cwd());
-const child = spawn(command!, args, { stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+const root = resolve(import.meta.dirname, '..');
+const outDir = resolve(root, process.env.PORTAL_OUT_DIR ?? 'dist');
+const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
+const factsPath = join(temp, 'published.json');
+try {
+  const [command, ...args] = astroCommand(root);
+  const code = await new Promise<number>((ok, fail) => {
+    const child = spawn(command!, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
+    child.on('error', fail);
+    child.on('exit', (c, signal) => ok(c ?? (signal ? 1 : 0)));
+  });
+  if (code !== 0) process.exitCode = code;
+  else await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message));
+} catch (e) {
+  console.error(e instanceof Error ? e.message : e);
+  process.exitCode = 1;
+} finally {
+  rmSync(temp, { recursive: true, force: true });
+}

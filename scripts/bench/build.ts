@@ -4,9 +4,10 @@
  * The build benchmark of issue 10. For each size N: a synthetic `city` export of N
  * commitments with proportionate agencies, penalties, enforcement cases, listings, honours,
  * model cases and attachments (scripts/bench/synthetic-export.ts, kept under bench-out/ and
- * reused), then the full `astro build` (pages, sitemap, search index) in a process of its
- * own, while the whole process tree's resident memory is sampled every --sample-ms (the
- * search index's worker processes live for seconds, so 50 ms catches them).
+ * reused), then the full build (scripts/build.ts: Astro's pages and sitemap, then the
+ * search index and the safety checks) in a process of its own, while the whole process
+ * tree's resident memory is sampled every --sample-ms (the index and check workers live for
+ * seconds, so 50 ms catches them).
  *
  * Stage boundaries come from the build itself: every integration hook's start and end
  * (src/integrations/build-timings.ts, PORTAL_BUILD_TIMINGS), the content loader's
@@ -27,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
-import { astroBuildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/astro-build.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -69,7 +70,7 @@ const runs = Number(values.runs);
 const sampleMs = Number(values['sample-ms']);
 
 /** The stages of issue 10, from the marks; each stage's seconds and the tree's peak within it. */
-const STAGES = ['startup', 'contentSync', 'validation', 'bundle', 'rendering', 'sitemap', 'searchIndex', 'otherIntegrations', 'exit'] as const;
+const STAGES = ['startup', 'contentSync', 'validation', 'bundle', 'rendering', 'sitemap', 'otherIntegrations', 'astroExit', 'searchIndex', 'safety', 'exit'] as const;
 type Stage = (typeof STAGES)[number];
 interface StageFigure {
   seconds: number;
@@ -190,10 +191,8 @@ function stagesFrom(marks: Mark[], renderingStart: number, started: number, ende
   const figure = (seconds: number, spans: [number, number][]): StageFigure => ({ seconds: round(seconds), cpuSeconds: cpuIn(spans), peakRssMB: peakIn(spans) });
   const span = (a: number, b: number): StageFigure => figure((b - a) / 1000, [[a, b]]);
   const isSitemap = (n: string) => n.includes('sitemap');
-  const isSearch = (n: string) => n === 'portal-search-index';
   const sitemap = hookTime(isSitemap, 'astro:build:done');
-  const search = hookTime(isSearch, 'astro:build:done');
-  const others = hookTime((n) => !isSitemap(n) && !isSearch(n) && !n.startsWith('portal-timings-'), 'astro:build:done');
+  const others = hookTime((n) => !isSitemap(n) && !n.startsWith('portal-timings-'), 'astro:build:done');
   const lastMark = Math.max(...marks.map((m) => m.at));
   return {
     startup: span(started, first('portal-timings-first astro:config:setup start')),
@@ -202,8 +201,11 @@ function stagesFrom(marks: Mark[], renderingStart: number, started: number, ende
     bundle: span(first('portal-timings-first astro:build:start start'), renderingStart),
     rendering: span(renderingStart, first('portal-timings-first astro:build:generated start')),
     sitemap: figure(sitemap.seconds, sitemap.spans),
-    searchIndex: figure(search.seconds, search.spans),
     otherIntegrations: figure(others.seconds, others.spans),
+    // The Astro process ends; the build command then runs the steps after it (post-build.ts).
+    astroExit: span(first('portal-timings-last astro:build:done end'), first('search-index start')),
+    searchIndex: span(first('search-index start'), first('search-index end')),
+    safety: span(first('safety start'), first('safety end')),
     exit: span(lastMark, ended),
   };
 }
@@ -215,7 +217,7 @@ async function buildOnce(records: number, exportDir: string, run: number): Promi
   rmSync(timings, { force: true });
   const loadavgBefore = loadavg().map((x) => round(x, 1));
   const started = now();
-  const [command, ...args] = astroBuildCommand(process.cwd(), exportDir);
+  const [command, ...args] = buildCommand(process.cwd());
   const child = spawn(command!, args, {
     env: {
       ...process.env,
@@ -243,7 +245,7 @@ async function buildOnce(records: number, exportDir: string, run: number): Promi
   const code = await new Promise<number | null>((ok) => child.on('exit', ok));
   const ended = now();
   clearInterval(timer);
-  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${log.slice(-30).join('\n')}`);
+  if (code !== 0) throw new Error(`the build failed (exit ${code}):\n${log.slice(-30).join('\n')}`);
   if (Number.isNaN(renderingStart)) throw new Error('the build log has no "generating static routes" line');
   const marks = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Mark);
   const output = measureOutput(outDir);

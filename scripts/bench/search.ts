@@ -24,7 +24,7 @@ import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
-import { astroBuildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/astro-build.ts';
 import { extractPage } from '../../src/lib/search/extract.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/support/browser.ts';
 import { htmlFiles, urlPathOf } from '../../test/e2e/support/site.ts';
@@ -108,7 +108,7 @@ async function build(records: number, exportDir: string, outDir: string) {
   if (existsSync(outDir)) renameSync(outDir, `${outDir}.old-${Date.now()}`); // deleting 100k files is slow: move aside
   console.log(`构建站点 → ${outDir}`);
   const t0 = performance.now();
-  const [command, ...args] = astroBuildCommand(process.cwd(), exportDir);
+  const [command, ...args] = buildCommand(process.cwd());
   const child = spawn(command!, args, {
     env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: exportDir, PORTAL_AS_OF: '2026-11-28', PORTAL_OUT_DIR: outDir, PORTAL_REPORT: resolve('bench-out', `search-build-report-${kinds}-${records}.json`), PORTAL_SEARCH_STATS: statsPath },
     stdio: ['ignore', 'ignore', 'inherit'],
@@ -116,7 +116,7 @@ async function build(records: number, exportDir: string, outDir: string) {
   const sampler = new TreeSampler(child.pid!).start(500);
   const code = await new Promise<number | null>((ok) => child.on('exit', ok));
   sampler.stop();
-  if (code !== 0) throw new Error(`astro build failed (exit ${code})`);
+  if (code !== 0) throw new Error(`the build failed (exit ${code})`);
   return { wall: (performance.now() - t0) / 1000, peak: sampler.peakRss, stats: JSON.parse(readFileSync(statsPath, 'utf8')) };
 }
 

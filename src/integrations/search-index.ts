@@ -1,5 +1,5 @@
 /**
- * Builds the site search after the site is built (`astro:build:done`), over the BUILT pages:
+ * Builds the site search after the site is built (post-build.ts), over the BUILT pages:
  * every page that carries the search markup (src/components/SearchMeta.astro) and no robots
  * noindex. Two worker processes extract the pages' text with htmlparser2, the pages are split
  * into shards (src/lib/search/shards.ts), and the workers build each shard's index
@@ -10,12 +10,10 @@
  * Settings (environment): PORTAL_SEARCH_WORKERS (default 2), PORTAL_SEARCH_PER_SHARD
  * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
  */
-import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { runChildJob } from '../lib/child-job.ts';
 import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
@@ -98,7 +96,7 @@ function writeKnown(searchDir: string, paths: string[]): { files: number; keys: 
   return { files, keys: entries.size };
 }
 
-export async function buildSearchIndex(outDir: string, workerScript: string, logger?: AstroIntegrationLogger) {
+export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
   const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
   const statsPath = process.env.PORTAL_SEARCH_STATS;
@@ -193,21 +191,6 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
-}
-
-export default function searchIndex(): AstroIntegration {
-  let workerScript = '';
-  return {
-    name: 'portal-search-index',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        workerScript = fileURLToPath(new URL('src/integrations/search-index-worker.ts', config.root));
-      },
-      'astro:build:done': async ({ dir, logger }) => {
-        await buildSearchIndex(fileURLToPath(dir), workerScript, logger);
-      },
-    },
-  };
 }
 
 /**

@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, FIXTURE_AS_OF, ROOT, type BuiltSite } from './support/build.ts';
-import { astroBuildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/astro-build.ts';
 import { existsPath, htmlFiles, read } from './support/site.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'portal-stops-'));
@@ -30,7 +30,7 @@ describe('an unusable export stops the build cleanly', () => {
   ] as const) {
     test(`${name}: non-zero exit, the reason printed, no stack frames, the report written`, () => {
       const reportPath = join(temp, `${name}.json`);
-      const [command, ...args] = astroBuildCommand(ROOT, join(ROOT, 'test/fixtures/exports', name));
+      const [command, ...args] = buildCommand(ROOT);
       const run = spawnSync(command!, args, {
         cwd: ROOT,
         encoding: 'utf8',

@@ -1,4 +1,4 @@
-/** The build step of a release: `astro build` in a child process, with the PORTAL_* variables. */
+/** The build step of a release: the build command in a child process, with the PORTAL_* variables. */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -33,15 +33,21 @@ function exportDataBytes(dir: string): number {
  */
 export const buildHeapMB = (exportDir: string): number => 384 + Math.ceil((8 * exportDataBytes(exportDir)) / MB);
 
-/** The command of an `astro build` of the export in PORTAL_EXPORT (or exportDir): node, its flags, astro. */
-export function astroBuildCommand(projectRoot: string, exportDir = buildExportDir()): string[] {
+/** `astro build` of the export in PORTAL_EXPORT (or exportDir): node, its flags, astro (run by scripts/build.ts). */
+export function astroCommand(projectRoot: string, exportDir = buildExportDir()): string[] {
   return [process.execPath, `--max-old-space-size=${buildHeapMB(resolve(projectRoot, exportDir))}`, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'];
 }
+
+/**
+ * The whole build (scripts/build.ts: Astro, then the search index and the safety checks):
+ * what every caller runs — `npm run build`, `npm run publish`, the benches, the e2e tests.
+ */
+export const buildCommand = (projectRoot: string): string[] => [process.execPath, join(projectRoot, 'scripts/build.ts')];
 
 export function astroBuild(projectRoot: string, stdio: 'inherit' | 'ignore' = 'inherit'): (request: BuildRequest) => Promise<void> {
   return (req) =>
     new Promise((ok, fail) => {
-      const [command, ...args] = astroBuildCommand(projectRoot, req.exportDir);
+      const [command, ...args] = buildCommand(projectRoot);
       const child = spawn(command!, args, {
         cwd: projectRoot,
         stdio: ['ignore', stdio, stdio],
@@ -56,6 +62,6 @@ export function astroBuild(projectRoot: string, stdio: 'inherit' | 'ignore' = 'i
         },
       });
       child.on('error', fail);
-      child.on('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`astro build 失败（${signal ?? `退出码 ${code}`}）`))));
+      child.on('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`站点构建失败（${signal ?? `退出码 ${code}`}）`))));
     });
 }

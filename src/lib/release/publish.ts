@@ -40,7 +40,7 @@ export class ReleaseFailure extends Error {
   }
 }
 
-/** What the build step gets; `npm run publish` runs `astro build` with these as PORTAL_* variables. */
+/** What the build step gets; `npm run publish` runs the build command (scripts/build.ts) with these as PORTAL_* variables. */
 export interface BuildRequest {
   exportDir: string;
   asOf: CivilDate;

@@ -14,7 +14,7 @@ import { runChildJob, type JobFailure } from '../child-job.ts';
 import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
-import { recordPages } from '../site/record-pages.ts';
+import { recordPages, type RecordPage } from '../site/record-pages.ts';
 import { cssUrls, pageRefs, type PageRef } from './links.ts';
 import { outputFiles, readableText, type OutputFile } from './output-files.ts';
 
@@ -27,11 +27,21 @@ export interface SafetyProblem {
   message: string;
 }
 
+/** What the checks need of the pipeline's decisions (small, so the build can hand it on as JSON). */
+export interface PublishedFacts {
+  /** Values of the contract's identifier columns in this build (see identifierValues). */
+  identifiers: string[];
+  /** Every record page the build must have. */
+  pages: RecordPage[];
+}
+
+export const publishedFacts = (records: PublishedRecords): PublishedFacts => ({ identifiers: [...identifierValues(records)], pages: recordPages(records) });
+
 export interface SafetyOptions {
   /** The site's own origin (portal configuration siteUrl): absolute URLs to it are internal. */
   siteUrl: string;
   /** What the pipeline decided; omitted, the record checks are skipped. */
-  records?: PublishedRecords;
+  published?: PublishedFacts;
 }
 
 /** URL path a built file is served at: a/b/index.html → /a/b/, 404.html → /404.html. */
@@ -116,10 +126,9 @@ export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl
 
 const withoutPlace = ({ at: _at, ...p }: PlacedProblem): SafetyProblem => p;
 
-export function checkBuiltSite(outDir: string, { siteUrl, records }: SafetyOptions): SafetyProblem[] {
-  const codes = records ? identifierValues(records) : new Set<string>();
-  const problems = checkFiles(outDir, outputFiles(outDir), siteUrl, codes).map(withoutPlace);
-  if (records) problems.push(...checkRecordPages(outDir, records));
+export function checkBuiltSite(outDir: string, { siteUrl, published }: SafetyOptions): SafetyProblem[] {
+  const problems = checkFiles(outDir, outputFiles(outDir), siteUrl, new Set(published?.identifiers)).map(withoutPlace);
+  if (published) problems.push(...checkRecordPages(outDir, published.pages));
   return problems;
 }
 
@@ -129,10 +138,10 @@ export function checkBuiltSite(outDir: string, { siteUrl, records }: SafetyOptio
  * is checked on its own, so the shares (every workers-th file) run on all cores. The problems
  * come out in the same order as checkBuiltSite's.
  */
-export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, records }: SafetyOptions, workers: number, workerScript: string): Promise<SafetyProblem[]> {
+export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, published }: SafetyOptions, workers: number, workerScript: string): Promise<SafetyProblem[]> {
   const n = Math.max(1, Math.floor(workers));
   const files = outputFiles(outDir);
-  const codes = [...(records ? identifierValues(records) : [])];
+  const codes = published?.identifiers ?? [];
   const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
   const replies = await Promise.all(shares.map((share) => runCheckWorker(workerScript, { outDir, files: share, siteUrl, codes })));
   // A share's file k is the output's file k * n + w.
@@ -140,7 +149,7 @@ export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, record
     .flatMap((found, w) => found.map((p) => ({ ...p, at: p.at * n + w })))
     .sort((a, b) => a.at - b.at)
     .map(withoutPlace);
-  if (records) problems.push(...checkRecordPages(outDir, records));
+  if (published) problems.push(...checkRecordPages(outDir, published.pages));
   return problems;
 }
 
@@ -185,9 +194,9 @@ const WITHHELD_HEADING = '<h1>该信息已依法停止公示</h1>';
 const DETAIL_MARKUP = /<dl[\s>]|<table[\s>]|data-search-(meta|body)|href="\/subjects\//;
 
 /** Every published record has its page; every withheld record's page is the bare notice. */
-export function checkRecordPages(outDir: string, records: PublishedRecords): SafetyProblem[] {
+export function checkRecordPages(outDir: string, pages: readonly RecordPage[]): SafetyProblem[] {
   const problems: SafetyProblem[] = [];
-  for (const page of recordPages(records)) {
+  for (const page of pages) {
     const what = `${page.kind}/${page.id}`;
     if (!resolvesInBuild(outDir, page.url)) {
       problems.push(page.withheld ? { check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 没有说明页面` } : { check: 'record-page', file: page.url, message: `已公示的 ${what} 没有页面` });

@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { astroBuildCommand } from '../../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../../src/lib/release/astro-build.ts';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../../..');
@@ -24,7 +24,7 @@ export async function buildSite(exportDir = FIXTURE_EXPORT, asOf = FIXTURE_AS_OF
   const tempDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
   const outDir = join(tempDir, 'site');
   const reportPath = join(tempDir, 'build-report.json');
-  const [command, ...args] = astroBuildCommand(ROOT, exportDir);
+  const [command, ...args] = buildCommand(ROOT);
   try {
     await run(command!, args, {
       cwd: ROOT,

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkBuiltSite, checkBuiltSiteInParallel, checkRecordPages } from '../../../src/lib/safety/checks.ts';
+import { checkBuiltSite, checkBuiltSiteInParallel, checkRecordPages, publishedFacts } from '../../../src/lib/safety/checks.ts';
 import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
 
 const SITE = 'https://credit.example.gov.cn';
@@ -109,7 +109,7 @@ test('a published record without its page fails; a withheld page that shows deta
   });
   const problems = checkRecordPages(
     dir,
-    records({
+    publishedFacts(records({
       commitments: [{ id: 'C1' }, { id: 'C2' }] as PublishedRecords['commitments'],
       withheld: [
         { kind: 'penalties', id: 'P1', reason: 'repaired' },
@@ -117,7 +117,7 @@ test('a published record without its page fails; a withheld page that shows deta
         { kind: 'penalties', id: 'P3', reason: 'repaired' },
         { kind: 'penalties', id: 'P4', reason: 'repaired' },
       ],
-    }),
+    })).pages,
   ).map((p) => `${p.check} ${p.file}`);
   assert.deepEqual(problems, ['record-page /commitments/C2/', 'withheld-page /penalties/P2/', 'withheld-page /penalties/P3/', 'withheld-page /penalties/P4/']);
 });
@@ -127,6 +127,6 @@ test('an all-digit 统一社会信用代码 of the build that passes for an iden
   const code = '113709230003242409';
   const dir = site({ 'index.html': page(`<a href="/subjects/${code}/">东平县民政局（${code}）</a>`), [`subjects/${code}/index.html`]: page('') });
   const withSubject = records({ subjects: [{ creditCode: code }] as PublishedRecords['subjects'] });
-  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, records: withSubject }).filter((p) => p.check === 'personal-number'), []);
+  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, published: publishedFacts(withSubject) }).filter((p) => p.check === 'personal-number'), []);
   assert.deepEqual(checks(dir), ['personal-number index.html', 'personal-number index.html']); // the link and the text
 });

@@ -1,0 +1,38 @@
+/**
+ * The build's steps after Astro (run by scripts/build.ts once the Astro process has exited,
+ * so its memory is gone before they start their workers): the search index over the built
+ * pages, then the safety checks over everything written, search index included. Any problem
+ * fails the build; the safety problems are added to the build report under `safety`.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import portal from '../../portal.config.ts';
+import { buildReportPath } from '../lib/pipeline/build-input.ts';
+import { checkBuiltSiteInParallel, formatSafetyProblems, type PublishedFacts, type SafetyProblem } from '../lib/safety/checks.ts';
+import { mark } from './build-timings.ts';
+import { buildSearchIndex } from './search-index.ts';
+
+const SEARCH_WORKER = resolve(import.meta.dirname, 'search-index-worker.ts');
+const CHECK_WORKER = resolve(import.meta.dirname, '../lib/safety/check-worker.ts');
+
+async function addToReport(problems: SafetyProblem[]) {
+  const path = buildReportPath();
+  const report = JSON.parse(await readFile(path, 'utf8'));
+  await writeFile(path, JSON.stringify({ ...report, safety: { passed: problems.length === 0, problems } }, null, 2) + '\n');
+}
+
+/** Both steps, timed for `npm run bench` (marks `search-index` and `safety`); throws on any problem. */
+export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void): Promise<void> {
+  mark('search-index start');
+  await buildSearchIndex(outDir, SEARCH_WORKER, { info: log });
+  mark('search-index end');
+  mark('safety start');
+  const t0 = performance.now();
+  // Nothing else runs at this point of the build: the file checks take every core.
+  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published }, availableParallelism(), CHECK_WORKER);
+  await addToReport(problems);
+  mark('safety end');
+  if (problems.length > 0) throw new Error(`构建输出未通过安全检查（${problems.length} 处，详见 ${buildReportPath()}）：\n${formatSafetyProblems(problems)}`);
+  log(`安全检查通过，用时 ${((performance.now() - t0) / 1000).toFixed(2)} 秒`);
+}
