@@ -10,7 +10,6 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PUBLISHED_FACTS_ENV } from '../src/integrations/published-facts.ts';
-import { postBuild } from '../src/integrations/post-build.ts';
 import { astroCommand } from '../src/lib/release/astro-build.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 
@@ -26,7 +25,11 @@ try {
     child.on('exit', (c, signal) => ok(c ?? (signal ? 1 : 0)));
   });
   if (code !== 0) process.exitCode = code;
-  else await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message));
+  else {
+    // Loaded only now: this process waits beside Astro's and should stay small until then.
+    const { postBuild } = await import('../src/integrations/post-build.ts');
+    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message));
+  }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);
   process.exitCode = 1;

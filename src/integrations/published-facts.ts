@@ -7,8 +7,8 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
-import { ingestForBuild } from '../lib/pipeline/build-input.ts';
 import { publishedFacts } from '../lib/safety/checks.ts';
+import { decidedExport } from '../site/decided.ts';
 
 export const PUBLISHED_FACTS_ENV = 'PORTAL_PUBLISHED_FACTS';
 
@@ -18,7 +18,8 @@ export default function publishedFactsFile(): AstroIntegration {
     hooks: {
       'astro:build:done': async () => {
         const path = process.env[PUBLISHED_FACTS_ENV];
-        if (path) await writeFile(path, JSON.stringify(publishedFacts(await ingestForBuild())));
+        // The build's one ingest (decided.ts), not a second run of the pipeline.
+        if (path) await writeFile(path, JSON.stringify(publishedFacts(await decidedExport())));
       },
     },
   };
