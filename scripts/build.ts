@@ -1,29 +1,42 @@
 /**
  * `npm run build` — the whole build, as every caller runs it (src/lib/release/astro-build.ts
- * buildCommand): `astro build` in a child process (pages, sitemap; its heap sized from the
- * export), then, once that process and its memory are gone, the search index and the safety
- * checks (src/integrations/post-build.ts). Settings are the PORTAL_* environment variables;
- * exits non-zero when any step fails.
+ * buildCommand): `astro build` in a child process (pages, sitemap; its heap limit sized from
+ * the export, or PORTAL_BUILD_HEAP_MB), then, once that process and its memory are gone, the
+ * search index and the safety checks (src/integrations/post-build.ts). Settings are the
+ * PORTAL_* environment variables; exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PUBLISHED_FACTS_ENV } from '../src/integrations/published-facts.ts';
-import { astroCommand } from '../src/lib/release/astro-build.ts';
+import { astroCommand, buildHeapSetting } from '../src/lib/release/astro-build.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.PORTAL_OUT_DIR ?? 'dist');
 const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
 const factsPath = join(temp, 'published.json');
-try {
-  const [command, ...args] = astroCommand(root);
-  const code = await new Promise<number>((ok, fail) => {
+/** Runs `astro build` with a heap limit (or none); its exit code, or its signal. */
+function astro(heapMB: number | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const [command, ...args] = astroCommand(root, heapMB);
+  return new Promise((ok, fail) => {
     const child = spawn(command!, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
     child.on('error', fail);
-    child.on('exit', (c, signal) => ok(c ?? (signal ? 1 : 0)));
+    child.on('exit', (code, signal) => ok({ code, signal }));
   });
+}
+
+try {
+  const heapMB = buildHeapSetting(root);
+  let run = await astro(heapMB);
+  // V8 aborts a process that reaches its heap limit. The limit is sized from what builds
+  // held so far; an export that needs more is built again without one, not refused.
+  if (run.signal === 'SIGABRT') {
+    console.error(`构建进程达到堆内存上限（${heapMB} MB），不设上限重新构建。`);
+    run = await astro(undefined);
+  }
+  const code = run.code ?? 1;
   if (code !== 0) process.exitCode = code;
   else {
     // Loaded only now: this process waits beside Astro's and should stay small until then.

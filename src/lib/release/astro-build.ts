@@ -33,9 +33,17 @@ function exportDataBytes(dir: string): number {
  */
 export const buildHeapMB = (exportDir: string): number => 384 + Math.ceil((8 * exportDataBytes(exportDir)) / MB);
 
-/** `astro build` of the export in PORTAL_EXPORT (or exportDir): node, its flags, astro (run by scripts/build.ts). */
-export function astroCommand(projectRoot: string, exportDir = buildExportDir()): string[] {
-  return [process.execPath, `--max-old-space-size=${buildHeapMB(resolve(projectRoot, exportDir))}`, join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'];
+/** The heap limit of this build: PORTAL_BUILD_HEAP_MB when set, else sized from the export in PORTAL_EXPORT. */
+export function buildHeapSetting(projectRoot: string): number {
+  const set = process.env.PORTAL_BUILD_HEAP_MB;
+  if (set === undefined) return buildHeapMB(resolve(projectRoot, buildExportDir()));
+  if (!/^[1-9]\d*$/.test(set)) throw new Error(`PORTAL_BUILD_HEAP_MB 应为正整数（MB），而不是「${set}」`);
+  return Number(set);
+}
+
+/** `astro build` (run by scripts/build.ts): node with the heap limit (none when undefined), astro. */
+export function astroCommand(projectRoot: string, heapMB: number | undefined): string[] {
+  return [process.execPath, ...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'];
 }
 
 /**
