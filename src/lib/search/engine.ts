@@ -91,7 +91,8 @@ export class ShardedSearch {
 
   loadManifest(): Promise<SearchManifest> {
     if (!this.manifest) {
-      this.manifest = fetch(`${this.base}search.json`).then((r) => {
+      // Revalidated every time: it names the build that every other file is asked for.
+      this.manifest = fetch(`${this.base}search.json`, { cache: 'no-cache' }).then((r) => {
         if (!r.ok) throw new Error(`search.json: HTTP ${r.status}`);
         return r.json() as Promise<SearchManifest>;
       });
