@@ -1,5 +1,5 @@
 /**
- * A child process of the search-index integration (run with `node`, types stripped). Two jobs,
+ * A child process of the search index (search-index.ts; run with `node`, types stripped). Two jobs,
  * sent as the first IPC message:
  *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
  *    and reply with each page's small summary and its byte range in that file;
@@ -44,7 +44,7 @@ export type WorkerReply =
   | JobFailure;
 
 /** Stored in each result card: the page text, capped (snippets are made from it). */
-export const TEXT_CAP = 1500;
+const TEXT_CAP = 1500;
 
 /** Characters of page text kept on each side of a number, for its snippet in the lookup. */
 const NUMBER_CONTEXT = 60;
