@@ -3,6 +3,7 @@
  * the known phrases and the shards' indexes (shard-index.ts), loaded lazily, each file once;
  * `start` turns a state into a result cursor.
  */
+import { gunzipSync } from 'fflate';
 import { PAGE_SIZE, SearchCursor, type PinnedResult, type ShardResult, type ShownResult } from './cursor.ts';
 import { PROFILE_KIND } from './kinds.ts';
 import { isComplete, knownFile, knownKey, type KnownEntry, type KnownFile } from './known.ts';
@@ -13,12 +14,11 @@ import { parseRouteFile, routeShards } from './routing.ts';
 import { indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
 
-/** Gzip bytes → bytes; as they are when a server already decoded them (Content-Encoding). */
-async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
-  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
-}
+/**
+ * Gzip bytes → bytes; as they are when a server already decoded them (Content-Encoding).
+ * fflate, not the platform's DecompressionStream, which phones before iOS 16.4 lack.
+ */
+const gunzip = (bytes: Uint8Array): Uint8Array => (bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes) : bytes);
 
 /**
  * Shards that can hold a page passing the filters, in search order: the profiles first when
