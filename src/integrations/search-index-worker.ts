@@ -9,10 +9,10 @@
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
-import { join } from 'node:path';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
+import { IndexFiles } from './index-files.ts';
 import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
 import { addRouteKeys, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
 import { PROFILE_KIND } from '../lib/search/kinds.ts';
@@ -38,9 +38,18 @@ export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
   | { job: 'build'; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] };
 
+/** A shard as its worker built it: its postings files and the digest of everything it wrote (index-files.ts). */
+export interface BuiltShard {
+  name: string;
+  pages: number;
+  indexFiles: number;
+  digest: string;
+  seconds: number;
+}
+
 export type WorkerReply =
   | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
-  | { ok: true; job: 'build'; shards: { name: string; pages: number; indexFiles: number; seconds: number }[] }
+  | { ok: true; job: 'build'; shards: BuiltShard[] }
   | JobFailure;
 
 /** Stored in each result card: the page text, capped (snippets are made from it). */
@@ -132,7 +141,7 @@ const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 });
 async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
   const matcher = new KnownMatcher(keys);
   const fds = new Map<string, number>();
-  const done: { name: string; pages: number; indexFiles: number; seconds: number }[] = [];
+  const done: BuiltShard[] = [];
   try {
     for (const shard of shards) {
       const t0 = performance.now();
@@ -140,8 +149,7 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
       const tokens = new Set<string>();
       const numbers: string[] = [];
       const known: string[] = [];
-      mkdirSync(join(shard.outputPath, 'card'), { recursive: true });
-      mkdirSync(join(shard.outputPath, 'index'));
+      const out = new IndexFiles(shard.outputPath);
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
         const blocks = p.blocks.map(segmentBlock);
@@ -150,15 +158,15 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
         known.push(...knownLines(p, blocks, shard.name, matcher));
         const id = index.add(p, blocks);
         const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
-        writeFileSync(join(shard.outputPath, 'card', `${id}.json.gz`), gz(JSON.stringify(card)));
+        out.write(`card/${id}.json.gz`, gz(JSON.stringify(card)));
       }
       const files = index.files();
-      writeFileSync(join(shard.outputPath, 'pages.json.gz'), gz(files.pages));
-      files.index.forEach((bytes, n) => writeFileSync(join(shard.outputPath, 'index', `${n}.bin.gz`), gz(bytes)));
+      out.write('pages.json.gz', gz(files.pages));
+      files.index.forEach((bytes, n) => out.write(`index/${n}.bin.gz`, gz(bytes)));
       writeFileSync(shard.tokensPath, [...tokens].join('\n'));
       writeFileSync(shard.numbersPath, numbers.join('\n'));
       writeFileSync(shard.knownPath, known.join('\n'));
-      done.push({ name: shard.name, pages: shard.refs.length, indexFiles: files.index.length, seconds: (performance.now() - t0) / 1000 });
+      done.push({ name: shard.name, pages: shard.refs.length, indexFiles: files.index.length, digest: out.digest(), seconds: (performance.now() - t0) / 1000 });
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);

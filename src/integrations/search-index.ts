@@ -11,9 +11,9 @@
  * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, type Dirent } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, relative, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import { runChildJob } from '../lib/child-job.ts';
 import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
@@ -22,6 +22,7 @@ import { statusFilterValue } from '../lib/search/kinds.ts';
 import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbers.ts';
 import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
+import { IndexFiles } from './index-files.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { PageRef, WorkerJob, WorkerReply } from './search-index-worker.ts';
 
@@ -56,15 +57,14 @@ function eachKeyedLine<L extends [string, unknown, ...unknown[]]>(paths: readonl
  * Writes a lookup table: key → value, given as its JSON text (serialized once, also to size the
  * files), keys sorted, in `files` files chosen by `fileOf`, under searchDir/<dir>/<n>.json.
  */
-function writeTable(searchDir: string, dir: string, entries: Map<string, string>, files: number, fileOf: (key: string, files: number) => number): void {
-  const out = Array.from({ length: files }, (): string[] => []);
-  for (const [key, json] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) out[fileOf(key, files)]!.push(`${JSON.stringify(key)}:${json}`);
-  mkdirSync(join(searchDir, dir));
-  out.forEach((f, i) => writeFileSync(join(searchDir, dir, `${i}.json`), `{${f.join(',')}}`));
+function writeTable(out: IndexFiles, dir: string, entries: Map<string, string>, files: number, fileOf: (key: string, files: number) => number): void {
+  const lists = Array.from({ length: files }, (): string[] => []);
+  for (const [key, json] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lists[fileOf(key, files)]!.push(`${JSON.stringify(key)}:${json}`);
+  lists.forEach((f, i) => out.write(`${dir}/${i}.json`, `{${f.join(',')}}`));
 }
 
 /** The number lookup: every shard's [key, hit] lines → search-index/number/<n>.json. */
-function writeNumbers(searchDir: string, paths: string[]): { files: number; keys: number } {
+function writeNumbers(out: IndexFiles, paths: string[]): { files: number; keys: number } {
   const byKey = new Map<string, NumberHit[]>();
   eachKeyedLine<[string, NumberHit]>(paths, ([key, hit]) => {
     const hits = byKey.get(key);
@@ -72,7 +72,7 @@ function writeNumbers(searchDir: string, paths: string[]): { files: number; keys
     else byKey.set(key, [hit]);
   });
   const files = numberFileCount(byKey.size);
-  writeTable(searchDir, 'number', new Map([...byKey].map(([key, hits]) => [key, JSON.stringify(hits)])), files, numberFile);
+  writeTable(out, 'number', new Map([...byKey].map(([key, hits]) => [key, JSON.stringify(hits)])), files, numberFile);
   return { files, keys: byKey.size };
 }
 
@@ -81,7 +81,7 @@ function writeNumbers(searchDir: string, paths: string[]): { files: number; keys
  * pages are trimmed to its entry's (known.ts) whenever they pass twice the full-list cap, so
  * a name on every page of a big site does not hold them all in memory.
  */
-function writeKnown(searchDir: string, paths: string[]): { files: number; keys: number } {
+function writeKnown(out: IndexFiles, paths: string[]): { files: number; keys: number } {
   const byKey = new Map<string, { count: number; own: PinnedResult[]; pages: PinnedResult[] }>();
   eachKeyedLine<[string, PinnedResult, boolean]>(paths, ([key, page, own]) => {
     let e = byKey.get(key);
@@ -92,7 +92,7 @@ function writeKnown(searchDir: string, paths: string[]): { files: number; keys: 
   });
   const entries = new Map([...byKey].map(([key, e]) => [key, JSON.stringify(knownEntry(e.own, e.pages, e.count))]));
   const files = knownFileCount(entries.size, [...entries.values()].reduce((n, json) => n + json.length, 0));
-  writeTable(searchDir, 'known', entries, files, knownFile);
+  writeTable(out, 'known', entries, files, knownFile);
   return { files, keys: entries.size };
 }
 
@@ -126,30 +126,30 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
-    const indexFiles = new Map(built.flatMap((r) => (r.ok && r.job === 'build' ? r.shards.map((s) => [s.name, s.indexFiles] as const) : [])));
+    const builtShards = new Map(built.flatMap((r) => (r.ok && r.job === 'build' ? r.shards.map((s) => [s.name, s] as const) : [])));
     const tBuild = performance.now();
 
     // 3. The routing table and the manifest the search page starts from.
     const routes = buildRoutes(shards.map((s) => readFileSync(join(tmp, `${s.name}.tokens`), 'utf8').split('\n').filter(Boolean)));
-    mkdirSync(join(searchDir, 'route'));
+    const out = new IndexFiles(searchDir);
     let routeBytes = 0;
     routes.forEach((text, n) => {
-      writeFileSync(join(searchDir, 'route', `${n}.txt`), text);
+      out.write(`route/${n}.txt`, text);
       routeBytes += Buffer.byteLength(text);
     });
-    const numbers = writeNumbers(searchDir, shards.map((s) => join(tmp, `${s.name}.numbers`)));
-    const known = writeKnown(searchDir, shards.map((s) => join(tmp, `${s.name}.known`)));
+    const numbers = writeNumbers(out, shards.map((s) => join(tmp, `${s.name}.numbers`)));
+    const known = writeKnown(out, shards.map((s) => join(tmp, `${s.name}.known`)));
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 2,
-      build: contentTag(searchDir),
+      build: contentTag(out, shards.map((s) => builtShards.get(s.name)!.digest)),
       routeFiles: routes.length,
       numberFiles: numbers.files,
       knownFiles: known.files,
       shards: shards.map((s) => ({
         name: s.name,
         pages: s.pages.length,
-        indexFiles: indexFiles.get(s.name)!,
+        indexFiles: builtShards.get(s.name)!.indexFiles,
         from: s.pages.reduce((m, p) => (p.date && (!m || p.date < m) ? p.date : m), ''),
         to: s.pages.reduce((m, p) => (p.date > m ? p.date : m), ''),
         kind: values(s.pages, (p) => p.kind),
@@ -194,13 +194,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
 }
 
 /**
- * The index's cache tag: a digest of every file under the search folder (names and bytes),
- * so the same pages give the same tag and byte-identical builds, and any change a new one.
+ * The index's cache tag: a digest of every file under the search folder (paths and bytes, as
+ * they were written: the shards' by their workers, in shard order, then the tables), so the
+ * same pages give the same tag and byte-identical builds, and any change a new one.
  */
-function contentTag(searchDir: string): string {
-  const hash = createHash('sha256');
-  for (const name of (readdirSync(searchDir, { recursive: true, withFileTypes: true }) as Dirent[]).filter((d) => d.isFile()).map((d) => relative(searchDir, join(d.parentPath, d.name)).split(sep).join('/')).sort()) {
-    hash.update(`${name}\0`).update(readFileSync(join(searchDir, name)));
-  }
-  return hash.digest('hex').slice(0, 16);
+function contentTag(tables: IndexFiles, shardDigests: readonly string[]): string {
+  return createHash('sha256').update([...shardDigests, tables.digest()].join('\n')).digest('hex').slice(0, 16);
 }

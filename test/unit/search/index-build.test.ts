@@ -99,3 +99,20 @@ test('a page that breaks the markup contract fails the index (and so the build)'
     rmSync(bad, { recursive: true, force: true });
   }
 });
+
+test("the index's cache tag is the same for the same pages, and changes when only a shard's file does", { timeout: 120_000 }, async () => {
+  const penalty = (date: string) => ({ 'penalties/a/index.html': record('penalties', date, '泰安市某公司罚款') });
+  // c differs from a only in the date: the shard's page table and card change, no table of the main process does.
+  const dirs = [site(penalty('2026-01-02')), site(penalty('2026-01-02')), site(penalty('2026-01-03'))];
+  try {
+    const tags: string[] = [];
+    for (const d of dirs) {
+      await buildSearchIndex(d, WORKER);
+      tags.push((JSON.parse(readFileSync(join(d, 'search-index/search.json'), 'utf8')) as SearchManifest).build);
+    }
+    assert.equal(tags[0], tags[1]);
+    assert.notEqual(tags[0], tags[2]);
+  } finally {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  }
+});
