@@ -127,6 +127,14 @@ export class ShardedSearch {
     return file[key];
   }
 
+  /** A shard's page table, and its pages' average length in tokens (for relevance), once per shard. */
+  private pageTable(shard: ShardInfo): Promise<{ pages: IndexedPage[]; average: number }> {
+    return this.lookup(`${shard.name}/pages.json.gz`, async (path) => {
+      const pages = await this.gzippedJson<IndexedPage[]>(path);
+      return { pages, average: pages.reduce((n, p) => n + p[4], 0) / Math.max(1, pages.length) };
+    });
+  }
+
   /** The pages of one shard holding one part, with how often (the part's postings files, in parallel). */
   private async matchInShard(shard: ShardInfo, part: QueryPart): Promise<Map<number, number>> {
     const keys = partKeys(part.match).map((k) => k.key);
@@ -141,8 +149,7 @@ export class ShardedSearch {
    * date (the shard's own order) or by relevance (summed over the parts; ties newest first).
    */
   private async searchShard(shard: ShardInfo, parts: QueryPart[], s: SearchState): Promise<ShardResult[]> {
-    const [pages, ...matches] = await Promise.all([this.lookup(`${shard.name}/pages.json.gz`, (path) => this.gzippedJson<IndexedPage[]>(path)), ...parts.map((p) => this.matchInShard(shard, p))]);
-    const average = pages.reduce((n, p) => n + p[4], 0) / Math.max(1, pages.length);
+    const [{ pages, average }, ...matches] = await Promise.all([this.pageTable(shard), ...parts.map((p) => this.matchInShard(shard, p))]);
     const scored: { id: number; score: number }[] = [];
     for (const id of matches[0]!.keys()) {
       const [kind, region, date, status, tokens] = pages[id]!;
