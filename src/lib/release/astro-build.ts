@@ -1,7 +1,7 @@
 /** The build step of a release: the build command in a child process, with the PORTAL_* variables. */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { buildExportDir } from '../pipeline/build-input.ts';
 import type { BuildRequest } from './publish.ts';
 import { UPDATES_ENV } from './updates.ts';
@@ -15,7 +15,8 @@ function exportDataBytes(dir: string): number {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
       if (!entry.isFile()) continue;
       const path = join(entry.parentPath, entry.name);
-      if (!resolve(path).startsWith(resolve(dir, 'attachments'))) bytes += statSync(path).size;
+      // Only the attachments folder: a prefix test would also skip an `attachments.csv`.
+      if (relative(dir, path).split(sep)[0] !== 'attachments') bytes += statSync(path).size;
     }
   } catch {
     // No such export: the build itself reports it (file and reason); the heap stays the smallest.
