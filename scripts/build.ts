@@ -1,5 +1,5 @@
 /**
- * `npm run build` — the whole build, as every caller runs it (src/lib/release/astro-build.ts
+ * `npm run build` — the whole build, as every caller runs it (src/lib/release/build-command.ts
  * buildCommand): `astro build` in a child process (pages, sitemap; its heap limit sized from
  * the export, or PORTAL_BUILD_HEAP_MB), then, once that process and its memory are gone, the
  * search index and the safety checks (src/integrations/post-build.ts). Settings are the
@@ -9,8 +9,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { PUBLISHED_FACTS_ENV } from '../src/integrations/published-facts.ts';
-import { astroCommand, buildHeapSetting } from '../src/lib/release/astro-build.ts';
+import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 
 const root = resolve(import.meta.dirname, '..');

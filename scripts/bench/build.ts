@@ -28,7 +28,7 @@ import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
-import { buildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/build-command.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;

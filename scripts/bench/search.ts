@@ -24,7 +24,7 @@ import { join, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser } from 'playwright-core';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
-import { buildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { extractPage } from '../../src/lib/search/extract.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/support/browser.ts';
 import { htmlFiles, urlPathOf } from '../../test/e2e/support/site.ts';

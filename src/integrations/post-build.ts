@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import portal from '../../portal.config.ts';
-import { buildReportPath } from '../lib/pipeline/build-input.ts';
+import { buildReportPath } from '../lib/pipeline/build-env.ts';
 import { checkBuiltSiteInParallel, formatSafetyProblems, type PublishedFacts, type SafetyProblem } from '../lib/safety/checks.ts';
 import { mark } from './build-timings.ts';
 import { buildSearchIndex } from './search-index.ts';

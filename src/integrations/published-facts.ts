@@ -9,8 +9,7 @@ import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
 import { publishedFacts } from '../lib/safety/checks.ts';
 import { decidedExport } from '../site/decided.ts';
-
-export const PUBLISHED_FACTS_ENV = 'PORTAL_PUBLISHED_FACTS';
+import { PUBLISHED_FACTS_ENV } from '../lib/release/build-command.ts';
 
 export default function publishedFactsFile(): AstroIntegration {
   return {

@@ -1,5 +1,5 @@
 /**
- * The build's heap limit (src/lib/release/astro-build.ts) is sized from what builds held so
+ * The build's heap limit (src/lib/release/build-command.ts) is sized from what builds held so
  * far; a build that reaches it is built again without one, not lost.
  */
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { FIXTURE_AS_OF, FIXTURE_EXPORT, ROOT } from './support/build.ts';
 
 test('a build that reaches its heap limit is built again without one: exit 0, a full site with its search index, and it says so', { timeout: 300_000 }, () => {

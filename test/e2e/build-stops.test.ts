@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildSite, FIXTURE_AS_OF, ROOT, type BuiltSite } from './support/build.ts';
-import { buildCommand } from '../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { existsPath, htmlFiles, read } from './support/site.ts';
 
 const temp = mkdtempSync(join(tmpdir(), 'portal-stops-'));

@@ -8,15 +8,13 @@ import { UnusableExport } from '../export/errors.ts';
 import { formatProblem } from './report.ts';
 import { ingestExport, type IngestResult } from './ingest.ts';
 import { stoppedReport, writeReport } from './write-report.ts';
+import { buildExportDir, buildReportPath } from './build-env.ts';
 
 export function buildAsOf(): string {
   const parsed = parseAsOf(process.env.PORTAL_AS_OF);
   if (!parsed.ok) throw new BuildStopped(`PORTAL_AS_OF ${parsed.message}`);
   return parsed.date;
 }
-
-export const buildExportDir = () => process.env.PORTAL_EXPORT ?? 'data/export';
-export const buildReportPath = () => process.env.PORTAL_REPORT ?? 'reports/build-report.json';
 
 /**
  * The build stops on purpose: an unusable export or setting, not a fault in the code.

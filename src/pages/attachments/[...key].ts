@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { buildExportDir } from '../../lib/pipeline/build-input.ts';
+import { buildExportDir } from '../../lib/pipeline/build-env.ts';
 import { decidedExport } from '../../site/decided.ts';
 
 export const getStaticPaths = (async () => {

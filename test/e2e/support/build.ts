@@ -7,7 +7,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { buildCommand } from '../../../src/lib/release/astro-build.ts';
+import { buildCommand } from '../../../src/lib/release/build-command.ts';
 
 const run = promisify(execFile);
 export const ROOT = resolve(import.meta.dirname, '../../..');

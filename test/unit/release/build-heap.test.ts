@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildHeapMB } from '../../../src/lib/release/astro-build.ts';
+import { buildHeapMB } from '../../../src/lib/release/build-command.ts';
 
 const MB = 2 ** 20;
 

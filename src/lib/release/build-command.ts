@@ -1,0 +1,60 @@
+/**
+ * The build command (scripts/build.ts) and how it starts Astro: the heap limit sized from the
+ * export, and the file through which the Astro process hands its decisions on. No import
+ * beyond Node's and build-env.ts: the build command waits beside Astro and should stay small
+ * (importing the pipeline cost it 54 MB).
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
+import { buildExportDir } from '../pipeline/build-env.ts';
+
+/** Where the Astro process writes the published facts for the steps after it (src/integrations/published-facts.ts). */
+export const PUBLISHED_FACTS_ENV = 'PORTAL_PUBLISHED_FACTS';
+
+const MB = 2 ** 20;
+
+/** Bytes of an export's data files (its CSVs and case files; not the attachments, which are copied, not held). */
+function exportDataBytes(dir: string): number {
+  let bytes = 0;
+  try {
+    for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile()) continue;
+      const path = join(entry.parentPath, entry.name);
+      // Only the attachments folder: a prefix test would also skip an `attachments.csv`.
+      if (relative(dir, path).split(sep)[0] !== 'attachments') bytes += statSync(path).size;
+    }
+  } catch {
+    // No such export: the build itself reports it (file and reason); the heap stays the smallest.
+  }
+  return bytes;
+}
+
+/**
+ * The build process's heap limit, from the export's size. With memory to spare, V8 lets a
+ * heap fill with garbage long before it collects: the Astro process held at most 230 MB live
+ * at 20,000 records and 790 MB at 100,000 (after each full collection, --trace-gc), yet its
+ * RSS grew to 1.3 and 3.9 GB. Live is about 94 MB + 3.9× the export's data bytes; the limit,
+ * 384 MB + 6×, is 1.8–2.6× that (593 MB at 20,000, 1,450 MB at 100,000: 15 full collections
+ * in a 100,000-record build). An export that needs more is built again without a limit
+ * (scripts/build.ts).
+ */
+export const buildHeapMB = (exportDir: string): number => 384 + Math.ceil((6 * exportDataBytes(exportDir)) / MB);
+
+/** The heap limit of this build: PORTAL_BUILD_HEAP_MB when set, else sized from the export in PORTAL_EXPORT. */
+export function buildHeapSetting(projectRoot: string): number {
+  const set = process.env.PORTAL_BUILD_HEAP_MB;
+  if (set === undefined) return buildHeapMB(resolve(projectRoot, buildExportDir()));
+  if (!/^[1-9]\d*$/.test(set)) throw new Error(`PORTAL_BUILD_HEAP_MB 应为正整数（MB），而不是「${set}」`);
+  return Number(set);
+}
+
+/** `astro build` (run by scripts/build.ts): node with the heap limit (none when undefined), astro. */
+export function astroCommand(projectRoot: string, heapMB: number | undefined): string[] {
+  return [process.execPath, ...(heapMB ? [`--max-old-space-size=${heapMB}`] : []), join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'];
+}
+
+/**
+ * The whole build (scripts/build.ts: Astro, then the search index and the safety checks):
+ * what every caller runs — `npm run build`, `npm run publish`, the benches, the e2e tests.
+ */
+export const buildCommand = (projectRoot: string): string[] => [process.execPath, join(projectRoot, 'scripts/build.ts')];
