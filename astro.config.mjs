@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import portal from './portal.config.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import publishedFacts from './src/integrations/published-facts.ts';
+import pageReuse from './src/integrations/page-reuse.ts';
 import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
 import { FEEDS } from './src/lib/site/feeds.ts';
 import { timedIntegrations } from './src/integrations/build-timings.ts';
@@ -19,6 +20,9 @@ export default defineConfig({
   // Timed hook by hook only when `npm run bench` asks (PORTAL_BUILD_TIMINGS).
   integrations: timedIntegrations([
     mdx(),
+    // The daily rebuild: record pages unchanged since the previous release are copied from it
+    // (PORTAL_REUSE_FROM), before the sitemap reads the pages; every build writes its page digests.
+    pageReuse(),
     // Every page but withheld-record and redirect pages (robots noindex); also as /sitemap.xml.
     // The feeds are endpoints, which the sitemap does not list by itself.
     sitemap({ customPages: FEEDS.map((f) => new URL(f.href, portal.siteUrl).href) }),

@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { SitemapAndIndexStream, SitemapStream } from 'sitemap';
 import { isIndexable } from '../lib/site/indexable.ts';
+import { listedReuseState } from '../site/reuse.ts';
 
 /** URLs per sitemap file (@astrojs/sitemap's entryLimit; the protocol allows 50,000). */
 const PER_FILE = 45_000;
@@ -51,7 +52,8 @@ export default function sitemap({ customPages = [] }: { customPages?: readonly s
         const outDir = fileURLToPath(dir);
         const urls = sitemapUrls(
           site,
-          pages.map((p) => p.pathname),
+          // The pages Astro rendered and those copied from the previous release (page-reuse.ts).
+          [...pages.map((p) => p.pathname), ...(listedReuseState()?.reused ?? [])],
           (pathname) => isIndexable(outDir, pathname),
           customPages,
         );

@@ -6,10 +6,12 @@ import portal from '../../portal.config.ts';
 import type { ModelCase, PublishedCommitment, WithheldRecord } from '../lib/pipeline/ingest.ts';
 import type { WithheldReason } from '../lib/rules/decision.ts';
 import type { RecordKind } from '../lib/schemas/contract.ts';
+import type { Subject } from '../lib/schemas/subject.ts';
 import { caseFacets, commitmentFacets, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
 import { exportInfoOf, indexRecords, type SiteIndex } from '../lib/site/records.ts';
 import { decidedExport } from './decided.ts';
+import { pathsToRender } from './reuse.ts';
 import { buildCalendar } from '../lib/calendar/calendar-files.ts';
 import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
 import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/open-data/files.ts';
@@ -73,23 +75,44 @@ export async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
   return (await withheldCache).get(kind) ?? [];
 }
 
-/** What a record page gets: the published record, or only the reason it is withheld. */
-export interface RecordPageProps<K extends RecordKind> {
+/**
+ * What a record page gets, and all it renders besides the layout's site-wide context: the page
+ * digest (src/lib/release/page-reuse.ts) is taken over these props, so a record page reads
+ * nothing else (what it needs of the store or the as-of date comes in here).
+ */
+export interface RecordPageProps<K extends RecordKind, Dated = undefined> {
   record?: SiteIndex[K][number];
   withheld?: WithheldReason;
+  /** The record's subject when it is published: its name, region and profile link show on the page. */
+  subject?: Subject;
+  /** What the page works out from the as-of date and the working-day calendar (a deadline, a repair wait). */
+  dated?: Dated;
 }
 
-/** Every URL of a record kind: published records, and withheld ids (which keep their URL). */
-export async function recordPaths<K extends RecordKind>(kind: K) {
-  const records = (await site())[kind] as SiteIndex[K][number][];
-  return [
-    ...records.map((record) => ({ params: { id: record.id }, props: { record } as RecordPageProps<K> })),
-    ...(await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K> })),
+type GovernanceContext = Awaited<ReturnType<typeof governanceContext>>;
+
+/**
+ * Every URL of a record kind: published records, and withheld ids (which keep their URL);
+ * `dated` works out a record's as-of-dependent values. Pages unchanged since the previous
+ * release are left out, to be copied from it (src/site/reuse.ts).
+ */
+export async function recordPaths<K extends RecordKind, Dated = undefined>(kind: K, dated?: (record: SiteIndex[K][number], ctx: GovernanceContext) => Dated) {
+  const s = await site();
+  const ctx = await governanceContext();
+  const records = s[kind] as SiteIndex[K][number][];
+  const paths = [
+    ...records.map((record) => {
+      const props: RecordPageProps<K, Dated> = { record, subject: s.subjectsByCode.get(record.creditCode) };
+      if (dated) props.dated = dated(record, ctx);
+      return { params: { id: record.id }, props };
+    }),
+    ...(await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })),
   ];
+  return pathsToRender(kind, paths, s.exportInfo);
 }
 
-/** Links a 统一社会信用代码 to its profile, when the subject is published. */
-export const profileLink = (s: SiteIndex) => (code: string) => (s.subjectsByCode.has(code) ? subjectUrl(code) : undefined);
+/** Links a record's 统一社会信用代码 to its subject's profile, when the subject is published. */
+export const ownProfileLink = (subject: Subject | undefined) => (code: string) => (subject?.creditCode === code ? subjectUrl(code) : undefined);
 
 /** The governance context of this build: the as-of date, the working-day calendar, the regions. */
 export async function governanceContext() {

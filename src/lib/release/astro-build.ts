@@ -2,6 +2,7 @@
 import { spawn } from 'node:child_process';
 import { buildCommand } from './build-command.ts';
 import type { BuildRequest } from './publish.ts';
+import { REUSE_ENV } from './page-reuse.ts';
 import { UPDATES_ENV } from './updates.ts';
 
 export function astroBuild(projectRoot: string, stdio: 'inherit' | 'ignore' = 'inherit'): (request: BuildRequest) => Promise<void> {
@@ -19,6 +20,7 @@ export function astroBuild(projectRoot: string, stdio: 'inherit' | 'ignore' = 'i
           PORTAL_OUT_DIR: req.outDir,
           PORTAL_REPORT: req.reportPath,
           [UPDATES_ENV]: req.updatesPath,
+          ...(req.reuseFrom ? { [REUSE_ENV]: req.reuseFrom } : {}),
         },
       });
       child.on('error', fail);

@@ -47,6 +47,8 @@ export interface BuildRequest {
   outDir: string;
   reportPath: string;
   updatesPath: string;
+  /** The live release's folder: its unchanged record pages are copied, not rendered again (page-reuse.ts). */
+  reuseFrom?: string;
 }
 
 export interface PublishOptions {
@@ -201,7 +203,8 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
 
   const outDir = join(work, 'site');
   try {
-    await o.build({ exportDir, asOf: o.asOf, outDir, reportPath, updatesPath });
+    const liveId = currentRelease(r);
+    await o.build({ exportDir, asOf: o.asOf, outDir, reportPath, updatesPath, ...(liveId ? { reuseFrom: releaseDir(r, liveId) } : {}) });
   } catch (e) {
     const safety = readSafety(reportPath);
     throw new ReleaseFailure(safety === false ? 'safety' : 'build', (e as Error).message, reportPath);

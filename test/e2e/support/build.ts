@@ -18,22 +18,25 @@ export interface BuiltSite {
   outDir: string;
   reportPath: string;
   tempDir: string;
+  /** What the build printed. */
+  log: string;
 }
 
-export async function buildSite(exportDir = FIXTURE_EXPORT, asOf = FIXTURE_AS_OF): Promise<BuiltSite> {
+/** `env`: more PORTAL_* settings (the daily rebuild's PORTAL_REUSE_FROM). */
+export async function buildSite(exportDir = FIXTURE_EXPORT, asOf = FIXTURE_AS_OF, env: Record<string, string> = {}): Promise<BuiltSite> {
   const tempDir = await mkdtemp(join(tmpdir(), 'portal-e2e-'));
   const outDir = join(tempDir, 'site');
   const reportPath = join(tempDir, 'build-report.json');
   const [command, ...args] = buildCommand(ROOT);
   try {
-    await run(command!, args, {
+    const { stdout, stderr } = await run(command!, args, {
       cwd: ROOT,
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: exportDir, PORTAL_AS_OF: asOf, PORTAL_OUT_DIR: outDir, PORTAL_REPORT: reportPath },
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_EXPORT: exportDir, PORTAL_AS_OF: asOf, PORTAL_OUT_DIR: outDir, PORTAL_REPORT: reportPath, ...env },
       maxBuffer: 64 * 1024 * 1024,
     });
+    return { outDir, reportPath, tempDir, log: stdout + stderr };
   } catch (e) {
     const err = e as { stdout?: string; stderr?: string; message: string };
     throw new Error(`astro build failed: ${err.message}\n${err.stdout ?? ''}\n${err.stderr ?? ''}`);
   }
-  return { outDir, reportPath, tempDir };
 }

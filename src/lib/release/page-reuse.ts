@@ -1,0 +1,90 @@
+/**
+ * The daily rebuild's page reuse (issue 10). A record page renders its props (the decided
+ * record, its subject, what it works out from the as-of date: src/site/store.ts recordPaths)
+ * and, through the layout, the site-wide context: the sample flag and the as-of date in the
+ * footer. So a page whose digest (code, site-wide context, URL and props) equals its digest in
+ * the previous release renders to that release's bytes but for the footer's as-of date, and is
+ * copied from it with the date replaced instead of being rendered again.
+ * test/e2e/daily-rebuild.test.ts builds changed exports fully and with reuse and compares the trees.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { z } from 'zod';
+import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
+
+/** The previous release's site folder to reuse pages from (set by `npm run publish` and the bench). */
+export const REUSE_ENV = 'PORTAL_REUSE_FROM';
+
+/** Written into every build: each record page's digest, read by the next day's build. */
+export const PAGE_MANIFEST = 'release-pages.json';
+
+export const pageManifestSchema = z.object({
+  version: z.literal(1),
+  /** The as-of date in the footers of this build's pages. */
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from. */
+  pages: z.record(z.string(), z.string()),
+});
+export type PageManifest = z.infer<typeof pageManifestSchema>;
+
+/** What a build renders from besides the export: the project files the pages, styles and bundles come from. */
+const CODE_INPUTS = ['src', 'public', 'portal.config.ts', 'astro.config.mjs', 'tsconfig.json', 'package-lock.json'];
+
+/** Digest of the code a build renders with (paths and bytes, in path order): any edit makes every page new. */
+export function codeDigest(projectRoot: string): string {
+  const files: string[] = [];
+  for (const input of CODE_INPUTS) {
+    const path = join(projectRoot, input);
+    if (!statSync(path, { throwIfNoEntry: false })) continue;
+    if (statSync(path).isFile()) files.push(input);
+    else for (const e of readdirSync(path, { recursive: true, withFileTypes: true })) if (e.isFile()) files.push(relative(projectRoot, join(e.parentPath, e.name)).split(sep).join('/'));
+  }
+  const hash = createHash('sha256');
+  for (const file of files.sort()) hash.update(`${file}\0`).update(readFileSync(join(projectRoot, file))).update('\0');
+  return hash.digest('hex');
+}
+
+/** The site-wide part of every page digest: the code and what the layout shows besides the as-of date. */
+export const siteContext = (code: string, sample: boolean): string => createHash('sha256').update(JSON.stringify({ code, sample })).digest('hex');
+
+/** A record page's digest: its site-wide context, URL and props (plain data, so JSON is all of it). */
+export const pageDigest = (context: string, url: string, props: unknown): string =>
+  createHash('sha256').update(context).update('\0').update(url).update('\0').update(JSON.stringify(props)).digest('hex').slice(0, 32);
+
+/** The footer's as-of line, as every page shows it (src/components/SiteFooter.astro renders this). */
+export const asOfLine = (asOf: CivilDate): string => `<p class="as-of">数据截至：<time datetime="${asOf}">${formatChineseDate(asOf)}</time></p>`;
+
+const FOOTER = '<footer class="site-footer">';
+
+/**
+ * A page of the previous release with its footer's as-of date made `to`; undefined when the
+ * page does not end in our footer with `from`. Export text on the page is escaped, so markup
+ * such as the footer's can only come from the layout; the last footer is the layout's.
+ */
+export function redate(html: string, from: CivilDate, to: CivilDate): string | undefined {
+  const footer = html.lastIndexOf(FOOTER);
+  const old = asOfLine(from);
+  const at = html.lastIndexOf(old);
+  if (footer < 0 || at < footer) return undefined;
+  return html.slice(0, at) + asOfLine(to) + html.slice(at + old.length);
+}
+
+/** The previous release's manifest, or why there is none to reuse from. */
+export function readPageManifest(siteDir: string): { ok: true; manifest: PageManifest } | { ok: false; reason: string } {
+  let text: string;
+  try {
+    text = readFileSync(join(siteDir, PAGE_MANIFEST), 'utf8');
+  } catch {
+    return { ok: false, reason: `${join(siteDir, PAGE_MANIFEST)} 不存在` };
+  }
+  try {
+    const parsed = pageManifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? { ok: true, manifest: parsed.data } : { ok: false, reason: `${PAGE_MANIFEST} 格式不符：${parsed.error.issues[0]?.message}` };
+  } catch (e) {
+    return { ok: false, reason: `${PAGE_MANIFEST} 不是 JSON：${(e as Error).message}` };
+  }
+}
+
+/** Record ids whose page file path is the id itself: only those are copied (any other is rendered). */
+export const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;

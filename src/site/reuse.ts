@@ -1,0 +1,71 @@
+/**
+ * Which record pages this build renders and which it copies from the previous release
+ * (src/lib/release/page-reuse.ts). The record routes ask here while Astro lists their paths;
+ * the page-reuse integration then copies the reused pages and writes this build's manifest.
+ * Kept on globalThis, like decided.ts: the routes and the integrations are separate module
+ * instances in the one Astro process.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { codeDigest, pageDigest, PLAIN_ID, readPageManifest, REUSE_ENV, siteContext, type PageManifest } from '../lib/release/page-reuse.ts';
+import type { CivilDate } from '../lib/dates/civil-date.ts';
+
+export interface ReuseState {
+  asOf: CivilDate;
+  context: string;
+  /** The previous release's folder and manifest, when there is one to reuse from. */
+  previous?: { dir: string; manifest: PageManifest };
+  /** Why nothing is reused, when a previous release was named but cannot be used. */
+  refused?: string;
+  /** Every record page's URL → digest, rendered or reused. */
+  digests: Map<string, string>;
+  /** URLs of the pages to copy instead of render (a set: Astro may list a route's paths more than once). */
+  reused: Set<string>;
+}
+
+const KEY = Symbol.for('integrity-portal.page-reuse');
+type Shared = { [KEY]?: ReuseState };
+
+/** What the layout shows of the export besides its pages: the as-of date and the sample flag. */
+interface SiteWide {
+  asOf: CivilDate;
+  sample: boolean;
+}
+
+function start({ asOf, sample }: SiteWide): ReuseState {
+  // The build runs in the project folder (scripts/build.ts), whose code the digest covers.
+  const state: ReuseState = { asOf, context: siteContext(codeDigest(process.cwd()), sample), digests: new Map(), reused: new Set() };
+  const from = process.env[REUSE_ENV];
+  if (from) {
+    const read = readPageManifest(from);
+    if (read.ok) state.previous = { dir: from, manifest: read.manifest };
+    else state.refused = read.reason;
+  }
+  return state;
+}
+
+function reuseState(siteWide: SiteWide): ReuseState {
+  const shared = globalThis as Shared;
+  shared[KEY] ??= start(siteWide);
+  return shared[KEY];
+}
+
+/** The state, once some record route has listed its paths (undefined before). */
+export const listedReuseState = (): ReuseState | undefined => (globalThis as Shared)[KEY];
+
+/** The paths Astro should render of a record route: every page is digested, and those unchanged since the previous release are left out to be copied. */
+export function pathsToRender<P extends { params: { id: string }; props: object }>(kind: string, paths: P[], siteWide: SiteWide): P[] {
+  const state = reuseState(siteWide);
+  const previous = state.previous?.manifest.pages;
+  return paths.filter(({ params, props }) => {
+    const url = `/${kind}/${params.id}/`;
+    const digest = pageDigest(state.context, url, props);
+    state.digests.set(url, digest);
+    if (!previous || !PLAIN_ID.test(params.id) || previous[url] !== digest || !existsSync(pageFile(state.previous!.dir, url))) return true;
+    state.reused.add(url);
+    return false;
+  });
+}
+
+/** Where a reused page is, in a release folder. */
+export const pageFile = (siteDir: string, url: string) => join(siteDir, url, 'index.html');

@@ -1,0 +1,130 @@
+/**
+ * The daily rebuild (issue 10): a build that copies the previous release's unchanged record
+ * pages (PORTAL_REUSE_FROM) gives the same bytes as a full build of the same export and date.
+ * Each case builds the previous day, then the next day twice, with reuse and without, and
+ * compares the trees file by file. Which pages must be rendered again is worked out by hand
+ * from the fixtures.
+ */
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { compareTrees } from '../../scripts/lib/compare-trees.ts';
+import { PAGE_MANIFEST, REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
+import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
+
+const FIXTURES = join(ROOT, 'test/fixtures/exports');
+const built: BuiltSite[] = [];
+let temp: string;
+
+async function build(exportDir: string, asOf: string, reuseFrom?: string): Promise<BuiltSite> {
+  const site = await buildSite(exportDir, asOf, reuseFrom ? { [REUSE_ENV]: reuseFrom } : {});
+  built.push(site);
+  return site;
+}
+
+const reuseLine = (log: string) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(log)?.slice(1).map(Number);
+const digests = (site: BuiltSite): Record<string, string> => JSON.parse(readFileSync(join(site.outDir, PAGE_MANIFEST), 'utf8')).pages;
+
+/** Pages of `next` whose digest is not the one they had in `previous`: what had to be rendered. */
+const rendered = (previous: BuiltSite, next: BuiltSite) => {
+  const before = digests(previous);
+  return Object.entries(digests(next)).filter(([url, d]) => before[url] !== d).map(([url]) => url).sort();
+};
+
+function assertSameTrees(a: BuiltSite, b: BuiltSite) {
+  const d = compareTrees(a.outDir, b.outDir);
+  assert.deepEqual({ onlyInReuse: d.onlyInA, onlyInFull: d.onlyInB, differ: d.differ }, { onlyInReuse: [], onlyInFull: [], differ: [] });
+  assert.ok(d.files > 50, `compared ${d.files} files`);
+}
+
+before(async () => {
+  temp = await mkdtemp(join(tmpdir(), 'portal-daily-'));
+});
+
+after(async () => {
+  await Promise.all([...built.map((b) => rm(b.tempDir, { recursive: true, force: true })), rm(temp, { recursive: true, force: true })]);
+});
+
+describe('a day of export changes, rebuilt with reuse', () => {
+  let previous: BuiltSite;
+  let reused: BuiltSite;
+  let full: BuiltSite;
+
+  before(async () => {
+    // The withdrawn fixture is the good one a day later (its README); here also the 发改委
+    // (11370900MB2850001B) renamed, and two days later: 2026-11-28 is a Saturday, 11-30 a Monday.
+    const next = join(temp, 'next');
+    cpSync(join(FIXTURES, 'withdrawn'), next, { recursive: true });
+    const subjects = join(next, 'subjects.csv');
+    const text = readFileSync(subjects, 'utf8');
+    const renamed = text.replace('11370900MB2850001B,泰安市发展和改革委员会,', '11370900MB2850001B,泰安市发展改革委,');
+    assert.notEqual(renamed, text);
+    writeFileSync(subjects, renamed);
+    execFileSync(process.execPath, [join(ROOT, 'scripts/export-manifest.ts'), next], { stdio: 'ignore' });
+    previous = await build(FIXTURE_EXPORT, '2026-11-28');
+    reused = await build(next, '2026-11-30', previous.outDir);
+    full = await build(next, '2026-11-30');
+  });
+
+  test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
+
+  test('renders again exactly the pages whose record, subject or dated values changed, and copies the rest', () => {
+    assert.deepEqual(rendered(previous, full), [
+      // 备注 edited, and its subject renamed
+      '/commitments/CN2026000006/',
+      // its subject renamed
+      '/honors/BZ-2026-0001/',
+      // unrepaired since 2025-03-01: one more working day waited (Monday 11-30)
+      '/penalties/XZCF-2024-0003/',
+      // 已修复: now withheld
+      '/penalties/XZCF-2026-0001/',
+    ]);
+    // 16 record pages the day before, CN2026000002–04 gone from the export: 13, of which 4 rendered.
+    assert.deepEqual(reuseLine(reused.log), [9, 4]);
+    assert.equal(reuseLine(full.log), undefined);
+  });
+});
+
+describe('the next day of an unchanged export, deadlines counting on', () => {
+  let previous: BuiltSite;
+  let reused: BuiltSite;
+  let full: BuiltSite;
+
+  before(async () => {
+    // As of 2026-12-28 (its README); 12-31: late listings and cases are three working days later.
+    const exportDir = join(FIXTURES, 'governance');
+    previous = await build(exportDir, '2026-12-28');
+    reused = await build(exportDir, '2026-12-31', previous.outDir);
+    // A folder with no page manifest: nothing to reuse, a full build, and a warning.
+    full = await build(exportDir, '2026-12-31', temp);
+  });
+
+  test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
+
+  test('renders again exactly the pages whose dated values changed, and copies the rest', () => {
+    // Working days 12-29, 12-30 and 12-31 pass. Reported listings and cases keep their verdicts;
+    // SX3 and ZX4 are due in 2027, which no calendar covers, both days.
+    assert.deepEqual(rendered(previous, full), [
+      // listed 09-28, not reported: late by three more working days
+      '/dishonest/SX4/',
+      // listed 12-21, not reported, due 12-30: pending, then late
+      '/dishonest/SX6/',
+      // unrepaired past their minimum periods (09-15, 10-01, 12-01): three more days waited.
+      // P1's period runs to 2027-02-10; P4 is repaired.
+      '/penalties/P2/',
+      '/penalties/P3/',
+      '/penalties/P5/',
+    ]);
+    // 23 record pages, 5 rendered.
+    assert.deepEqual(reuseLine(reused.log), [18, 5]);
+  });
+
+  test('a folder without a page manifest is named in a warning, and nothing is reused', () => {
+    assert.match(full.log, new RegExp(`不复用上一版本的页面：.*${PAGE_MANIFEST} 不存在`));
+    assert.equal(reuseLine(full.log), undefined);
+  });
+});

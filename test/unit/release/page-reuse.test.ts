@@ -1,0 +1,85 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { asOfLine, codeDigest, pageDigest, PLAIN_ID, readPageManifest, redate } from '../../../src/lib/release/page-reuse.ts';
+
+const page = (asOf: string, body = '<p>正文</p>') =>
+  `<html><body><main>${body}</main><footer class="site-footer"><div class="wrap"><p>主办单位</p><p class="as-of">数据截至：<time datetime="${asOf}">${asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</time></p></div></footer></body></html>`;
+
+test('the footer line, as worked out by hand', () => {
+  assert.equal(asOfLine('2026-11-05'), '<p class="as-of">数据截至：<time datetime="2026-11-05">2026年11月5日</time></p>');
+});
+
+test('redating changes the footer’s date and nothing else', () => {
+  assert.equal(redate(page('2026-11-28'), '2026-11-28', '2026-12-01'), page('2026-12-01'));
+  // the same date in the page's own text stays as it is
+  const body = '<p>2026年11月28日作出</p>';
+  assert.equal(redate(page('2026-11-28', body), '2026-11-28', '2026-12-01'), page('2026-12-01', body));
+});
+
+test('a page that does not end in our footer with the old date is not redated', () => {
+  assert.equal(redate(page('2026-11-27'), '2026-11-28', '2026-12-01'), undefined);
+  assert.equal(redate(page('2026-11-28').replace('<footer class="site-footer">', '<footer>'), '2026-11-28', '2026-12-01'), undefined);
+  // the line before the footer (not the layout's) is not the one redated
+  const line = asOfLine('2026-11-28');
+  const misplaced = `<main>${line}</main><footer class="site-footer"></footer>`;
+  assert.equal(redate(misplaced, '2026-11-28', '2026-12-01'), undefined);
+  // with the line also before the footer, the footer's is the one redated
+  const both = page('2026-11-28', line);
+  assert.equal(redate(both, '2026-11-28', '2026-12-01'), page('2026-12-01', line));
+});
+
+test('a page digest changes with the context, the URL and every prop, and only with them', () => {
+  const props = { record: { id: 'CN1', content: '承诺' }, subject: { name: '甲' } };
+  const d = pageDigest('ctx', '/commitments/CN1/', props);
+  assert.equal(pageDigest('ctx', '/commitments/CN1/', structuredClone(props)), d);
+  assert.notEqual(pageDigest('ctx2', '/commitments/CN1/', props), d);
+  assert.notEqual(pageDigest('ctx', '/commitments/CN2/', props), d);
+  assert.notEqual(pageDigest('ctx', '/commitments/CN1/', { ...props, subject: { name: '乙' } }), d);
+  assert.notEqual(pageDigest('ctx', '/commitments/CN1/', { ...props, dated: { ok: true, value: 3 } }), d);
+});
+
+test('the code digest changes when any rendering input changes', () => {
+  const root = mkdtempSync(join(tmpdir(), 'code-digest-'));
+  try {
+    mkdirSync(join(root, 'src/pages'), { recursive: true });
+    writeFileSync(join(root, 'src/pages/a.astro'), 'a');
+    writeFileSync(join(root, 'portal.config.ts'), 'x');
+    const d = codeDigest(root);
+    assert.equal(codeDigest(root), d);
+    writeFileSync(join(root, 'src/pages/a.astro'), 'b');
+    const edited = codeDigest(root);
+    assert.notEqual(edited, d);
+    writeFileSync(join(root, 'package-lock.json'), '{}');
+    assert.notEqual(codeDigest(root), edited);
+    // a file elsewhere (the export, reports) is not code
+    const withLock = codeDigest(root);
+    writeFileSync(join(root, 'notes.txt'), 'n');
+    assert.equal(codeDigest(root), withLock);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the previous manifest is read, or the reason there is none is given', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'page-manifest-'));
+  try {
+    assert.match((readPageManifest(dir) as { reason: string }).reason, /release-pages\.json 不存在/);
+    writeFileSync(join(dir, 'release-pages.json'), '{');
+    assert.match((readPageManifest(dir) as { reason: string }).reason, /不是 JSON/);
+    writeFileSync(join(dir, 'release-pages.json'), JSON.stringify({ version: 1, asOf: '11月28日', pages: {} }));
+    assert.match((readPageManifest(dir) as { reason: string }).reason, /格式不符/);
+    const manifest = { version: 1, asOf: '2026-11-28', pages: { '/commitments/CN1/': 'ab' } };
+    writeFileSync(join(dir, 'release-pages.json'), JSON.stringify(manifest));
+    assert.deepEqual(readPageManifest(dir), { ok: true, manifest });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('only ids that are their own file name are copied', () => {
+  for (const id of ['CN2026000001', 'XZCF-2026-0002', 'a.b_c']) assert.ok(PLAIN_ID.test(id), id);
+  for (const id of ['..', '../x', '.hidden', 'a/b', '中文', 'a b', '']) assert.ok(!PLAIN_ID.test(id), id);
+});
