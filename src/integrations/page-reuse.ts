@@ -31,7 +31,7 @@ export default function pageReuse(): AstroIntegration {
             await Promise.all(
               reused.slice(i, i + AT_ONCE).map(async (url) => {
                 const from = pageFile(previous.dir, url);
-                const html = redate(await readFile(from, 'utf8'), previous.manifest.asOf, state.asOf);
+                const html = redate(await readFile(from), previous.manifest.asOf, state.asOf);
                 if (html === undefined) throw new Error(`无法复用上一版本的页面 ${from}：页脚中没有数据截至 ${previous.manifest.asOf} 的一行`);
                 const to = pageFile(outDir, url);
                 await mkdir(dirname(to), { recursive: true });

@@ -55,19 +55,20 @@ export const pageDigest = (context: string, url: string, props: unknown): string
 /** The footer's as-of line, as every page shows it (src/components/SiteFooter.astro renders this). */
 export const asOfLine = (asOf: CivilDate): string => `<p class="as-of">数据截至：<time datetime="${asOf}">${formatChineseDate(asOf)}</time></p>`;
 
-const FOOTER = '<footer class="site-footer">';
+const FOOTER = Buffer.from('<footer class="site-footer">');
 
 /**
  * A page of the previous release with its footer's as-of date made `to`; undefined when the
  * page does not end in our footer with `from`. Export text on the page is escaped, so markup
- * such as the footer's can only come from the layout; the last footer is the layout's.
+ * such as the footer's can only come from the layout; the last footer is the layout's. Bytes,
+ * not text: tens of thousands of pages are copied, and decoding them would be most of the work.
  */
-export function redate(html: string, from: CivilDate, to: CivilDate): string | undefined {
-  const footer = html.lastIndexOf(FOOTER);
-  const old = asOfLine(from);
-  const at = html.lastIndexOf(old);
+export function redate(page: Buffer, from: CivilDate, to: CivilDate): Buffer | undefined {
+  const footer = page.lastIndexOf(FOOTER);
+  const old = Buffer.from(asOfLine(from));
+  const at = page.lastIndexOf(old);
   if (footer < 0 || at < footer) return undefined;
-  return html.slice(0, at) + asOfLine(to) + html.slice(at + old.length);
+  return Buffer.concat([page.subarray(0, at), Buffer.from(asOfLine(to)), page.subarray(at + old.length)]);
 }
 
 /** The previous release's manifest, or why there is none to reuse from. */

@@ -6,29 +6,29 @@ import { join } from 'node:path';
 import { asOfLine, codeDigest, pageDigest, PLAIN_ID, readPageManifest, redate } from '../../../src/lib/release/page-reuse.ts';
 
 const page = (asOf: string, body = '<p>正文</p>') =>
-  `<html><body><main>${body}</main><footer class="site-footer"><div class="wrap"><p>主办单位</p><p class="as-of">数据截至：<time datetime="${asOf}">${asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</time></p></div></footer></body></html>`;
+  Buffer.from(`<html><body><main>${body}</main><footer class="site-footer"><div class="wrap"><p>主办单位</p><p class="as-of">数据截至：<time datetime="${asOf}">${asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</time></p></div></footer></body></html>`);
 
 test('the footer line, as worked out by hand', () => {
   assert.equal(asOfLine('2026-11-05'), '<p class="as-of">数据截至：<time datetime="2026-11-05">2026年11月5日</time></p>');
 });
 
 test('redating changes the footer’s date and nothing else', () => {
-  assert.equal(redate(page('2026-11-28'), '2026-11-28', '2026-12-01'), page('2026-12-01'));
+  assert.deepEqual(redate(page('2026-11-28'), '2026-11-28', '2026-12-01'), page('2026-12-01'));
   // the same date in the page's own text stays as it is
   const body = '<p>2026年11月28日作出</p>';
-  assert.equal(redate(page('2026-11-28', body), '2026-11-28', '2026-12-01'), page('2026-12-01', body));
+  assert.deepEqual(redate(page('2026-11-28', body), '2026-11-28', '2026-12-01'), page('2026-12-01', body));
 });
 
 test('a page that does not end in our footer with the old date is not redated', () => {
-  assert.equal(redate(page('2026-11-27'), '2026-11-28', '2026-12-01'), undefined);
-  assert.equal(redate(page('2026-11-28').replace('<footer class="site-footer">', '<footer>'), '2026-11-28', '2026-12-01'), undefined);
+  assert.deepEqual(redate(page('2026-11-27'), '2026-11-28', '2026-12-01'), undefined);
+  assert.deepEqual(redate(Buffer.from(page('2026-11-28').toString().replace('<footer class="site-footer">', '<footer>')), '2026-11-28', '2026-12-01'), undefined);
   // the line before the footer (not the layout's) is not the one redated
   const line = asOfLine('2026-11-28');
-  const misplaced = `<main>${line}</main><footer class="site-footer"></footer>`;
-  assert.equal(redate(misplaced, '2026-11-28', '2026-12-01'), undefined);
+  const misplaced = Buffer.from(`<main>${line}</main><footer class="site-footer"></footer>`);
+  assert.deepEqual(redate(misplaced, '2026-11-28', '2026-12-01'), undefined);
   // with the line also before the footer, the footer's is the one redated
   const both = page('2026-11-28', line);
-  assert.equal(redate(both, '2026-11-28', '2026-12-01'), page('2026-12-01', line));
+  assert.deepEqual(redate(both, '2026-11-28', '2026-12-01'), page('2026-12-01', line));
 });
 
 test('a page digest changes with the context, the URL and every prop, and only with them', () => {
