@@ -17,7 +17,7 @@ export interface ReuseState {
   previous?: { dir: string; manifest: PageManifest };
   /** Why nothing is reused, when a previous release was named but cannot be used. */
   refused?: string;
-  /** Every record page's URL → digest, rendered or reused. */
+  /** Every published record's page URL → digest, rendered or reused (withheld records' pages are always rendered). */
   digests: Map<string, string>;
   /** URLs of the pages to copy instead of render (a set: Astro may list a route's paths more than once). */
   reused: Set<string>;

@@ -93,22 +93,23 @@ type GovernanceContext = Awaited<ReturnType<typeof governanceContext>>;
 
 /**
  * Every URL of a record kind: published records, and withheld ids (which keep their URL);
- * `dated` works out a record's as-of-dependent values. Pages unchanged since the previous
- * release are left out, to be copied from it (src/site/reuse.ts).
+ * `dated` works out a record's as-of-dependent values. Published records' pages unchanged
+ * since the previous release are left out, to be copied from it (src/site/reuse.ts); withheld
+ * ones, a bare notice each, are always rendered, so the public page manifest lists no withheld id.
  */
 export async function recordPaths<K extends RecordKind, Dated = undefined>(kind: K, dated?: (record: SiteIndex[K][number], ctx: GovernanceContext) => Dated) {
   const s = await site();
   const ctx = await governanceContext();
   const records = s[kind] as SiteIndex[K][number][];
-  const paths = [
-    ...records.map((record) => {
-      const props: RecordPageProps<K, Dated> = { record, subject: s.subjectsByCode.get(record.creditCode) };
-      if (dated) props.dated = dated(record, ctx);
-      return { params: { id: record.id }, props };
-    }),
+  const published = records.map((record) => {
+    const props: RecordPageProps<K, Dated> = { record, subject: s.subjectsByCode.get(record.creditCode) };
+    if (dated) props.dated = dated(record, ctx);
+    return { params: { id: record.id }, props };
+  });
+  return [
+    ...pathsToRender(kind, published, s.exportInfo),
     ...(await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })),
   ];
-  return pathsToRender(kind, paths, s.exportInfo);
 }
 
 /** Links a record's 统一社会信用代码 to its subject's profile, when the subject is published. */

@@ -72,7 +72,7 @@ describe('a day of export changes, rebuilt with reuse', () => {
 
   test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
 
-  test('renders again exactly the pages whose record, subject or dated values changed, and copies the rest', () => {
+  test('renders again exactly the published pages whose record, subject or dated values changed, and copies the rest', () => {
     assert.deepEqual(rendered(previous, full), [
       // 备注 edited, and its subject renamed
       '/commitments/CN2026000006/',
@@ -80,12 +80,22 @@ describe('a day of export changes, rebuilt with reuse', () => {
       '/honors/BZ-2026-0001/',
       // unrepaired since 2025-03-01: one more working day waited (Monday 11-30)
       '/penalties/XZCF-2024-0003/',
-      // 已修复: now withheld
-      '/penalties/XZCF-2026-0001/',
     ]);
-    // 16 record pages the day before, CN2026000002–04 gone from the export: 13, of which 4 rendered.
-    assert.deepEqual(reuseLine(reused.log), [9, 4]);
+    // 6 published records' pages (CN2026000002–04 gone from the export, XZCF-2026-0001 now
+    // withheld): 3 copied. The 7 withheld records' pages are rendered every time.
+    assert.deepEqual(reuseLine(reused.log), [3, 3]);
     assert.equal(reuseLine(full.log), undefined);
+  });
+
+  test('the public page manifest lists the published records’ pages only, no withheld id', () => {
+    assert.deepEqual(Object.keys(digests(full)).sort(), [
+      '/commitments/CN2026000001/',
+      '/commitments/CN2026000006/',
+      '/dishonest/SX-2026-0001/',
+      '/enforcement/ZX-2026-0001/',
+      '/honors/BZ-2026-0001/',
+      '/penalties/XZCF-2024-0003/',
+    ]);
   });
 });
 
@@ -119,8 +129,8 @@ describe('the next day of an unchanged export, deadlines counting on', () => {
       '/penalties/P3/',
       '/penalties/P5/',
     ]);
-    // 23 record pages, 5 rendered.
-    assert.deepEqual(reuseLine(reused.log), [18, 5]);
+    // 15 published records' pages (8 are withheld), 5 rendered.
+    assert.deepEqual(reuseLine(reused.log), [10, 5]);
   });
 
   test('a folder without a page manifest is named in a warning, and nothing is reused', () => {

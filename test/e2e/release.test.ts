@@ -197,9 +197,9 @@ describe('npm run publish', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.notEqual(currentId(rootA), firstId);
     assert.match(r.stdout, /新公示 0，停止公示 4，内容更新 1/);
-    // The live release's pages are reused: of 13 record pages, CN2026000006 (备注 edited) and
-    // XZCF-2026-0001 (repaired, now withheld) are rendered again.
-    assert.match(r.stdout, /复用上一版本的 11 个记录页面，重新生成 2 个/);
+    // The live release's pages are reused: of 6 published records' pages, only CN2026000006's
+    // (备注 edited) is rendered again (withheld records' pages always are).
+    assert.match(r.stdout, /复用上一版本的 5 个记录页面，重新生成 1 个/);
   });
 
   test('changes.json lists the withdrawn records with their reasons and the changed one', () => {

@@ -16,14 +16,14 @@ import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
 /** The previous release's site folder to reuse pages from (set by `npm run publish` and the bench). */
 export const REUSE_ENV = 'PORTAL_REUSE_FROM';
 
-/** Written into every build: each record page's digest, read by the next day's build. */
+/** Written into every build: each published record's page digest, read by the next day's build. */
 export const PAGE_MANIFEST = 'release-pages.json';
 
 export const pageManifestSchema = z.object({
   version: z.literal(1),
   /** The as-of date in the footers of this build's pages. */
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from. */
+  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from; published records only. */
   pages: z.record(z.string(), z.string()),
 });
 export type PageManifest = z.infer<typeof pageManifestSchema>;
