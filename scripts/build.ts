@@ -2,25 +2,31 @@
  * `npm run build` — the whole build, as every caller runs it (src/lib/release/build-command.ts
  * buildCommand): `astro build` in a child process (pages, sitemap; its heap limit sized from
  * the export, or PORTAL_BUILD_HEAP_MB), then, once that process and its memory are gone, the
- * search index and the safety checks (src/integrations/post-build.ts). Settings are the
- * PORTAL_* environment variables; exits non-zero when any step fails.
+ * search index and the safety checks (src/integrations/post-build.ts). While Astro renders,
+ * this process copies the record pages it reuses from the previous release (PORTAL_REUSE_FROM;
+ * the Astro process names them: src/site/reuse.ts). Settings are the PORTAL_* environment
+ * variables; exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
+import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.PORTAL_OUT_DIR ?? 'dist');
 const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
 const factsPath = join(temp, 'published.json');
-/** Runs `astro build` with a heap limit (or none); its exit code, or its signal. */
-function astro(heapMB: number | undefined): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+/** Runs `astro build` with a heap limit (or none), copying the pages it names into `copier`; its exit code, or its signal. */
+function astro(heapMB: number | undefined, copier: PageCopier): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const [command, ...args] = astroCommand(root, heapMB);
   return new Promise((ok, fail) => {
-    const child = spawn(command!, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
+    const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
+    child.on('message', (m) => {
+      if (isReusedPages(m)) copier.add(m);
+    });
     child.on('error', fail);
     child.on('exit', (code, signal) => ok({ code, signal }));
   });
@@ -28,16 +34,25 @@ function astro(heapMB: number | undefined): Promise<{ code: number | null; signa
 
 try {
   const heapMB = buildHeapSetting(root);
-  let run = await astro(heapMB);
+  let copier = new PageCopier(outDir);
+  let run = await astro(heapMB, copier);
   // V8 aborts a process that reaches its heap limit. The limit is sized from what builds
   // held so far; an export that needs more is built again without one, not refused.
   if (run.signal === 'SIGABRT') {
     console.error(`构建进程达到堆内存上限（${heapMB} MB），不设上限重新构建。`);
-    run = await astro(undefined);
+    // The new run empties the output folder first: nothing of this one may still be writing.
+    await copier.idle();
+    copier = new PageCopier(outDir);
+    run = await astro(undefined, copier);
   }
+  await copier.idle();
+  const { errors } = copier.result;
   const code = run.code ?? 1;
   if (code !== 0) process.exitCode = code;
-  else {
+  else if (errors.length) {
+    console.error(`复用上一版本的页面失败（${errors.length} 个）：\n${errors.slice(0, 20).join('\n')}`);
+    process.exitCode = 1;
+  } else {
     // Loaded only now: this process waits beside Astro's and should stay small until then.
     const { postBuild } = await import('../src/integrations/post-build.ts');
     await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message));

@@ -50,13 +50,10 @@ export default function sitemap({ customPages = [] }: { customPages?: readonly s
       },
       'astro:build:done': async ({ dir, pages }) => {
         const outDir = fileURLToPath(dir);
-        const urls = sitemapUrls(
-          site,
-          // The pages Astro rendered and those copied from the previous release (page-reuse.ts).
-          [...pages.map((p) => p.pathname), ...(listedReuseState()?.reused ?? [])],
-          (pathname) => isIndexable(outDir, pathname),
-          customPages,
-        );
+        // Pages copied from the previous release (src/site/reuse.ts) are published records'
+        // pages, never noindex; the build command may still be copying them.
+        const reused = listedReuseState()?.reused ?? new Set<string>();
+        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reused], (pathname) => reused.has(pathname) || isIndexable(outDir, pathname), customPages);
         const hostname = new URL('/', site).href;
         const files = new SitemapAndIndexStream({
           limit: PER_FILE,

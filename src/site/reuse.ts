@@ -1,13 +1,14 @@
 /**
  * Which record pages this build renders and which it copies from the previous release
  * (src/lib/release/page-reuse.ts). The record routes ask here while Astro lists their paths;
- * the page-reuse integration then copies the reused pages and writes this build's manifest.
- * Kept on globalThis, like decided.ts: the routes and the integrations are separate module
- * instances in the one Astro process.
+ * each route's pages to copy are sent at once to the build command (scripts/build.ts), which
+ * copies them while Astro renders the rest (page-copy.ts). The page-reuse integration then
+ * writes this build's manifest. Kept on globalThis, like decided.ts: the routes and the
+ * integrations are separate module instances in the one Astro process.
  */
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { codeDigest, pageDigest, PLAIN_ID, readPageManifest, REUSE_ENV, siteContext, type PageManifest } from '../lib/release/page-reuse.ts';
+import { pageFile, type ReusedPages } from '../lib/release/page-copy.ts';
 import type { CivilDate } from '../lib/dates/civil-date.ts';
 
 export interface ReuseState {
@@ -36,7 +37,10 @@ function start({ asOf, sample }: SiteWide): ReuseState {
   // The build runs in the project folder (scripts/build.ts), whose code the digest covers.
   const state: ReuseState = { asOf, context: siteContext(codeDigest(process.cwd()), sample), digests: new Map(), reused: new Set() };
   const from = process.env[REUSE_ENV];
-  if (from) {
+  if (!from) return state;
+  // The build command copies the pages; a bare `astro build` has none to send them to.
+  if (!process.send) state.refused = `${REUSE_ENV} 只在构建命令（npm run build）中生效`;
+  else {
     const read = readPageManifest(from);
     if (read.ok) state.previous = { dir: from, manifest: read.manifest };
     else state.refused = read.reason;
@@ -53,19 +57,26 @@ function reuseState(siteWide: SiteWide): ReuseState {
 /** The state, once some record route has listed its paths (undefined before). */
 export const listedReuseState = (): ReuseState | undefined => (globalThis as Shared)[KEY];
 
-/** The paths Astro should render of a record route: every page is digested, and those unchanged since the previous release are left out to be copied. */
+/**
+ * The paths Astro should render of a record route: every page is digested, and those
+ * unchanged since the previous release are left out, sent to the build command to be copied.
+ */
 export function pathsToRender<P extends { params: { id: string }; props: object }>(kind: string, paths: P[], siteWide: SiteWide): P[] {
   const state = reuseState(siteWide);
-  const previous = state.previous?.manifest.pages;
-  return paths.filter(({ params, props }) => {
+  const previous = state.previous;
+  const copy: string[] = [];
+  const render = paths.filter(({ params, props }) => {
     const url = `/${kind}/${params.id}/`;
     const digest = pageDigest(state.context, url, props);
     state.digests.set(url, digest);
-    if (!previous || !PLAIN_ID.test(params.id) || previous[url] !== digest || !existsSync(pageFile(state.previous!.dir, url))) return true;
+    if (!previous || !PLAIN_ID.test(params.id) || previous.manifest.pages[url] !== digest || !existsSync(pageFile(previous.dir, url))) return true;
+    if (!state.reused.has(url)) copy.push(url);
     state.reused.add(url);
     return false;
   });
+  if (previous && copy.length) {
+    const message: ReusedPages = { type: 'portal-reused-pages', from: previous.dir, fromAsOf: previous.manifest.asOf, toAsOf: state.asOf, urls: copy };
+    process.send!(message);
+  }
+  return render;
 }
-
-/** Where a reused page is, in a release folder. */
-export const pageFile = (siteDir: string, url: string) => join(siteDir, url, 'index.html');

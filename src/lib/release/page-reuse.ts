@@ -4,14 +4,13 @@
  * and, through the layout, the site-wide context: the sample flag and the as-of date in the
  * footer. So a page whose digest (code, site-wide context, URL and props) equals its digest in
  * the previous release renders to that release's bytes but for the footer's as-of date, and is
- * copied from it with the date replaced instead of being rendered again.
+ * copied from it with the date replaced (page-copy.ts) instead of being rendered again.
  * test/e2e/daily-rebuild.test.ts builds changed exports fully and with reuse and compares the trees.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { z } from 'zod';
-import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
 
 /** The previous release's site folder to reuse pages from (set by `npm run publish` and the bench). */
 export const REUSE_ENV = 'PORTAL_REUSE_FROM';
@@ -51,25 +50,6 @@ export const siteContext = (code: string, sample: boolean): string => createHash
 /** A record page's digest: its site-wide context, URL and props (plain data, so JSON is all of it). */
 export const pageDigest = (context: string, url: string, props: unknown): string =>
   createHash('sha256').update(context).update('\0').update(url).update('\0').update(JSON.stringify(props)).digest('hex').slice(0, 32);
-
-/** The footer's as-of line, as every page shows it (src/components/SiteFooter.astro renders this). */
-export const asOfLine = (asOf: CivilDate): string => `<p class="as-of">数据截至：<time datetime="${asOf}">${formatChineseDate(asOf)}</time></p>`;
-
-const FOOTER = Buffer.from('<footer class="site-footer">');
-
-/**
- * A page of the previous release with its footer's as-of date made `to`; undefined when the
- * page does not end in our footer with `from`. Export text on the page is escaped, so markup
- * such as the footer's can only come from the layout; the last footer is the layout's. Bytes,
- * not text: tens of thousands of pages are copied, and decoding them would be most of the work.
- */
-export function redate(page: Buffer, from: CivilDate, to: CivilDate): Buffer | undefined {
-  const footer = page.lastIndexOf(FOOTER);
-  const old = Buffer.from(asOfLine(from));
-  const at = page.lastIndexOf(old);
-  if (footer < 0 || at < footer) return undefined;
-  return Buffer.concat([page.subarray(0, at), Buffer.from(asOfLine(to)), page.subarray(at + old.length)]);
-}
 
 /** The previous release's manifest, or why there is none to reuse from. */
 export function readPageManifest(siteDir: string): { ok: true; manifest: PageManifest } | { ok: false; reason: string } {

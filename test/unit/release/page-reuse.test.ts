@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asOfLine, codeDigest, pageDigest, PLAIN_ID, readPageManifest, redate } from '../../../src/lib/release/page-reuse.ts';
+import { codeDigest, pageDigest, PLAIN_ID, readPageManifest } from '../../../src/lib/release/page-reuse.ts';
+import { asOfLine, redate } from '../../../src/lib/release/page-copy.ts';
 
 const page = (asOf: string, body = '<p>正文</p>') =>
   Buffer.from(`<html><body><main>${body}</main><footer class="site-footer"><div class="wrap"><p>主办单位</p><p class="as-of">数据截至：<time datetime="${asOf}">${asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</time></p></div></footer></body></html>`);

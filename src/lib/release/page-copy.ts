@@ -1,0 +1,100 @@
+/**
+ * Copying the reused record pages (page-reuse.ts decides which) from the previous release,
+ * with the footer's as-of line made today's. The build command (scripts/build.ts) copies them
+ * while the Astro process renders the others: Astro renders on one core, the copy runs in the
+ * build command's process, which would otherwise only wait. Nothing here but Node and the
+ * date format, since the build command should stay small.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
+
+/** The footer's as-of line, as every page shows it (src/components/SiteFooter.astro renders this). */
+export const asOfLine = (asOf: CivilDate): string => `<p class="as-of">数据截至：<time datetime="${asOf}">${formatChineseDate(asOf)}</time></p>`;
+
+const FOOTER = Buffer.from('<footer class="site-footer">');
+
+/**
+ * A page of the previous release with its footer's as-of date made `to`; undefined when the
+ * page does not end in our footer with `from`. Export text on the page is escaped, so markup
+ * such as the footer's can only come from the layout; the last footer is the layout's. Bytes,
+ * not text: tens of thousands of pages are copied, and decoding them would be most of the work.
+ */
+export function redate(page: Buffer, from: CivilDate, to: CivilDate): Buffer | undefined {
+  const footer = page.lastIndexOf(FOOTER);
+  const old = Buffer.from(asOfLine(from));
+  const at = page.lastIndexOf(old);
+  if (footer < 0 || at < footer) return undefined;
+  return Buffer.concat([page.subarray(0, at), Buffer.from(asOfLine(to)), page.subarray(at + old.length)]);
+}
+
+/** Where a record page is, in a site folder. */
+export const pageFile = (siteDir: string, url: string) => join(siteDir, url, 'index.html');
+
+/** What the Astro process sends the build command for each record route: the pages to copy. */
+export interface ReusedPages {
+  type: 'portal-reused-pages';
+  /** The previous release's folder, and the as-of date in its footers. */
+  from: string;
+  fromAsOf: CivilDate;
+  toAsOf: CivilDate;
+  urls: string[];
+}
+
+export const isReusedPages = (m: unknown): m is ReusedPages => (m as ReusedPages | null)?.type === 'portal-reused-pages';
+
+/** Copies at once: enough to keep the disk busy, few enough to leave Astro's own writes room. */
+const AT_ONCE = 16;
+
+/** Copies the pages it is given into `outDir`, a few at a time, as they come. */
+export class PageCopier {
+  readonly #outDir: string;
+  #pending: { batch: ReusedPages; url: string }[] = [];
+  #running = 0;
+  #copied = 0;
+  #errors: string[] = [];
+  #idle: (() => void)[] = [];
+
+  constructor(outDir: string) {
+    this.#outDir = outDir;
+  }
+
+  add(batch: ReusedPages): void {
+    for (const url of batch.urls) this.#pending.push({ batch, url });
+    this.#pump();
+  }
+
+  #pump(): void {
+    while (this.#running < AT_ONCE && this.#pending.length) {
+      const { batch, url } = this.#pending.pop()!;
+      this.#running++;
+      this.#copy(batch, url)
+        .then(() => this.#copied++, (e: Error) => this.#errors.push(e.message))
+        .finally(() => {
+          this.#running--;
+          this.#pump();
+          if (this.#running === 0 && this.#pending.length === 0) for (const done of this.#idle.splice(0)) done();
+        });
+    }
+  }
+
+  async #copy({ from, fromAsOf, toAsOf }: ReusedPages, url: string): Promise<void> {
+    const source = pageFile(from, url);
+    const page = redate(await readFile(source), fromAsOf, toAsOf);
+    if (page === undefined) throw new Error(`无法复用上一版本的页面 ${source}：页脚中没有数据截至 ${fromAsOf} 的一行`);
+    const target = pageFile(this.#outDir, url);
+    await mkdir(dirname(target), { recursive: true });
+    await writeFile(target, page);
+  }
+
+  /** Resolves when everything given so far is copied (or failed). */
+  idle(): Promise<void> {
+    if (this.#running === 0 && this.#pending.length === 0) return Promise.resolve();
+    return new Promise((done) => this.#idle.push(done));
+  }
+
+  /** Pages copied, and why any could not be. */
+  get result(): { copied: number; errors: string[] } {
+    return { copied: this.#copied, errors: [...this.#errors] };
+  }
+}
