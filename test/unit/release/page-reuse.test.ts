@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeDigest, pageDigest, PLAIN_ID, readPageManifest } from '../../../src/lib/release/page-reuse.ts';
-import { asOfLine, redate } from '../../../src/lib/release/page-copy.ts';
+import { asOfLine, PageCopier, redate } from '../../../src/lib/release/page-copy.ts';
 
 const page = (asOf: string, body = '<p>正文</p>') =>
   Buffer.from(`<html><body><main>${body}</main><footer class="site-footer"><div class="wrap"><p>主办单位</p><p class="as-of">数据截至：<time datetime="${asOf}">${asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</time></p></div></footer></body></html>`);
@@ -83,4 +83,32 @@ test('the previous manifest is read, or the reason there is none is given', () =
 test('only ids that are their own file name are copied', () => {
   for (const id of ['CN2026000001', 'XZCF-2026-0002', 'a.b_c']) assert.ok(PLAIN_ID.test(id), id);
   for (const id of ['..', '../x', '.hidden', 'a/b', '中文', 'a b', '']) assert.ok(!PLAIN_ID.test(id), id);
+});
+
+test('the copier copies every page it is given, redated, and names each it cannot', { timeout: 10_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-copier-'));
+  try {
+    const from = join(root, 'previous');
+    const out = join(root, 'site');
+    const urls = Array.from({ length: 40 }, (_, i) => `/commitments/CN${i}/`);
+    for (const url of urls) {
+      mkdirSync(join(from, url), { recursive: true });
+      writeFileSync(join(from, url, 'index.html'), page('2026-11-28', `<p>${url}</p>`));
+    }
+    mkdirSync(join(from, '/penalties/P1/'), { recursive: true });
+    writeFileSync(join(from, '/penalties/P1/index.html'), page('2026-11-27'));
+    const copier = new PageCopier(out);
+    const batch = { type: 'portal-reused-pages' as const, from, fromAsOf: '2026-11-28', toAsOf: '2026-11-30' };
+    copier.add({ ...batch, urls: urls.slice(0, 25) });
+    copier.add({ ...batch, urls: [...urls.slice(25), '/penalties/P1/', '/penalties/P2/'] });
+    await copier.idle();
+    for (const url of urls) assert.deepEqual(readFileSync(join(out, url, 'index.html')), page('2026-11-30', `<p>${url}</p>`), url);
+    const { copied, errors } = copier.result;
+    assert.equal(copied, 40);
+    assert.equal(errors.length, 2);
+    assert.match(errors.find((e) => e.includes('P1'))!, /previous\/penalties\/P1\/index\.html：页脚中没有数据截至 2026-11-28 的一行/);
+    assert.ok(errors.some((e) => e.includes('ENOENT') && e.includes('P2')), errors.join('\n'));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
 });
