@@ -37,6 +37,7 @@ import { parseArgs } from 'node:util';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
+import { emptyInBackground } from '../../src/lib/release/release-root.ts';
 import { compareTrees, identical } from '../lib/compare-trees.ts';
 
 const MB = 2 ** 20;
@@ -410,4 +411,7 @@ console.log(`\n${values.report}:`);
 for (const r of results) console.log(`  ${r.records} records (${r.runs[0]!.pages} pages): median ${r.median.wallSeconds} s, peak ${r.median.peakRssMB} MB, floor ${r.median.floorSeconds} s; target ${r.target}`);
 for (const r of results) console.log(`  ${r.records} records, daily rebuild: median ${r.daily.median.wallSeconds} s (${r.daily.ratioToFull} of the full build), peak ${r.daily.median.peakRssMB} MB; the same export in full ${r.daily.fullBuild.wallSeconds} s, ${r.daily.fullBuild.identical ? 'identical' : 'DIFFERENT'} trees`);
 for (const v of verdicts) console.log(`  ${v.ok ? '达标' : '未达标'}  ${v.check}: ${v.detail}`);
+// Timing is over: the output moved aside goes now, in the background, so runs do not fill the disk.
+emptyInBackground(join(BENCH, 'old'));
+console.log(`  ${join(BENCH, 'old')} is being emptied in the background: give it a few minutes before the next bench`);
 process.exit(verdicts.every((v) => v.ok) ? 0 : 1);

@@ -147,10 +147,13 @@ export async function pruneReleases(r: ReleaseRoot, keep: number): Promise<strin
  * Empties the trash in a detached, lowest-priority process, so deleting a whole old site
  * (hundreds of thousands of files) never slows this run or the next build.
  */
-export function emptyTrashInBackground(r: ReleaseRoot): void {
-  if (readdirSync(r.trash).length === 0) return;
+export const emptyTrashInBackground = (r: ReleaseRoot): void => emptyInBackground(r.trash);
+
+/** Deletes what is in `dir` (not the folder itself) in a detached, lowest-priority process. */
+export function emptyInBackground(dir: string): void {
+  if (!existsSync(dir) || readdirSync(dir).length === 0) return;
   // Entry by entry, not the folder itself: the next run may be moving something in meanwhile.
-  const script = `const fs = require('node:fs'), path = require('node:path'), t = ${JSON.stringify(r.trash)};
+  const script = `const fs = require('node:fs'), path = require('node:path'), t = ${JSON.stringify(dir)};
 for (const n of fs.readdirSync(t)) fs.rmSync(path.join(t, n), { recursive: true, force: true });`;
   const child = spawn(process.execPath, ['-e', script], {
     detached: true,
