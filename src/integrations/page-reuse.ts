@@ -18,6 +18,8 @@ export default function pageReuse(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         const state = listedReuseState();
         if (!state) return;
+        // Every page to copy has been named to the build command before this process may exit.
+        await Promise.all(state.sending);
         if (state.refused) logger.warn(`不复用上一版本的页面：${state.refused}`);
         if (state.previous) logger.info(`复用上一版本的 ${state.reused.size} 个记录页面，重新生成 ${state.digests.size - state.reused.size} 个`);
         const manifest: PageManifest = { version: 1, asOf: state.asOf, pages: Object.fromEntries([...state.digests].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };

@@ -22,6 +22,8 @@ export interface ReuseState {
   digests: Map<string, string>;
   /** URLs of the pages to copy instead of render (a set: Astro may list a route's paths more than once). */
   reused: Set<string>;
+  /** The messages naming them, until each has reached the build command. */
+  sending: Promise<void>[];
 }
 
 const KEY = Symbol.for('integrity-portal.page-reuse');
@@ -35,7 +37,7 @@ interface SiteWide {
 
 function start({ asOf, sample }: SiteWide): ReuseState {
   // The build runs in the project folder (scripts/build.ts), whose code the digest covers.
-  const state: ReuseState = { asOf, context: siteContext(codeDigest(process.cwd()), sample), digests: new Map(), reused: new Set() };
+  const state: ReuseState = { asOf, context: siteContext(codeDigest(process.cwd()), sample), digests: new Map(), reused: new Set(), sending: [] };
   const from = process.env[REUSE_ENV];
   if (!from) return state;
   // The build command copies the pages; a bare `astro build` has none to send them to.
@@ -76,7 +78,7 @@ export function pathsToRender<P extends { params: { id: string }; props: object 
   });
   if (previous && copy.length) {
     const message: ReusedPages = { type: 'portal-reused-pages', from: previous.dir, fromAsOf: previous.manifest.asOf, toAsOf: state.asOf, urls: copy };
-    process.send!(message);
+    state.sending.push(new Promise((sent, failed) => process.send!(message, undefined, {}, (e: Error | null) => (e ? failed(e) : sent()))));
   }
   return render;
 }
