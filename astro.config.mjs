@@ -20,8 +20,8 @@ export default defineConfig({
   // Timed hook by hook only when `npm run bench` asks (PORTAL_BUILD_TIMINGS).
   integrations: timedIntegrations([
     mdx(),
-    // The daily rebuild: record pages unchanged since the previous release are copied from it
-    // (PORTAL_REUSE_FROM), before the sitemap reads the pages; every build writes its page digests.
+    // The daily rebuild (PORTAL_REUSE_FROM): writes this build's page digests and logs what
+    // was reused; the build command copies the unchanged record pages (src/site/reuse.ts).
     pageReuse(),
     // Every page but withheld-record and redirect pages (robots noindex); also as /sitemap.xml.
     // The feeds are endpoints, which the sitemap does not list by itself.
