@@ -15,17 +15,21 @@ export const asOfLine = (asOf: CivilDate): string => `<p class="as-of">数据截
 const FOOTER = Buffer.from('<footer class="site-footer">');
 
 /**
- * A page of the previous release with its footer's as-of date made `to`; undefined when the
- * page does not end in our footer with `from`. Export text on the page is escaped, so markup
- * such as the footer's can only come from the layout; the last footer is the layout's. Bytes,
- * not text: tens of thousands of pages are copied, and decoding them would be most of the work.
+ * Redates pages of the previous release: each with its footer's as-of date made `to`, or
+ * undefined when it does not end in our footer with `from`. Export text on the page is
+ * escaped, so markup such as the footer's can only come from the layout; the last footer is
+ * the layout's. Bytes, not text: tens of thousands of pages are copied, and decoding them
+ * would be most of the work; the two lines are made once for all of them.
  */
-export function redate(page: Buffer, from: CivilDate, to: CivilDate): Buffer | undefined {
-  const footer = page.lastIndexOf(FOOTER);
+export function redater(from: CivilDate, to: CivilDate): (page: Buffer) => Buffer | undefined {
   const old = Buffer.from(asOfLine(from));
-  const at = page.lastIndexOf(old);
-  if (footer < 0 || at < footer) return undefined;
-  return Buffer.concat([page.subarray(0, at), Buffer.from(asOfLine(to)), page.subarray(at + old.length)]);
+  const now = Buffer.from(asOfLine(to));
+  return (page) => {
+    const footer = page.lastIndexOf(FOOTER);
+    const at = page.lastIndexOf(old);
+    if (footer < 0 || at < footer) return undefined;
+    return Buffer.concat([page.subarray(0, at), now, page.subarray(at + old.length)]);
+  };
 }
 
 /** Where a record page is, in a site folder. */
@@ -43,13 +47,16 @@ export interface ReusedPages {
 
 export const isReusedPages = (m: unknown): m is ReusedPages => (m as ReusedPages | null)?.type === 'portal-reused-pages';
 
+/** A message's pages with their redater. */
+type Batch = ReusedPages & { redate: (page: Buffer) => Buffer | undefined };
+
 /** Copies at once: enough to keep the disk busy, few enough to leave Astro's own writes room. */
 const AT_ONCE = 16;
 
 /** Copies the pages it is given into `outDir`, a few at a time, as they come. */
 export class PageCopier {
   readonly #outDir: string;
-  #pending: { batch: ReusedPages; url: string }[] = [];
+  #pending: { batch: Batch; url: string }[] = [];
   #running = 0;
   #copied = 0;
   #errors: string[] = [];
@@ -59,8 +66,9 @@ export class PageCopier {
     this.#outDir = outDir;
   }
 
-  add(batch: ReusedPages): void {
-    for (const url of batch.urls) this.#pending.push({ batch, url });
+  add(pages: ReusedPages): void {
+    const batch = { ...pages, redate: redater(pages.fromAsOf, pages.toAsOf) };
+    for (const url of pages.urls) this.#pending.push({ batch, url });
     this.#pump();
   }
 
@@ -78,9 +86,9 @@ export class PageCopier {
     }
   }
 
-  async #copy({ from, fromAsOf, toAsOf }: ReusedPages, url: string): Promise<void> {
+  async #copy({ from, fromAsOf, redate }: Batch, url: string): Promise<void> {
     const source = pageFile(from, url);
-    const page = redate(await readFile(source), fromAsOf, toAsOf);
+    const page = redate(await readFile(source));
     if (page === undefined) throw new Error(`无法复用上一版本的页面 ${source}：页脚中没有数据截至 ${fromAsOf} 的一行`);
     const target = pageFile(this.#outDir, url);
     await mkdir(dirname(target), { recursive: true });

@@ -4,7 +4,9 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { codeDigest, pageDigest, PLAIN_ID, readPageManifest } from '../../../src/lib/release/page-reuse.ts';
-import { asOfLine, PageCopier, redate } from '../../../src/lib/release/page-copy.ts';
+import { asOfLine, PageCopier, redater } from '../../../src/lib/release/page-copy.ts';
+
+const redate = (page: Buffer, from: string, to: string) => redater(from, to)(page);
 
 const page = (asOf: string, body = '<p>正文</p>') =>
   Buffer.from(`<html><body><main>${body}</main><footer class="site-footer"><div class="wrap"><p>主办单位</p><p class="as-of">数据截至：<time datetime="${asOf}">${asOf.replace(/^(\d+)-0?(\d+)-0?(\d+)$/, '$1年$2月$3日')}</time></p></div></footer></body></html>`);
