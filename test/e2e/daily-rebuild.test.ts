@@ -26,6 +26,19 @@ async function build(exportDir: string, asOf: string, reuseFrom?: string): Promi
   return site;
 }
 
+interface Day {
+  exportDir: string;
+  asOf: string;
+}
+
+/** The previous day built in full, then the next day with its pages reused and in full (`fullFrom`: the full build's PORTAL_REUSE_FROM, if any). */
+async function twoDays(before: Day, next: Day, fullFrom?: string) {
+  const previous = await build(before.exportDir, before.asOf);
+  const reused = await build(next.exportDir, next.asOf, previous.outDir);
+  const full = await build(next.exportDir, next.asOf, fullFrom);
+  return { previous, reused, full };
+}
+
 const reuseLine = (log: string) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(log)?.slice(1).map(Number);
 const digests = (site: BuiltSite): Record<string, string> => JSON.parse(readFileSync(join(site.outDir, PAGE_MANIFEST), 'utf8')).pages;
 
@@ -50,9 +63,7 @@ after(async () => {
 });
 
 describe('a day of export changes, rebuilt with reuse', () => {
-  let previous: BuiltSite;
-  let reused: BuiltSite;
-  let full: BuiltSite;
+  let previous: BuiltSite, reused: BuiltSite, full: BuiltSite;
 
   before(async () => {
     // The withdrawn fixture is the good one a day later (its README); here also the 发改委
@@ -65,9 +76,7 @@ describe('a day of export changes, rebuilt with reuse', () => {
     assert.notEqual(renamed, text);
     writeFileSync(subjects, renamed);
     execFileSync(process.execPath, [join(ROOT, 'scripts/export-manifest.ts'), next], { stdio: 'ignore' });
-    previous = await build(FIXTURE_EXPORT, '2026-11-28');
-    reused = await build(next, '2026-11-30', previous.outDir);
-    full = await build(next, '2026-11-30');
+    ({ previous, reused, full } = await twoDays({ exportDir: FIXTURE_EXPORT, asOf: '2026-11-28' }, { exportDir: next, asOf: '2026-11-30' }));
   });
 
   test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
@@ -100,17 +109,13 @@ describe('a day of export changes, rebuilt with reuse', () => {
 });
 
 describe('the next day of an unchanged export, deadlines counting on', () => {
-  let previous: BuiltSite;
-  let reused: BuiltSite;
-  let full: BuiltSite;
+  let previous: BuiltSite, reused: BuiltSite, full: BuiltSite;
 
   before(async () => {
     // As of 2026-12-28 (its README); 12-31: late listings and cases are three working days later.
     const exportDir = join(FIXTURES, 'governance');
-    previous = await build(exportDir, '2026-12-28');
-    reused = await build(exportDir, '2026-12-31', previous.outDir);
-    // A folder with no page manifest: nothing to reuse, a full build, and a warning.
-    full = await build(exportDir, '2026-12-31', temp);
+    // The full build names a folder with no page manifest: nothing to reuse, and a warning.
+    ({ previous, reused, full } = await twoDays({ exportDir, asOf: '2026-12-28' }, { exportDir, asOf: '2026-12-31' }, temp));
   });
 
   test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
