@@ -6,6 +6,7 @@ import portal from './portal.config.ts';
 import sitemap from './src/integrations/sitemap.ts';
 import publishedFacts from './src/integrations/published-facts.ts';
 import pageReuse from './src/integrations/page-reuse.ts';
+import writtenPages from './src/integrations/written-pages.ts';
 import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
 import { FEEDS } from './src/lib/site/feeds.ts';
 import { timedIntegrations } from './src/integrations/build-timings.ts';
@@ -23,6 +24,9 @@ export default defineConfig({
     // The daily rebuild (PORTAL_REUSE_FROM): writes this build's page digests and logs what
     // was reused; the build command copies the unchanged record pages (src/site/reuse.ts).
     pageReuse(),
+    // Names each page to the build command once it is written, so that the search extraction
+    // and the safety checks read it while Astro renders the next (src/integrations/page-scan.ts).
+    writtenPages(),
     // Every page but withheld-record and redirect pages (robots noindex); also as /sitemap.xml.
     // The feeds are endpoints, which the sitemap does not list by itself.
     sitemap({ customPages: FEEDS.map((f) => new URL(f.href, portal.siteUrl).href) }),

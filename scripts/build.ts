@@ -4,28 +4,38 @@
  * the export, or PORTAL_BUILD_HEAP_MB), then, once that process and its memory are gone, the
  * search index and the safety checks (src/integrations/post-build.ts). While Astro renders,
  * this process copies the record pages it reuses from the previous release (PORTAL_REUSE_FROM;
- * the Astro process names them: src/site/reuse.ts). Settings are the PORTAL_* environment
- * variables; exits non-zero when any step fails.
+ * the Astro process names them: src/site/reuse.ts), and reads every page as soon as it is
+ * written, for the search index and the safety checks (src/integrations/page-scan.ts). Settings
+ * are the PORTAL_* environment variables; exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
+import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV, scanHeapMB } from '../src/lib/release/build-command.ts';
+import { buildExportDir } from '../src/lib/pipeline/build-env.ts';
 import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
+import { isWrittenFiles, PageScanner, writtenFile } from '../src/integrations/page-scan.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.PORTAL_OUT_DIR ?? 'dist');
 const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
 const factsPath = join(temp, 'published.json');
-/** Runs `astro build` with a heap limit (or none), copying the pages it names into `copier`; its exit code, or its signal. */
-function astro(heapMB: number | undefined, copier: PageCopier): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+/** What this process does while one run of `astro build` renders: copy the pages it reuses, read the pages written. */
+function alongsideAstro(): { copier: PageCopier; scanner: PageScanner } {
+  const scanner = new PageScanner(outDir, join(temp, 'early-pages.jsonl'), scanHeapMB(resolve(root, buildExportDir())));
+  return { copier: new PageCopier(outDir, (url) => scanner.add([writtenFile(url)].filter((f) => f !== undefined))), scanner };
+}
+
+/** Runs `astro build` with a heap limit (or none), copying the pages it names and reading those it has written; its exit code, or its signal. */
+function astro(heapMB: number | undefined, { copier, scanner }: ReturnType<typeof alongsideAstro>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
   const [command, ...args] = astroCommand(root, heapMB);
   return new Promise((ok, fail) => {
     const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
     child.on('message', (m) => {
       if (isReusedPages(m)) copier.add(m);
+      else if (isWrittenFiles(m)) scanner.add(m.files);
     });
     child.on('error', fail);
     child.on('exit', (code, signal) => ok({ code, signal }));
@@ -34,18 +44,24 @@ function astro(heapMB: number | undefined, copier: PageCopier): Promise<{ code: 
 
 try {
   const heapMB = buildHeapSetting(root);
-  let copier = new PageCopier(outDir);
-  let run = await astro(heapMB, copier);
+  let current = alongsideAstro();
+  let run = await astro(heapMB, current);
   // V8 aborts a process that reaches its heap limit. The limit is sized from what builds
   // held so far; an export that needs more is built again without one, not refused.
   if (run.signal === 'SIGABRT') {
     console.error(`构建进程达到堆内存上限（${heapMB} MB），不设上限重新构建。`);
     // The new run empties the output folder first: nothing of this one may still be writing.
-    await copier.idle();
-    copier = new PageCopier(outDir);
-    run = await astro(undefined, copier);
+    await current.copier.idle();
+    await current.scanner.finish();
+    current = alongsideAstro();
+    run = await astro(undefined, current);
   }
+  const { copier, scanner } = current;
   await copier.idle();
+  const read = await scanner.finish();
+  const early = typeof read === 'string' ? undefined : read;
+  if (early) console.log(`渲染期间已读取 ${early.extraction.urls.size} 个页面，${early.checked.size} 个文件已通过安全检查`);
+  else console.warn(`渲染期间读取的文件全部重新读取：${read}`);
   const { errors } = copier.result;
   const code = run.code ?? 1;
   if (code !== 0) process.exitCode = code;
@@ -53,9 +69,9 @@ try {
     console.error(`复用上一版本的页面失败（${errors.length} 个）：\n${errors.slice(0, 20).join('\n')}`);
     process.exitCode = 1;
   } else {
-    // Loaded only now: this process waits beside Astro's and should stay small until then.
+    // Loaded only now (the index and checks' workers): this process waits beside Astro's and should stay small until then.
     const { postBuild } = await import('../src/integrations/post-build.ts');
-    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message));
+    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message), early);
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

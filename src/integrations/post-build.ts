@@ -1,7 +1,9 @@
 /**
  * The build's steps after Astro (run by scripts/build.ts once the Astro process has exited,
  * so its memory is gone before they start their workers): the search index over the built
- * pages, then the safety checks over everything written, search index included. Any problem
+ * pages, then the safety checks over everything written, search index included; the files
+ * the build command has already read while Astro rendered (`early`, page-scan.ts) are not
+ * read again. Any problem
  * fails the build; the safety problems are added to the build report under `safety`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -12,6 +14,7 @@ import { buildReportPath } from '../lib/pipeline/build-env.ts';
 import { checkBuiltSiteInParallel, formatSafetyProblems, type PublishedFacts, type SafetyProblem } from '../lib/safety/checks.ts';
 import { mark } from './build-timings.ts';
 import { buildSearchIndex } from './search-index.ts';
+import type { EarlyReads } from './page-scan.ts';
 
 const SEARCH_WORKER = resolve(import.meta.dirname, 'search-index-worker.ts');
 const CHECK_WORKER = resolve(import.meta.dirname, '../lib/safety/check-worker.ts');
@@ -23,14 +26,14 @@ async function addToReport(problems: SafetyProblem[]) {
 }
 
 /** Both steps, timed for `npm run bench` (marks `search-index` and `safety`); throws on any problem. */
-export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void): Promise<void> {
+export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, early?: EarlyReads): Promise<void> {
   mark('search-index start');
-  await buildSearchIndex(outDir, SEARCH_WORKER, { info: log });
+  await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction);
   mark('search-index end');
   mark('safety start');
   const t0 = performance.now();
   // Nothing else runs at this point of the build: the file checks take every core.
-  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published }, availableParallelism(), CHECK_WORKER);
+  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published }, availableParallelism(), CHECK_WORKER, early?.checked);
   await addToReport(problems);
   mark('safety end');
   if (problems.length > 0) throw new Error(`构建输出未通过安全检查（${problems.length} 处，详见 ${buildReportPath()}）：\n${formatSafetyProblems(problems)}`);

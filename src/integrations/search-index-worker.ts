@@ -1,38 +1,24 @@
 /**
  * A child process of the search index (search-index.ts; run with `node`, types stripped). Two jobs,
  * sent as the first IPC message:
- *  - extract: read built pages, keep the searchable ones, append them as JSON lines to a file,
- *    and reply with each page's small summary and its byte range in that file;
+ *  - extract: read built pages and reply with their extraction (search-extraction.ts);
  *  - build: for each assigned shard, its index (shard-index.ts: page table, postings, cards),
  *    plus the shard's routing keys for the routing table, its pages' own numbers for the
  *    number lookup and its known-phrase lines.
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { IndexFiles } from './index-files.ts';
-import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
+import type { ExtractedPage } from '../lib/search/extract.ts';
+import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
 import { addRouteKeys, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
-import { PROFILE_KIND } from '../lib/search/kinds.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
-import { knownContext, knownKey, KnownMatcher } from '../lib/search/known.ts';
+import { knownContext, KnownMatcher } from '../lib/search/known.ts';
 import type { PinnedResult, ShownResult } from '../lib/search/cursor.ts';
-
-export interface PageRef {
-  url: string;
-  kind: string;
-  date: string;
-  region: string;
-  status: string;
-  file: string;
-  offset: number;
-  length: number;
-  /** A profile's known-phrase keys (its subject's name and credit code, known.ts). */
-  keys?: string[];
-}
 
 export type WorkerJob =
   | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
@@ -48,7 +34,7 @@ export interface BuiltShard {
 }
 
 export type WorkerReply =
-  | { ok: true; job: 'extract'; refs: PageRef[]; skipped: { noMeta: number; noindex: number } }
+  | ({ ok: true; job: 'extract' } & Omit<Extracted, 'errors'>)
   | { ok: true; job: 'build'; shards: BuiltShard[] }
   | JobFailure;
 
@@ -72,9 +58,6 @@ function numberLines(p: ExtractedPage, shard: string): string[] {
   return lines;
 }
 
-/** A profile's known-phrase keys: its subject's name and own numbers, where they are of a shape the table keeps. */
-const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND ? [p.name, ...p.numbers].flatMap((v) => knownKey(v) ?? []) : []);
-
 /** [key, hit, own] lines for the known phrases a page holds (own: the key is the page's own name or number). */
 function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: string, matcher: KnownMatcher): string[] {
   const lines: string[] = [];
@@ -86,45 +69,16 @@ function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: 
   return lines;
 }
 
-async function extract(pages: { file: string; url: string }[], out: string): Promise<WorkerReply> {
-  const fd = openSync(out, 'w');
-  const refs: PageRef[] = [];
-  const errors: string[] = [];
-  let offset = 0;
-  let noMeta = 0;
-  let noindex = 0;
-  let chunk: string[] = [];
-  let chunkBytes = 0;
-  const flush = () => {
-    if (chunk.length) writeSync(fd, chunk.join(''));
-    chunk = [];
-    chunkBytes = 0;
-  };
+function extract(pages: { file: string; url: string }[], out: string): WorkerReply {
+  const file = new ExtractionFile(out);
+  let result: Extracted;
   try {
-    for (const { file, url } of pages) {
-      const r = extractPage(readFileSync(file, 'utf8'), url);
-      if ('error' in r) errors.push(r.error);
-      else if ('skipped' in r) r.skipped === 'noindex' ? noindex++ : noMeta++;
-      else {
-        const line = JSON.stringify(r.page) + '\n';
-        const length = Buffer.byteLength(line);
-        const { kind, date, region, status } = r.page;
-        const ref: PageRef = { url, kind, date, region, status, file: out, offset, length };
-        const keys = ownKeys(r.page);
-        if (keys.length) ref.keys = keys;
-        refs.push(ref);
-        offset += length;
-        chunk.push(line);
-        chunkBytes += length;
-        if (chunkBytes > 1 << 20) flush();
-      }
-    }
-    flush();
+    for (const { file: path, url } of pages) file.add(readFileSync(path, 'utf8'), url);
   } finally {
-    closeSync(fd);
+    result = file.close();
   }
-  if (errors.length) return { ok: false, errors };
-  return { ok: true, job: 'extract', refs, skipped: { noMeta, noindex } };
+  const { errors, refs, skipped } = result;
+  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped };
 }
 
 function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {

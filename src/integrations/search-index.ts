@@ -22,9 +22,11 @@ import { statusFilterValue } from '../lib/search/kinds.ts';
 import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbers.ts';
 import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
+import { servedPath } from '../lib/safety/output-files.ts';
 import { IndexFiles } from './index-files.ts';
 import { TreeSampler } from './process-tree.ts';
-import type { PageRef, WorkerJob, WorkerReply } from './search-index-worker.ts';
+import type { WorkerJob, WorkerReply } from './search-index-worker.ts';
+import type { Extracted, PageRef } from './search-extraction.ts';
 
 export const SEARCH_DIR = 'search-index';
 
@@ -32,8 +34,7 @@ function htmlPages(outDir: string): { file: string; url: string }[] {
   const pages: { file: string; url: string }[] = [];
   for (const rel of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
     if (!rel.endsWith('.html') || rel.startsWith(SEARCH_DIR + sep)) continue;
-    const path = rel.split(sep).join('/');
-    pages.push({ file: join(outDir, rel), url: '/' + path.replace(/(^|\/)index\.html$/, '$1') });
+    pages.push({ file: join(outDir, rel), url: servedPath(rel.split(sep).join('/')) });
   }
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
@@ -96,7 +97,13 @@ function writeKnown(out: IndexFiles, paths: string[]): { files: number; keys: nu
   return { files, keys: entries.size };
 }
 
-export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }) {
+/** Pages the build command extracted while Astro was still writing them (page-scan.ts): not read again. */
+export interface EarlyExtraction extends Extracted {
+  /** Every page read, searchable or not. */
+  urls: ReadonlySet<string>;
+}
+
+export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
   const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
   const statsPath = process.env.PORTAL_SEARCH_STATS;
@@ -109,12 +116,14 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
   try {
     // 1. Extract the searchable pages, in parallel.
     const pages = htmlPages(outDir);
-    const parts = Array.from({ length: workers }, (_, w) => pages.filter((_, i) => i % workers === w));
+    const unread = early ? pages.filter((p) => !early.urls.has(p.url)) : pages;
+    const parts = Array.from({ length: workers }, (_, w) => unread.filter((_, i) => i % workers === w)).filter((list) => list.length);
     const extracted = await Promise.all(parts.map((list, w) => runWorker(workerScript, { job: 'extract', pages: list, out: join(tmp, `pages-${w}.jsonl`) })));
-    const errors = extracted.flatMap((r) => (r.ok ? [] : r.errors));
+    const errors = [...(early?.errors ?? []), ...extracted.flatMap((r) => (r.ok ? [] : r.errors))];
     if (errors.length) fail(errors);
-    const refs = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.refs : []));
-    const skipped = extracted.reduce((s, r) => (r.ok && r.job === 'extract' ? { noMeta: s.noMeta + r.skipped.noMeta, noindex: s.noindex + r.skipped.noindex } : s), { noMeta: 0, noindex: 0 });
+    // The shards are planned by date and URL (shards.ts), so where a page was read does not matter.
+    const refs = [...(early?.refs ?? []), ...extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.refs : []))];
+    const skipped = extracted.reduce((s, r) => (r.ok && r.job === 'extract' ? { noMeta: s.noMeta + r.skipped.noMeta, noindex: s.noindex + r.skipped.noindex } : s), early?.skipped ?? { noMeta: 0, noindex: 0 });
     const tExtract = performance.now();
 
     // 2. Plan the shards and build them, `workers` at a time (round robin, biggest first).

@@ -40,6 +40,14 @@ function exportDataBytes(dir: string): number {
  */
 export const buildHeapMB = (exportDir: string): number => 384 + Math.ceil((6 * exportDataBytes(exportDir)) / MB);
 
+/**
+ * The heap of the thread that reads pages while Astro renders (src/integrations/page-scan.ts):
+ * it keeps a summary of each page (the search index's, and what identifies the file), about
+ * 0.3 MB per megabyte of export data, and short-lived parse garbage. Should it run out, the
+ * thread stops and the steps after Astro read everything.
+ */
+export const scanHeapMB = (exportDir: string): number => 32 + Math.ceil(exportDataBytes(exportDir) / MB / 2);
+
 /** The heap limit of this build: PORTAL_BUILD_HEAP_MB when set, else sized from the export in PORTAL_EXPORT. */
 export function buildHeapSetting(projectRoot: string): number {
   const set = process.env.PORTAL_BUILD_HEAP_MB;

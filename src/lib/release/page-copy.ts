@@ -62,8 +62,12 @@ export class PageCopier {
   #errors: string[] = [];
   #idle: (() => void)[] = [];
 
-  constructor(outDir: string) {
+  readonly #onCopied: (url: string) => void;
+
+  /** `onCopied`: told of each page once it is written. */
+  constructor(outDir: string, onCopied: (url: string) => void = () => {}) {
     this.#outDir = outDir;
+    this.#onCopied = onCopied;
   }
 
   add(pages: ReusedPages): void {
@@ -77,7 +81,13 @@ export class PageCopier {
       const { batch, url } = this.#pending.pop()!;
       this.#running++;
       this.#copy(batch, url)
-        .then(() => this.#copied++, (e: Error) => this.#errors.push(e.message))
+        .then(
+          () => {
+            this.#copied++;
+            this.#onCopied(url);
+          },
+          (e: Error) => this.#errors.push(e.message),
+        )
         .finally(() => {
           this.#running--;
           this.#pump();

@@ -16,7 +16,7 @@ import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
 import { recordPages, type RecordPage } from '../site/record-pages.ts';
 import { cssUrls, pageRefs, type PageRef } from './links.ts';
-import { outputFiles, readableText, type OutputFile } from './output-files.ts';
+import { outputFiles, readableText, servedPath, type OutputFile } from './output-files.ts';
 
 export type SafetyCheck = 'personal-number' | 'external-load' | 'unsafe-url' | 'broken-link' | 'record-page' | 'withheld-page';
 
@@ -44,8 +44,6 @@ export interface SafetyOptions {
   published?: PublishedFacts;
 }
 
-/** URL path a built file is served at: a/b/index.html → /a/b/, 404.html → /404.html. */
-export const servedPath = (rel: string) => '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 
 /** Whether a URL path of the site names a page or file of the build (directories need their `/`). */
 export function resolvesInBuild(outDir: string, pathname: string): boolean {
@@ -97,29 +95,56 @@ function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check:
 /** A problem with its file's place in the list checked, for putting shares back in order. */
 export type PlacedProblem = SafetyProblem & { at: number };
 
-/** The file checks (personal numbers, URLs, links) of some of the output's files. */
-export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl: string, codes: ReadonlySet<string>): PlacedProblem[] {
-  const site = new URL(siteUrl);
-  const problems: PlacedProblem[] = [];
+/**
+ * What one file's checks found, in order. Two kinds depend on the finished build: a
+ * personal-number hit is no problem when it is an identifier value of the build, and an
+ * internal link is broken only when it resolves to no file of the build.
+ */
+export type Finding =
+  | { problem: SafetyCheck; message: string }
+  | { personalNumber: string; message: string }
+  | { internalLink: string; where: string; url: string };
+
+/** A file's findings (personal numbers, URLs, links), from its readable text alone (output-files.ts). */
+export function fileFindings(rel: string, text: string | undefined, site: URL): Finding[] {
+  if (text === undefined) return [];
+  const findings: Finding[] = findPersonalNumbers(text).map((hit) => ({ personalNumber: text.slice(hit.index, hit.index + hit.length), message: personalNumberMessage(hit) }));
+  const isHtml = rel.endsWith('.html');
+  if (!isHtml && !rel.endsWith('.css')) return findings;
+  const refs = isHtml ? pageRefs(text) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
+  checkRefs(
+    refs,
+    servedPath(rel),
+    site,
+    (problem, message) => findings.push({ problem, message }),
+    (internalLink, where, url) => findings.push({ internalLink, where, url }),
+  );
+  return findings;
+}
+
+/** Whether URL paths resolve in the finished build, each looked up once. */
+export function linkResolver(outDir: string): (path: string) => boolean {
   const resolved = new Map<string, boolean>();
-  const exists = (path: string) => {
+  return (path) => {
     let ok = resolved.get(path);
     if (ok === undefined) resolved.set(path, (ok = resolvesInBuild(outDir, path)));
     return ok;
   };
-  files.forEach((file, at) => {
-    const text = readableText(file);
-    if (text === undefined) return;
-    const report = (check: SafetyCheck, message: string) => problems.push({ check, file: file.rel, message, at });
-    for (const hit of findPersonalNumbers(text)) if (!codes.has(text.slice(hit.index, hit.index + hit.length))) report('personal-number', personalNumberMessage(hit));
-    const isHtml = file.rel.endsWith('.html');
-    const isCss = file.rel.endsWith('.css');
-    if (!isHtml && !isCss) return;
-    const pagePath = servedPath(file.rel);
-    const refs = isHtml ? pageRefs(text) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
-    checkRefs(refs, pagePath, site, report, (path, where, url) => {
-      if (!exists(path)) report('broken-link', `${where} 指向不存在的页面或文件：${url.slice(0, 120)}`);
-    });
+}
+
+/** The file checks (personal numbers, URLs, links) of some of the output's files. */
+export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl: string, codes: ReadonlySet<string>): PlacedProblem[] {
+  const site = new URL(siteUrl);
+  const exists = linkResolver(outDir);
+  const problems: PlacedProblem[] = [];
+  files.forEach((output, at) => {
+    const file = output.rel;
+    for (const f of fileFindings(file, readableText(output), site)) {
+      if ('problem' in f) problems.push({ check: f.problem, file, message: f.message, at });
+      else if ('personalNumber' in f) {
+        if (!codes.has(f.personalNumber)) problems.push({ check: 'personal-number', file, message: f.message, at });
+      } else if (!exists(f.internalLink)) problems.push({ check: 'broken-link', file, message: `${f.where} 指向不存在的页面或文件：${f.url.slice(0, 120)}`, at });
+    }
   });
   return problems;
 }
@@ -136,15 +161,16 @@ export function checkBuiltSite(outDir: string, { siteUrl, published }: SafetyOpt
  * checkBuiltSite with the file checks shared among `workers` child processes running
  * `workerScript` (check-worker.ts): reading and parsing every file is the cost, and each file
  * is checked on its own, so the shares (every workers-th file) run on all cores. The problems
- * come out in the same order as checkBuiltSite's.
+ * come out in the same order as checkBuiltSite's. The files in `checked` were checked while
+ * the build wrote them and had no problem (src/integrations/page-scan.ts): they are not read again.
  */
-export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, published }: SafetyOptions, workers: number, workerScript: string): Promise<SafetyProblem[]> {
+export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, published }: SafetyOptions, workers: number, workerScript: string, checked?: ReadonlySet<string>): Promise<SafetyProblem[]> {
   const n = Math.max(1, Math.floor(workers));
-  const files = outputFiles(outDir);
+  const files = outputFiles(outDir).filter((f) => !checked?.has(f.rel));
   const codes = published?.identifiers ?? [];
   const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
   const replies = await Promise.all(shares.map((share) => runCheckWorker(workerScript, { outDir, files: share, siteUrl, codes })));
-  // A share's file k is the output's file k * n + w.
+  // A share's file k is the file k * n + w.
   const problems = replies
     .flatMap((found, w) => found.map((p) => ({ ...p, at: p.at * n + w })))
     .sort((a, b) => a.at - b.at)

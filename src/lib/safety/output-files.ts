@@ -16,6 +16,9 @@ export interface OutputFile {
   path: string;
 }
 
+/** URL path a built file is served at: a/b/index.html → /a/b/, 404.html → /404.html. */
+export const servedPath = (rel: string) => '/' + rel.replace(/(^|\/)index\.html$/, '$1');
+
 /** Every file under dir, sorted (so problems come out in the same order every build). */
 export function outputFiles(dir: string): OutputFile[] {
   const files: OutputFile[] = [];
@@ -30,11 +33,20 @@ export function outputFiles(dir: string): OutputFile[] {
   return files;
 }
 
-/** The readable text of a file, or undefined for binaries (images, PDFs, wasm). */
-export function readableText(file: OutputFile): string | undefined {
-  const ext = extname(file.rel).toLowerCase();
-  if (TEXT.has(ext)) return readFileSync(file.path, 'utf8');
+/** Whether a file has readable text (binaries, such as images, PDFs and wasm, have none). */
+export const isReadable = (rel: string): boolean => {
+  const ext = extname(rel).toLowerCase();
+  return TEXT.has(ext) || ext === GZIP;
+};
+
+/** The readable text of a file's bytes, or undefined for binaries. */
+export function textOf(rel: string, bytes: Buffer): string | undefined {
+  const ext = extname(rel).toLowerCase();
+  if (TEXT.has(ext)) return bytes.toString('utf8');
   // The search index's postings are binary, but their keys are UTF-8: read as text, they show.
-  if (ext === GZIP) return gunzipSync(readFileSync(file.path)).toString('utf8');
+  if (ext === GZIP) return gunzipSync(bytes).toString('utf8');
   return undefined;
 }
+
+/** The readable text of a file, or undefined for binaries (not read). */
+export const readableText = (file: OutputFile): string | undefined => (isReadable(file.rel) ? textOf(file.rel, readFileSync(file.path)) : undefined);

@@ -1,0 +1,90 @@
+/**
+ * The worker thread of page-scan.ts: reads the files the build command names as they are
+ * written, at the lowest priority. For each file: its search extraction, when it is a page
+ * (search-extraction.ts), and its safety file checks (checks.ts). Told to finish, it stops
+ * reading, settles what waited for the finished build, and answers with what it read.
+ */
+import { closeSync, fstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
+import { setPriority } from 'node:os';
+import { join, resolve, sep } from 'node:path';
+import { parentPort, workerData } from 'node:worker_threads';
+import { fileFindings, resolvesInBuild } from '../lib/safety/checks.ts';
+import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
+import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
+import { ExtractionFile } from './search-extraction.ts';
+
+const { siteUrl, extractionPath, stop } = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array };
+const outDir = resolve((workerData as { outDir: string }).outDir);
+const site = new URL(siteUrl ?? (await import('../../portal.config.ts')).default.siteUrl);
+// This thread only: Linux sets the priority per thread.
+setPriority(19);
+
+const extraction = new ExtractionFile(extractionPath);
+/** Every file read, with what identifies its bytes. */
+const read = new Map<string, string>();
+/** Files read with no problem but links that did not resolve yet: path → the files' places in `waiting`. */
+const pending = new Map<string, number[]>();
+const waiting: string[] = [];
+/** Files with a problem, or a personal-number hit: checked again after the build. */
+const unclear = new Set<string>();
+/** Whether a link resolves; only a yes is final while the build still writes (files are only added). */
+const known = new Set<string>();
+const resolves = (path: string) => known.has(path) || (resolvesInBuild(outDir, path) && (known.add(path), true));
+
+const identity = (s: BigIntStats) => `${s.size}:${s.ino}:${s.mtimeNs}`;
+
+function scan(rel: string): void {
+  const path = join(outDir, rel);
+  // Names come from page URLs; nothing outside the output folder is read.
+  if (!path.startsWith(outDir + sep) || read.has(rel)) return;
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return; // Not written (an empty response, a redirect): the steps after Astro read whatever is there.
+  }
+  let bytes: Buffer | undefined;
+  try {
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile()) return;
+    if (isReadable(rel)) bytes = readFileSync(fd);
+    read.set(rel, identity(stats));
+  } finally {
+    closeSync(fd);
+  }
+  const text = bytes && textOf(rel, bytes);
+  if (text !== undefined && rel.endsWith('.html')) extraction.add(text, servedPath(rel));
+  let place: number | undefined;
+  for (const f of fileFindings(rel, text, site)) {
+    if (!('internalLink' in f)) unclear.add(rel);
+    else if (!resolves(f.internalLink)) {
+      place ??= waiting.push(rel) - 1;
+      const files = pending.get(f.internalLink);
+      if (files) files.push(place);
+      else pending.set(f.internalLink, [place]);
+    }
+  }
+}
+
+function finish(): ScanReply {
+  const extracted = extraction.close();
+  for (const [rel, was] of read) {
+    let now: BigIntStats;
+    try {
+      now = statSync(join(outDir, rel), { bigint: true });
+    } catch {
+      return { changed: rel };
+    }
+    if (identity(now) !== was) return { changed: rel };
+  }
+  // The build is complete: a link that resolves now is fine; one that does not, its files are checked again.
+  for (const [path, places] of pending) if (!resolves(path)) for (const at of places) unclear.add(waiting[at]!);
+  const files = [...read.keys()];
+  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)) };
+}
+
+parentPort!.on('message', (m: ScanMessage) => {
+  if ('finish' in m) parentPort!.postMessage(finish());
+  else if ('settled' in m) parentPort!.postMessage(m satisfies SettledReply);
+  else for (const rel of m.files) if (!Atomics.load(stop, 0)) scan(rel);
+});

@@ -1,0 +1,117 @@
+/**
+ * The steps after Astro, started while Astro still renders. The build command (scripts/build.ts)
+ * is told of every page as soon as it is written (written-pages.ts; the daily rebuild's copies
+ * too, page-copy.ts) and hands it to a worker thread (page-scan-worker.ts) that reads it once
+ * for both steps that read pages: the search extraction (search-extraction.ts) and the safety
+ * file checks (checks.ts fileFindings). The thread runs at the lowest priority, so it takes
+ * only the CPU that Astro's one-at-a-time rendering leaves idle, and with a small heap of its
+ * own. The steps after Astro (post-build.ts) then read only the files it did not clear.
+ *
+ * What the thread read counts only where nothing is left to the finished build: a page with a
+ * personal-number hit (allowed when it is an identifier value, known only at the end), any other
+ * problem, or an internal link that still does not resolve at the end is checked again in full
+ * after Astro, so problems are reported exactly as without this. And only if every file read is
+ * still the same at the end (size, inode and modification time in nanoseconds): otherwise
+ * everything read early is dropped and read again.
+ */
+import { Worker } from 'node:worker_threads';
+import { servedPath } from '../lib/safety/output-files.ts';
+import type { Extracted } from './search-extraction.ts';
+import type { EarlyExtraction } from './search-index.ts';
+
+/** What the Astro process sends the build command: files it has written. */
+export interface WrittenFiles {
+  type: 'portal-written-files';
+  /** Relative to the output folder, with `/`. */
+  files: string[];
+}
+
+export const isWrittenFiles = (m: unknown): m is WrittenFiles => (m as WrittenFiles | null)?.type === 'portal-written-files';
+
+/** Files named per message: few messages, and little left unread when the Astro process ends. */
+export const WRITTEN_BATCH = 64;
+
+/** The file a page's pathname is written to (build.format 'directory', trailingSlash 'always'; endpoints keep their name), if it decodes. */
+export function writtenFile(pathname: string): string | undefined {
+  let path: string;
+  try {
+    path = decodeURIComponent(pathname).replace(/^\/+/, '');
+  } catch {
+    return undefined;
+  }
+  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+}
+
+/** What was read early, for the steps after Astro. */
+export interface EarlyReads {
+  extraction: EarlyExtraction;
+  /** Files checked with no problem (relative): not checked again. */
+  checked: ReadonlySet<string>;
+}
+
+/** What the thread is told, and answers. */
+export type ScanMessage = { files: readonly string[] } | { settled: number } | { finish: true };
+export type ScanReply = { extraction: Extracted; read: string[]; checked: string[] } | { changed: string };
+/** The thread's answer to `settled`. */
+export type SettledReply = { settled: number };
+
+/** The thread's young generation: the parse garbage dies young, and a small one keeps the RSS down. */
+const YOUNG_MB = 8;
+
+export class PageScanner {
+  readonly #worker: Worker;
+  readonly #ended: Promise<ScanReply | Error>;
+  /** Set when the build is complete: the thread stops reading what is still queued. */
+  readonly #stop = new Int32Array(new SharedArrayBuffer(4));
+
+  /**
+   * `extractionPath`: a file of its own for the extracted pages (the search index reads them
+   * from there); `heapMB`: the thread's heap limit (build-command.ts scanHeapMB); `siteUrl`: by
+   * default the portal configuration's, loaded by the thread (the configuration's schema would
+   * grow this process, which waits beside Astro's).
+   */
+  constructor(outDir: string, extractionPath: string, heapMB: number, siteUrl?: string) {
+    this.#worker = new Worker(new URL('./page-scan-worker.ts', import.meta.url), {
+      workerData: { outDir, siteUrl, extractionPath, stop: this.#stop },
+      resourceLimits: { maxOldGenerationSizeMb: heapMB, maxYoungGenerationSizeMb: YOUNG_MB },
+    });
+    this.#ended = new Promise((done) => {
+      this.#worker.on('message', (reply: ScanReply | SettledReply) => {
+        if ('settled' in reply) this.#settled.get(reply.settled)?.();
+        else done(reply);
+      });
+      this.#worker.once('error', (e: unknown) => done(e instanceof Error ? e : new Error(String(e))));
+      this.#worker.once('exit', (code) => done(new Error(`exited with ${code}`)));
+    });
+  }
+
+  add(files: readonly string[]): void {
+    if (files.length) this.#worker.postMessage({ files } satisfies ScanMessage);
+  }
+
+  readonly #settled = new Map<number, () => void>();
+  #asked = 0;
+
+  /** Resolves when every file named so far has been read. */
+  settled(): Promise<void> {
+    const id = this.#asked++;
+    const done = new Promise<void>((resolve) => this.#settled.set(id, resolve));
+    this.#worker.postMessage({ settled: id } satisfies ScanMessage);
+    return done;
+  }
+
+  /**
+   * What was read, or why nothing read early may be used (a file changed since, or the thread
+   * failed: its memory, say). Files named but not read yet are left to the steps after Astro.
+   */
+  async finish(): Promise<EarlyReads | string> {
+    Atomics.store(this.#stop, 0, 1);
+    this.#worker.postMessage({ finish: true } satisfies ScanMessage);
+    const reply = await this.#ended;
+    await this.#worker.terminate();
+    if (reply instanceof Error) return `读取线程出错（${reply.message}）`;
+    if ('changed' in reply) return `${reply.changed} 在读取后被改写`;
+    const urls = new Set(reply.read.filter((rel) => rel.endsWith('.html')).map(servedPath));
+    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked) };
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The search index's first step for a set of built pages (search-index.ts): each searchable
+ * page's extracted text (extract.ts) appended as a JSON line to one file, and a small summary
+ * of it (PageRef: its kind, date, region, status and the line's byte range) kept for planning
+ * the shards. Used by the extraction workers and, while Astro still renders, by the build
+ * command for the pages already written (page-scan.ts).
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
+import { PROFILE_KIND } from '../lib/search/kinds.ts';
+import { knownKey } from '../lib/search/known.ts';
+
+export interface PageRef {
+  url: string;
+  kind: string;
+  date: string;
+  region: string;
+  status: string;
+  file: string;
+  offset: number;
+  length: number;
+  /** A profile's known-phrase keys (its subject's name and credit code, known.ts). */
+  keys?: string[];
+}
+
+/** What an extraction gives the index: the pages to index, how many were left out and why, and any page that broke the contract. */
+export interface Extracted {
+  refs: PageRef[];
+  skipped: { noMeta: number; noindex: number };
+  errors: string[];
+}
+
+/** A profile's known-phrase keys: its subject's name and own numbers, where they are of a shape the table keeps. */
+export const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND ? [p.name, ...p.numbers].flatMap((v) => knownKey(v) ?? []) : []);
+
+/** Writes the extracted pages of what it is given to `out`, a megabyte at a time. */
+export class ExtractionFile {
+  readonly #out: string;
+  readonly #fd: number;
+  readonly #result: Extracted = { refs: [], skipped: { noMeta: 0, noindex: 0 }, errors: [] };
+  #offset = 0;
+  #chunk: string[] = [];
+  #chunkBytes = 0;
+
+  constructor(out: string) {
+    this.#out = out;
+    this.#fd = openSync(out, 'w');
+  }
+
+  add(html: string, url: string): void {
+    const r = extractPage(html, url);
+    if ('error' in r) this.#result.errors.push(r.error);
+    else if ('skipped' in r) r.skipped === 'noindex' ? this.#result.skipped.noindex++ : this.#result.skipped.noMeta++;
+    else {
+      const line = JSON.stringify(r.page) + '\n';
+      const length = Buffer.byteLength(line);
+      const { kind, date, region, status } = r.page;
+      const ref: PageRef = { url, kind, date, region, status, file: this.#out, offset: this.#offset, length };
+      const keys = ownKeys(r.page);
+      if (keys.length) ref.keys = keys;
+      this.#result.refs.push(ref);
+      this.#offset += length;
+      this.#chunk.push(line);
+      this.#chunkBytes += length;
+      if (this.#chunkBytes > 1 << 20) this.#flush();
+    }
+  }
+
+  #flush(): void {
+    if (this.#chunk.length) writeSync(this.#fd, this.#chunk.join(''));
+    this.#chunk = [];
+    this.#chunkBytes = 0;
+  }
+
+  /** Writes what is left and closes the file. */
+  close(): Extracted {
+    try {
+      this.#flush();
+    } finally {
+      closeSync(this.#fd);
+    }
+    return this.#result;
+  }
+}
