@@ -60,8 +60,8 @@ try {
   await copier.idle();
   const read = await scanner.finish();
   const early = typeof read === 'string' ? undefined : read;
-  if (early) console.log(`渲染期间已读取 ${early.extraction.urls.size} 个页面，${early.checked.size} 个文件已通过安全检查`);
-  else console.warn(`渲染期间读取的文件全部重新读取：${read}`);
+  if (early) console.log(`渲染期间写出 ${scanner.named} 个文件：已读取其中 ${early.extraction.urls.size} 个页面，${early.checked.size} 个文件已通过安全检查`);
+  else console.warn(`渲染期间写出 ${scanner.named} 个文件，读取的全部作废、重新读取：${read}`);
   const { errors } = copier.result;
   const code = run.code ?? 1;
   if (code !== 0) process.exitCode = code;

@@ -111,8 +111,8 @@ interface RunFigures {
   loadavgAfter: number[];
   /** Record pages copied from the previous build and rendered (a daily rebuild's log line). */
   reuse?: { copied: number; rendered: number };
-  /** Pages read, and files cleared by the safety checks, while Astro rendered (the build's log line). */
-  readWhileRendering: { pages: number; checkedFiles: number };
+  /** Files written while Astro rendered, and of them pages read and files cleared by the safety checks then (the build's log line). */
+  readWhileRendering: { written: number; pages: number; checkedFiles: number };
 }
 
 interface Mark {
@@ -283,7 +283,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
   const output = measureOutput(outDir);
   const floor = floorSeconds(output.files, Math.round(output.bytes / output.files));
   const reuse = log.map((l) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(l)).find(Boolean);
-  const early = log.map((l) => /渲染期间已读取 (\d+) 个页面，(\d+) 个文件已通过安全检查/.exec(l)).find(Boolean);
+  const early = log.map((l) => /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查/.exec(l)).find(Boolean);
   return {
     wallSeconds: round((ended - started) / 1000),
     cpuSeconds: sampler.cpuSeconds().total,
@@ -299,7 +299,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
     loadavgAfter: loadavg().map((x) => round(x, 1)),
     ...(reuse ? { reuse: { copied: Number(reuse[1]), rendered: Number(reuse[2]) } } : {}),
     // What the build command read while Astro rendered (src/integrations/page-scan.ts).
-    readWhileRendering: early ? { pages: Number(early[1]), checkedFiles: Number(early[2]) } : { pages: 0, checkedFiles: 0 },
+    readWhileRendering: early ? { written: Number(early[1]), pages: Number(early[2]), checkedFiles: Number(early[3]) } : { written: 0, pages: 0, checkedFiles: 0 },
   };
 }
 
@@ -324,7 +324,8 @@ function medianOf(list: RunFigures[]) {
 function describe(label: string, r: RunFigures): string {
   const st = Object.entries(r.stages).map(([k, v]) => `${k} ${v.seconds} s (CPU ${v.cpuSeconds} s)/${v.peakRssMB} MB`).join(', ');
   const reuse = r.reuse ? `; ${r.reuse.copied} record pages copied, ${r.reuse.rendered} rendered` : '';
-  const early = `; read while rendering: ${r.readWhileRendering.pages} pages, ${r.readWhileRendering.checkedFiles} files cleared`;
+  const { written, pages, checkedFiles } = r.readWhileRendering;
+  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared`;
   return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s)${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;
 }
 

@@ -31,15 +31,25 @@ export const isWrittenFiles = (m: unknown): m is WrittenFiles => (m as WrittenFi
 /** Files named per message: few messages, and little left unread when the Astro process ends. */
 export const WRITTEN_BATCH = 64;
 
-/** The file a page's pathname is written to (build.format 'directory', trailingSlash 'always'; endpoints keep their name), if it decodes. */
-export function writtenFile(pathname: string): string | undefined {
+/** Pages Astro writes under their own name (build.format 'directory'), as its own build does. */
+const STATUS_PAGES = new Set(['/404', '/500']);
+
+/**
+ * The file a route's pathname is written to, if it decodes (build.format 'directory'): a page's
+ * index.html in its folder, but 404.html and 500.html; an endpoint's file under its own name.
+ */
+export function writtenFile(pathname: string, page = true): string | undefined {
   let path: string;
   try {
     path = decodeURIComponent(pathname).replace(/^\/+/, '');
   } catch {
     return undefined;
   }
-  return path === '' || path.endsWith('/') ? `${path}index.html` : path;
+  // Request URLs end in a slash (trailingSlash 'always'), endpoints' and status pages' too.
+  const name = path.replace(/\/+$/, '');
+  if (!page) return name;
+  if (STATUS_PAGES.has(`/${name}`)) return `${name}.html`;
+  return name === '' ? 'index.html' : `${name}/index.html`;
 }
 
 /** What was read early, for the steps after Astro. */
@@ -85,8 +95,16 @@ export class PageScanner {
     });
   }
 
+  #named = 0;
+
   add(files: readonly string[]): void {
+    this.#named += files.length;
     if (files.length) this.#worker.postMessage({ files } satisfies ScanMessage);
+  }
+
+  /** Files named so far: every file Astro rendered and every page copied, once the build is done. */
+  get named(): number {
+    return this.#named;
   }
 
   readonly #settled = new Map<number, () => void>();

@@ -31,7 +31,7 @@ export default function writtenPages(): AstroIntegration {
     name: 'portal-written-pages',
     hooks: {
       'astro:config:done': ({ config }) => {
-        oneAtATime = config.build.concurrency === 1 && config.build.format === 'directory' && config.trailingSlash === 'always';
+        oneAtATime = config.build.concurrency === 1 && config.build.format === 'directory';
       },
       'astro:build:start': ({ setPrerenderer }) => {
         if (!oneAtATime || !process.send) return;
@@ -40,7 +40,7 @@ export default function writtenPages(): AstroIntegration {
           render(request, options) {
             wrote();
             if (written.length >= WRITTEN_BATCH) send();
-            rendering = writtenFile(new URL(request.url).pathname);
+            rendering = writtenFile(new URL(request.url).pathname, options.routeData.type !== 'endpoint');
             return astro.render(request, options);
           },
         }));

@@ -7,10 +7,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { compareTrees } from '../../scripts/lib/compare-trees.ts';
 import { PAGE_MANIFEST, REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
@@ -39,6 +39,13 @@ async function twoDays(before: Day, next: Day, fullFrom?: string) {
   return { previous, reused, full };
 }
 
+/** Files written while Astro rendered, then pages read and files cleared by the safety checks (src/integrations/page-scan.ts). */
+const readLine = (log: string) => /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查/.exec(log)?.slice(1).map(Number);
+// Files of a build that no page route writes: public/'s, the bundled assets, the sitemap, the
+// page manifest (integrations), and the search index (after Astro).
+const PUBLIC = readdirSync(join(ROOT, 'public'), { recursive: true, encoding: 'utf8' });
+const notRendered = (f: string) => PUBLIC.includes(f) || /^(_astro|search-index)\//.test(f) || /^sitemap(-index|-\d+)?\.xml$/.test(f) || f === PAGE_MANIFEST;
+const renderedFiles = (site: BuiltSite) => readdirSync(site.outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !notRendered(relative(site.outDir, join(e.parentPath, e.name)))).length;
 const reuseLine = (log: string) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(log)?.slice(1).map(Number);
 const digests = (site: BuiltSite): Record<string, string> => JSON.parse(readFileSync(join(site.outDir, PAGE_MANIFEST), 'utf8')).pages;
 
@@ -94,6 +101,15 @@ describe('a day of export changes, rebuilt with reuse', () => {
     // withheld): 3 copied. The 7 withheld records' pages are rendered every time.
     assert.deepEqual(reuseLine(reused.log), [3, 3]);
     assert.equal(reuseLine(full.log), undefined);
+  });
+
+  test('every file a page route writes, rendered or copied, is named for reading as soon as it is written', () => {
+    for (const site of [reused, full]) {
+      const [written, pages, cleared] = readLine(site.log) ?? [];
+      assert.equal(written, renderedFiles(site));
+      // How many the thread read before the build ended depends on the machine; the rest is read after.
+      assert.ok(pages! <= written! && cleared! <= written!);
+    }
   });
 
   test('the public page manifest lists the published records’ pages only, no withheld id', () => {

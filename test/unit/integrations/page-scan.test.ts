@@ -43,11 +43,15 @@ async function readEarly(scanner: PageScanner, files: string[]): Promise<EarlyRe
   return reads;
 }
 
-test('a page file is its pathname with index.html for a folder; endpoints keep their name; a bad escape names none', () => {
+test('a page is written to index.html in its folder, but 404.html; an endpoint under its name; a bad escape names no file', () => {
   assert.equal(writtenFile('/'), 'index.html');
   assert.equal(writtenFile('/commitments/CN2026000001/'), 'commitments/CN2026000001/index.html');
   assert.equal(writtenFile('/commitments/region/%E6%B3%B0%E5%B1%B1%E5%8C%BA/'), 'commitments/region/泰山区/index.html');
-  assert.equal(writtenFile('/feeds/commitments.xml'), 'feeds/commitments.xml');
+  assert.equal(writtenFile('/guide'), 'guide/index.html');
+  assert.equal(writtenFile('/404/'), '404.html');
+  assert.equal(writtenFile('/feeds/commitments.xml/', false), 'feeds/commitments.xml');
+  assert.equal(writtenFile('/feeds/commitments.xml', false), 'feeds/commitments.xml');
+  assert.equal(writtenFile('/data/open', false), 'data/open');
   assert.equal(writtenFile('/a/%E0%A4%A/'), undefined);
 });
 
