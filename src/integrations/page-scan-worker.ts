@@ -6,6 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { setPriority } from 'node:os';
+import { getHeapStatistics } from 'node:v8';
 import { join, resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { fileFindings, resolvesInBuild } from '../lib/safety/checks.ts';
@@ -13,7 +14,7 @@ import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
 
-const { siteUrl, extractionPath, stop } = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array };
+const { siteUrl, extractionPath, stop, heapMB } = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array; heapMB: number };
 const outDir = resolve((workerData as { outDir: string }).outDir);
 const site = new URL(siteUrl ?? (await import('../../portal.config.ts')).default.siteUrl);
 // This thread only: Linux sets the priority per thread.
@@ -33,10 +34,19 @@ const resolves = (path: string) => known.has(path) || (resolvesInBuild(outDir, p
 
 const identity = (s: BigIntStats) => `${s.size}:${s.ino}:${s.mtimeNs}`;
 
+/**
+ * The thread's memory stays bounded by what it reads, so that it can never reach its limit
+ * (V8 may then abort the whole process, not just the thread): no file over LARGEST_FILE (a page
+ * is a few kilobytes; the open-data tables are megabytes), and no file at all once its heap
+ * holds three quarters of the limit. What it does not read, the steps after Astro do.
+ */
+const LARGEST_FILE = 512 * 1024;
+const FULL_HEAP = 0.75 * heapMB * 2 ** 20;
+
 function scan(rel: string): void {
   const path = join(outDir, rel);
   // Names come from page URLs; nothing outside the output folder is read.
-  if (!path.startsWith(outDir + sep) || read.has(rel)) return;
+  if (!path.startsWith(outDir + sep) || read.has(rel) || getHeapStatistics().used_heap_size > FULL_HEAP) return;
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -46,7 +56,7 @@ function scan(rel: string): void {
   let bytes: Buffer | undefined;
   try {
     const stats = fstatSync(fd, { bigint: true });
-    if (!stats.isFile()) return;
+    if (!stats.isFile() || stats.size > LARGEST_FILE) return;
     if (isReadable(rel)) bytes = readFileSync(fd);
     read.set(rel, identity(stats));
   } finally {

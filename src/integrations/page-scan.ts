@@ -82,7 +82,7 @@ export class PageScanner {
    */
   constructor(outDir: string, extractionPath: string, heapMB: number, siteUrl?: string) {
     this.#worker = new Worker(new URL('./page-scan-worker.ts', import.meta.url), {
-      workerData: { outDir, siteUrl, extractionPath, stop: this.#stop },
+      workerData: { outDir, siteUrl, extractionPath, stop: this.#stop, heapMB },
       resourceLimits: { maxOldGenerationSizeMb: heapMB, maxYoungGenerationSizeMb: YOUNG_MB },
     });
     this.#ended = new Promise((done) => {

@@ -91,6 +91,14 @@ test('a page read early is cleared only with nothing left to the end; the others
   rmSync(outside);
 });
 
+test('a file over half a megabyte (an open-data table, say) is left to the steps after Astro', async () => {
+  const dir = tempDir();
+  write(dir, { 'a/index.html': page('<p>一</p>'), 'data/big.csv': 'a\n'.repeat(300_000) });
+  const reads = await readEarly(scannerFor(dir), ['a/index.html', 'data/big.csv']);
+  assert.deepEqual([...reads.checked], ['a/index.html']);
+  remove(dir);
+});
+
 test('a file changed after it was read, or a thread that fails, leaves everything to be read after the build', async () => {
   const dir = tempDir();
   write(dir, { 'a/index.html': page('<p>一</p>'), 'b/index.html': page('<p>二</p>') });
