@@ -6,6 +6,7 @@
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { setPriority } from 'node:os';
+import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
@@ -28,25 +29,40 @@ const pending = new Map<string, number[]>();
 const waiting: string[] = [];
 /** Files with a problem, or a personal-number hit: checked again after the build. */
 const unclear = new Set<string>();
-/** Whether a link resolves; only a yes is final while the build still writes (files are only added). */
-const known = new Set<string>();
-const resolves = (path: string) => known.has(path) || (resolvesInBuild(outDir, path) && (known.add(path), true));
+/**
+ * Whether a link resolves; only a yes is final while the build still writes (files are only
+ * added). The yeses are kept for the links every page has (the navigation), not for all:
+ * most paths are linked from a page or two.
+ */
+let known = new Set<string>();
+const KNOWN_KEPT = 4096;
+function resolves(path: string): boolean {
+  if (known.has(path)) return true;
+  if (!resolvesInBuild(outDir, path)) return false;
+  if (known.size >= KNOWN_KEPT) known = new Set();
+  known.add(path);
+  return true;
+}
 
 const identity = (s: BigIntStats) => `${s.size}:${s.ino}:${s.mtimeNs}`;
 
 /**
- * The thread's memory stays bounded by what it reads, so that it can never reach its limit
- * (V8 may then abort the whole process, not just the thread): no file over LARGEST_FILE (a page
- * is a few kilobytes; the open-data tables are megabytes), and no file at all once its heap
- * holds three quarters of the limit. What it does not read, the steps after Astro do.
+ * The thread's memory stays bounded by what it reads, so that it never reaches its limit (V8
+ * may then abort the whole process, not just the thread): no file over LARGEST_FILE (a page is
+ * a few kilobytes; the open-data tables are tens of megabytes), and no file at all once what it
+ * holds after a full collection passes FULL_HEAP. What it does not read, the steps after Astro do.
  */
 const LARGEST_FILE = 512 * 1024;
 const FULL_HEAP = 0.75 * heapMB * 2 ** 20;
+let held = 0;
+new PerformanceObserver((entries) => {
+  if (entries.getEntries().some((e) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) held = getHeapStatistics().used_heap_size;
+}).observe({ entryTypes: ['gc'] });
 
 function scan(rel: string): void {
   const path = join(outDir, rel);
   // Names come from page URLs; nothing outside the output folder is read.
-  if (!path.startsWith(outDir + sep) || read.has(rel) || getHeapStatistics().used_heap_size > FULL_HEAP) return;
+  if (!path.startsWith(outDir + sep) || read.has(rel) || held > FULL_HEAP) return;
   let fd: number;
   try {
     fd = openSync(path, 'r');

@@ -1,10 +1,9 @@
 /**
  * The build's steps after Astro (run by scripts/build.ts once the Astro process has exited,
  * so its memory is gone before they start their workers): the search index over the built
- * pages, then the safety checks over everything written, search index included; the files
- * the build command has already read while Astro rendered (`early`, page-scan.ts) are not
- * read again. Any problem
- * fails the build; the safety problems are added to the build report under `safety`.
+ * pages, then the safety checks over everything written, search index included. What the
+ * build command read while Astro rendered (`early`, page-scan.ts) is not read again. Any
+ * problem fails the build; the safety problems are added to the build report under `safety`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';

@@ -55,7 +55,7 @@ export class ExtractionFile {
       const line = JSON.stringify(r.page) + '\n';
       const length = Buffer.byteLength(line);
       const { kind, date, region, status } = r.page;
-      const ref: PageRef = { url, kind, date, region, status, file: this.#out, offset: this.#offset, length };
+      const ref: PageRef = { url, kind: this.#once(kind), date: this.#once(date), region: this.#once(region), status: this.#once(status), file: this.#out, offset: this.#offset, length };
       const keys = ownKeys(r.page);
       if (keys.length) ref.keys = keys;
       this.#result.refs.push(ref);
@@ -64,6 +64,15 @@ export class ExtractionFile {
       this.#chunkBytes += length;
       if (this.#chunkBytes > 1 << 20) this.#flush();
     }
+  }
+
+  /** One string per value: a page's kind, date, region and status recur across thousands of summaries. */
+  readonly #strings = new Map<string, string>();
+  #once(value: string): string {
+    const kept = this.#strings.get(value);
+    if (kept !== undefined) return kept;
+    this.#strings.set(value, value);
+    return value;
   }
 
   #flush(): void {
