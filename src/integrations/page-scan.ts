@@ -1,7 +1,7 @@
 /**
  * The steps after Astro, started while Astro still renders. The build command (scripts/build.ts)
- * is told of every page as soon as it is written (written-pages.ts; the daily rebuild's copies
- * too, page-copy.ts) and hands it to a worker thread (page-scan-worker.ts) that reads it once
+ * is told of every file Astro writes as soon as it is written (written-pages.ts; not the daily
+ * rebuild's copies) and hands it to a worker thread (page-scan-worker.ts) that reads it once
  * for both steps that read pages: the search extraction (search-extraction.ts) and the safety
  * file checks (checks.ts fileFindings). The thread runs at the lowest priority, so it takes
  * only the CPU that Astro's one-at-a-time rendering leaves idle, and with a small heap of its
@@ -102,7 +102,7 @@ export class PageScanner {
     if (files.length) this.#worker.postMessage({ files } satisfies ScanMessage);
   }
 
-  /** Files named so far: every file Astro rendered and every page copied, once the build is done. */
+  /** Files named so far: every file Astro wrote, once the build is done. */
   get named(): number {
     return this.#named;
   }

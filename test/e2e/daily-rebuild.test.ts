@@ -103,10 +103,11 @@ describe('a day of export changes, rebuilt with reuse', () => {
     assert.equal(reuseLine(full.log), undefined);
   });
 
-  test('every file a page route writes, rendered or copied, is named for reading as soon as it is written', () => {
+  test('every file Astro writes is named for reading as soon as it is written; the copied pages are left to after the build', () => {
     for (const site of [reused, full]) {
       const [written, pages, cleared] = readLine(site.log) ?? [];
-      assert.equal(written, renderedFiles(site));
+      const [copied] = reuseLine(site.log) ?? [0];
+      assert.equal(written, renderedFiles(site) - copied!);
       // How many the thread read before the build ended depends on the machine; the rest is read after.
       assert.ok(pages! <= written! && cleared! <= written!);
     }

@@ -62,12 +62,8 @@ export class PageCopier {
   #errors: string[] = [];
   #idle: (() => void)[] = [];
 
-  readonly #onCopied: (url: string) => void;
-
-  /** `onCopied`: told of each page once it is written. */
-  constructor(outDir: string, onCopied: (url: string) => void = () => {}) {
+  constructor(outDir: string) {
     this.#outDir = outDir;
-    this.#onCopied = onCopied;
   }
 
   add(pages: ReusedPages): void {
@@ -81,13 +77,7 @@ export class PageCopier {
       const { batch, url } = this.#pending.pop()!;
       this.#running++;
       this.#copy(batch, url)
-        .then(
-          () => {
-            this.#copied++;
-            this.#onCopied(url);
-          },
-          (e: Error) => this.#errors.push(e.message),
-        )
+        .then(() => this.#copied++, (e: Error) => this.#errors.push(e.message))
         .finally(() => {
           this.#running--;
           this.#pump();
