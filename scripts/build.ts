@@ -16,12 +16,14 @@ import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV, scanHeapMB } from 
 import { buildExportDir } from '../src/lib/pipeline/build-env.ts';
 import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
-import { isWrittenFiles, PageScanner } from '../src/integrations/page-scan.ts';
+import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, process.env.PORTAL_OUT_DIR ?? 'dist');
 const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
 const factsPath = join(temp, 'published.json');
+// Sized from the export once: a run after a heap abort reads the same export.
+const scanHeap = scanHeapMB(resolve(root, buildExportDir()));
 /**
  * What this process does while one run of `astro build` renders: copy the pages it reuses, and
  * read the pages Astro writes. Not the copies: they arrive as fast as Astro's pages, and
@@ -29,7 +31,7 @@ const factsPath = join(temp, 'published.json');
  * daily rebuild's rendering took 91.6 s instead of 62.0 s, and its peak rose by 321 MB).
  */
 function alongsideAstro(): { copier: PageCopier; scanner: PageScanner } {
-  return { copier: new PageCopier(outDir), scanner: new PageScanner(outDir, join(temp, 'early-pages.jsonl'), scanHeapMB(resolve(root, buildExportDir()))) };
+  return { copier: new PageCopier(outDir), scanner: new PageScanner(outDir, join(temp, 'early-pages.jsonl'), scanHeap) };
 }
 
 /** Runs `astro build` with a heap limit (or none), copying the pages it names and reading those it has written; its exit code, or its signal. */
@@ -64,7 +66,7 @@ try {
   await copier.idle();
   const read = await scanner.finish();
   const early = typeof read === 'string' ? undefined : read;
-  if (early) console.log(`渲染期间写出 ${scanner.named} 个文件：已读取其中 ${early.extraction.urls.size} 个页面，${early.checked.size} 个文件已通过安全检查`);
+  if (early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size));
   else console.warn(`渲染期间写出 ${scanner.named} 个文件，读取的全部作废、重新读取：${read}`);
   const { errors } = copier.result;
   const code = run.code ?? 1;

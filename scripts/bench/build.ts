@@ -37,6 +37,7 @@ import { parseArgs } from 'node:util';
 import { TreeSampler } from '../../src/integrations/process-tree.ts';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
+import { READ_WHILE_RENDERING } from '../../src/integrations/page-scan.ts';
 import { emptyInBackground } from '../../src/lib/release/release-root.ts';
 import { compareTrees, identical } from '../lib/compare-trees.ts';
 
@@ -283,7 +284,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
   const output = measureOutput(outDir);
   const floor = floorSeconds(output.files, Math.round(output.bytes / output.files));
   const reuse = log.map((l) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(l)).find(Boolean);
-  const early = log.map((l) => /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查/.exec(l)).find(Boolean);
+  const early = log.map((l) => READ_WHILE_RENDERING.exec(l)).find(Boolean);
   return {
     wallSeconds: round((ended - started) / 1000),
     cpuSeconds: sampler.cpuSeconds().total,

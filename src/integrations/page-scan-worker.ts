@@ -15,8 +15,9 @@ import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
 
-const { siteUrl, extractionPath, stop, heapMB } = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array; heapMB: number };
-const outDir = resolve((workerData as { outDir: string }).outDir);
+const given = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array; heapMB: number };
+const { siteUrl, extractionPath, stop, heapMB } = given;
+const outDir = resolve(given.outDir);
 const site = new URL(siteUrl ?? (await import('../../portal.config.ts')).default.siteUrl);
 // This thread only: Linux sets the priority per thread.
 setPriority(19);

@@ -52,6 +52,10 @@ export function writtenFile(pathname: string, page = true): string | undefined {
   return name === '' ? 'index.html' : `${name}/index.html`;
 }
 
+/** The build's log line on what was read while Astro rendered (scripts/build.ts writes it, the bench reads it). */
+export const readWhileRenderingLine = (written: number, pages: number, cleared: number) => `渲染期间写出 ${written} 个文件：已读取其中 ${pages} 个页面，${cleared} 个文件已通过安全检查`;
+export const READ_WHILE_RENDERING = /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查/;
+
 /** What was read early, for the steps after Astro. */
 export interface EarlyReads {
   extraction: EarlyExtraction;
@@ -73,6 +77,10 @@ export class PageScanner {
   readonly #ended: Promise<ScanReply | Error>;
   /** Set when the build is complete: the thread stops reading what is still queued. */
   readonly #stop = new Int32Array(new SharedArrayBuffer(4));
+  /** Callers of settled(), by the id of their message. */
+  readonly #settled = new Map<number, () => void>();
+  #asked = 0;
+  #named = 0;
 
   /**
    * `extractionPath`: a file of its own for the extracted pages (the search index reads them
@@ -87,15 +95,16 @@ export class PageScanner {
     });
     this.#ended = new Promise((done) => {
       this.#worker.on('message', (reply: ScanReply | SettledReply) => {
-        if ('settled' in reply) this.#settled.get(reply.settled)?.();
+        if ('settled' in reply) {
+          this.#settled.get(reply.settled)?.();
+          this.#settled.delete(reply.settled);
+        }
         else done(reply);
       });
       this.#worker.once('error', (e: unknown) => done(e instanceof Error ? e : new Error(String(e))));
       this.#worker.once('exit', (code) => done(new Error(`exited with ${code}`)));
     });
   }
-
-  #named = 0;
 
   add(files: readonly string[]): void {
     this.#named += files.length;
@@ -106,9 +115,6 @@ export class PageScanner {
   get named(): number {
     return this.#named;
   }
-
-  readonly #settled = new Map<number, () => void>();
-  #asked = 0;
 
   /** Resolves when every file named so far has been read. */
   settled(): Promise<void> {
