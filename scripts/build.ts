@@ -66,7 +66,7 @@ try {
   await copier.idle();
   const read = await scanner.finish();
   const early = typeof read === 'string' ? undefined : read;
-  if (early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size));
+  if (early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size, early.changed));
   else console.warn(`渲染期间写出 ${scanner.named} 个文件，读取的全部作废、重新读取：${read}`);
   const { errors } = copier.result;
   const code = run.code ?? 1;

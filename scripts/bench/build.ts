@@ -112,8 +112,11 @@ interface RunFigures {
   loadavgAfter: number[];
   /** Record pages copied from the previous build and rendered (a daily rebuild's log line). */
   reuse?: { copied: number; rendered: number };
-  /** Files written while Astro rendered, and of them pages read and files cleared by the safety checks then (the build's log line). */
-  readWhileRendering: { written: number; pages: number; checkedFiles: number };
+  /**
+   * Files written while Astro rendered, and of them pages read and files cleared by the safety
+   * checks then, and files read before Astro had finished them (read again after; the build's log line).
+   */
+  readWhileRendering: { written: number; pages: number; checkedFiles: number; unfinished: number };
 }
 
 interface Mark {
@@ -300,7 +303,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
     loadavgAfter: loadavg().map((x) => round(x, 1)),
     ...(reuse ? { reuse: { copied: Number(reuse[1]), rendered: Number(reuse[2]) } } : {}),
     // What the build command read while Astro rendered (src/integrations/page-scan.ts).
-    readWhileRendering: early ? { written: Number(early[1]), pages: Number(early[2]), checkedFiles: Number(early[3]) } : { written: 0, pages: 0, checkedFiles: 0 },
+    readWhileRendering: early ? { written: Number(early[1]), pages: Number(early[2]), checkedFiles: Number(early[3]), unfinished: Number(early[4] ?? 0) } : { written: 0, pages: 0, checkedFiles: 0, unfinished: 0 },
   };
 }
 
@@ -325,8 +328,8 @@ function medianOf(list: RunFigures[]) {
 function describe(label: string, r: RunFigures): string {
   const st = Object.entries(r.stages).map(([k, v]) => `${k} ${v.seconds} s (CPU ${v.cpuSeconds} s)/${v.peakRssMB} MB`).join(', ');
   const reuse = r.reuse ? `; ${r.reuse.copied} record pages copied, ${r.reuse.rendered} rendered` : '';
-  const { written, pages, checkedFiles } = r.readWhileRendering;
-  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared`;
+  const { written, pages, checkedFiles, unfinished } = r.readWhileRendering;
+  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished`;
   return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s)${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;
 }
 

@@ -2,7 +2,8 @@
  * The worker thread of page-scan.ts: reads the files the build command names as they are
  * written, at the lowest priority. For each file: its search extraction, when it is a page
  * (search-extraction.ts), and its safety file checks (checks.ts). Told to finish, it stops
- * reading, settles what waited for the finished build, and answers with what it read.
+ * reading, sets aside every file that is not what it read (Astro was still writing it),
+ * settles what waited for the finished build, and answers with what it read.
  */
 import { closeSync, fstatSync, openSync, readFileSync, statSync, type BigIntStats } from 'node:fs';
 import { setPriority } from 'node:os';
@@ -23,7 +24,7 @@ const site = new URL(siteUrl ?? (await import('../../portal.config.ts')).default
 setPriority(19);
 
 const extraction = new ExtractionFile(extractionPath);
-/** Every file read, with what identifies its bytes. */
+/** Every file read, with what identifies the bytes read (readIdentity). */
 const read = new Map<string, string>();
 /** Files read with no problem but links that did not resolve yet: path → the files' places in `waiting`. */
 const pending = new Map<string, number[]>();
@@ -45,7 +46,13 @@ function resolves(path: string): boolean {
   return true;
 }
 
-const identity = (s: BigIntStats) => `${s.size}:${s.ino}:${s.mtimeNs}`;
+/**
+ * A file is what was read if it still has as many bytes as were read, the same inode and the
+ * same modification time. Astro writes a page into a new file (or truncates an old one, which
+ * moves its modification time), so a read that overlapped the write got fewer bytes than the
+ * file ends up with.
+ */
+const readIdentity = (bytes: number, s: BigIntStats) => `${bytes}:${s.ino}:${s.mtimeNs}`;
 
 /**
  * The thread's memory stays bounded by what it reads, so that it never reaches its limit (V8
@@ -72,10 +79,11 @@ function scan(rel: string): void {
   }
   let bytes: Buffer | undefined;
   try {
-    const stats = fstatSync(fd, { bigint: true });
-    if (!stats.isFile() || stats.size > LARGEST_FILE) return;
+    const before = fstatSync(fd, { bigint: true });
+    if (!before.isFile() || before.size > LARGEST_FILE) return;
     if (isReadable(rel)) bytes = readFileSync(fd);
-    read.set(rel, identity(stats));
+    // Stated after the read: a write that ends between the two shows in the count of bytes.
+    read.set(rel, readIdentity(bytes?.length ?? Number(before.size), fstatSync(fd, { bigint: true })));
   } finally {
     closeSync(fd);
   }
@@ -93,21 +101,25 @@ function scan(rel: string): void {
   }
 }
 
-function finish(): ScanReply {
-  const extracted = extraction.close();
-  for (const [rel, was] of read) {
-    let now: BigIntStats;
-    try {
-      now = statSync(join(outDir, rel), { bigint: true });
-    } catch {
-      return { changed: rel };
-    }
-    if (identity(now) !== was) return { changed: rel };
+/** Whether the file is still the bytes that were read. */
+function unchanged(rel: string, was: string): boolean {
+  try {
+    const now = statSync(join(outDir, rel), { bigint: true });
+    return readIdentity(Number(now.size), now) === was;
+  } catch {
+    return false;
   }
+}
+
+function finish(): ScanReply {
+  // Read while Astro wrote it (or changed since): as if never read, so read after Astro.
+  const changed = [...read].filter(([rel, was]) => !unchanged(rel, was)).map(([rel]) => rel);
+  for (const rel of changed) read.delete(rel);
+  const extracted = extraction.close(new Set(changed.filter((rel) => rel.endsWith('.html')).map(servedPath)));
   // The build is complete: a link that resolves now is fine; one that does not, its files are checked again.
   for (const [path, places] of pending) if (!resolves(path)) for (const at of places) unclear.add(waiting[at]!);
   const files = [...read.keys()];
-  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)) };
+  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length };
 }
 
 parentPort!.on('message', (m: ScanMessage) => {

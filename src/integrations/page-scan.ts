@@ -10,9 +10,10 @@
  * What the thread read counts only where nothing is left to the finished build: a page with a
  * personal-number hit (allowed when it is an identifier value, known only at the end), any other
  * problem, or an internal link that still does not resolve at the end is checked again in full
- * after Astro, so problems are reported exactly as without this. And only if every file read is
- * still the same at the end (size, inode and modification time in nanoseconds): otherwise
- * everything read early is dropped and read again.
+ * after Astro, so problems are reported exactly as without this. And a file counts as read only
+ * if it is still the bytes that were read (as many bytes, the same inode and modification time
+ * in nanoseconds): Astro renders a few pages at a time, so a page may be named while its write
+ * is still under way (written-pages.ts), and such a file is read again after Astro.
  */
 import { Worker } from 'node:worker_threads';
 import { servedPath } from '../lib/safety/output-files.ts';
@@ -53,19 +54,22 @@ export function writtenFile(pathname: string, page = true): string | undefined {
 }
 
 /** The build's log line on what was read while Astro rendered (scripts/build.ts writes it, the bench reads it). */
-export const readWhileRenderingLine = (written: number, pages: number, cleared: number) => `渲染期间写出 ${written} 个文件：已读取其中 ${pages} 个页面，${cleared} 个文件已通过安全检查`;
-export const READ_WHILE_RENDERING = /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查/;
+export const readWhileRenderingLine = (written: number, pages: number, cleared: number, unfinished: number) =>
+  `渲染期间写出 ${written} 个文件：已读取其中 ${pages} 个页面，${cleared} 个文件已通过安全检查` + (unfinished ? `；${unfinished} 个文件读取时尚未写完，渲染后重新读取` : '');
+export const READ_WHILE_RENDERING = /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查(?:；(\d+) 个文件读取时尚未写完)?/;
 
 /** What was read early, for the steps after Astro. */
 export interface EarlyReads {
   extraction: EarlyExtraction;
   /** Files checked with no problem (relative): not checked again. */
   checked: ReadonlySet<string>;
+  /** Files read before Astro had finished writing them: left to the steps after Astro. */
+  changed: number;
 }
 
 /** What the thread is told, and answers. */
 export type ScanMessage = { files: readonly string[] } | { settled: number } | { finish: true };
-export type ScanReply = { extraction: Extracted; read: string[]; checked: string[] } | { changed: string };
+export type ScanReply = { extraction: Extracted; read: string[]; checked: string[]; changed: number };
 /** The thread's answer to `settled`. */
 export type SettledReply = { settled: number };
 
@@ -125,8 +129,8 @@ export class PageScanner {
   }
 
   /**
-   * What was read, or why nothing read early may be used (a file changed since, or the thread
-   * failed: its memory, say). Files named but not read yet are left to the steps after Astro.
+   * What was read, or why nothing read early may be used (the thread failed: its memory, say).
+   * Files named but not read yet, or not what was read, are left to the steps after Astro.
    */
   async finish(): Promise<EarlyReads | string> {
     Atomics.store(this.#stop, 0, 1);
@@ -134,8 +138,7 @@ export class PageScanner {
     const reply = await this.#ended;
     await this.#worker.terminate();
     if (reply instanceof Error) return `读取线程出错（${reply.message}）`;
-    if ('changed' in reply) return `${reply.changed} 在读取后被改写`;
     const urls = new Set(reply.read.filter((rel) => rel.endsWith('.html')).map(servedPath));
-    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked) };
+    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked), changed: reply.changed };
   }
 }

@@ -37,7 +37,9 @@ export const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND 
 export class ExtractionFile {
   readonly #out: string;
   readonly #fd: number;
-  readonly #result: Extracted = { refs: [], skipped: { noMeta: 0, noindex: 0 }, errors: [] };
+  readonly #refs: PageRef[] = [];
+  /** The pages not indexed, and why: a broken contract or a page the index leaves out. */
+  readonly #left = new Map<string, { error: string } | { skipped: 'no-meta' | 'noindex' }>();
   #offset = 0;
   #chunk: string[] = [];
   #chunkBytes = 0;
@@ -49,8 +51,8 @@ export class ExtractionFile {
 
   add(html: string, url: string): void {
     const r = extractPage(html, url);
-    if ('error' in r) this.#result.errors.push(r.error);
-    else if ('skipped' in r) r.skipped === 'noindex' ? this.#result.skipped.noindex++ : this.#result.skipped.noMeta++;
+    if ('error' in r) this.#left.set(url, { error: r.error });
+    else if ('skipped' in r) this.#left.set(url, { skipped: r.skipped });
     else {
       const line = JSON.stringify(r.page) + '\n';
       const length = Buffer.byteLength(line);
@@ -58,7 +60,7 @@ export class ExtractionFile {
       const ref: PageRef = { url, kind: this.#once(kind), date: this.#once(date), region: this.#once(region), status: this.#once(status), file: this.#out, offset: this.#offset, length };
       const keys = ownKeys(r.page);
       if (keys.length) ref.keys = keys;
-      this.#result.refs.push(ref);
+      this.#refs.push(ref);
       this.#offset += length;
       this.#chunk.push(line);
       this.#chunkBytes += length;
@@ -81,13 +83,23 @@ export class ExtractionFile {
     this.#chunkBytes = 0;
   }
 
-  /** Writes what is left and closes the file. */
-  close(): Extracted {
+  /**
+   * Writes what is left and closes the file. The pages `without` (URLs) are left out of what it
+   * gives, as if never added; their lines stay in the file, unreferenced.
+   */
+  close(without: ReadonlySet<string> = new Set()): Extracted {
     try {
       this.#flush();
     } finally {
       closeSync(this.#fd);
     }
-    return this.#result;
+    const result: Extracted = { refs: this.#refs.filter((r) => !without.has(r.url)), skipped: { noMeta: 0, noindex: 0 }, errors: [] };
+    for (const [url, left] of this.#left) {
+      if (without.has(url)) continue;
+      if ('error' in left) result.errors.push(left.error);
+      else if (left.skipped === 'noindex') result.skipped.noindex++;
+      else result.skipped.noMeta++;
+    }
+    return result;
   }
 }

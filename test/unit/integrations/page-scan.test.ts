@@ -4,7 +4,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { PageScanner, writtenFile, type EarlyReads } from '../../../src/integrations/page-scan.ts';
@@ -21,6 +21,9 @@ const MOBILE = '13912345678';
 const CODE = '113709230003242409';
 
 const page = (body: string) => `<!doctype html><html><head></head><body><main>${body}</main></body></html>`;
+const record = (id: string, date: string, text: string) =>
+  page(`<article data-search-body><div hidden data-search-meta data-kind="penalties" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"></div><h1>${text}</h1><dl><dt>信息编号</dt><dd>${id}</dd></dl></article>`);
+
 const write = (dir: string, files: Record<string, string>) => {
   for (const [rel, body] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
@@ -99,24 +102,37 @@ test('a file over half a megabyte (an open-data table, say) is left to the steps
   remove(dir);
 });
 
-test('a file changed after it was read, or a thread that fails, leaves everything to be read after the build', async () => {
+test('a file read before its write ended, or changed after it was read, is read after the build; the rest counts', async () => {
   const dir = tempDir();
-  write(dir, { 'a/index.html': page('<p>一</p>'), 'b/index.html': page('<p>二</p>') });
+  const whole = record('XZCF20260001', '2026-01-01', '泰安市某公司罚款');
+  write(dir, { 'a/index.html': page('<p>一</p>'), 'b/index.html': page('<p>二</p>'), 'c/index.html': whole.slice(0, 90) });
   const scanner = scannerFor(dir);
-  scanner.add(['a/index.html', 'b/index.html']);
+  scanner.add(['a/index.html', 'b/index.html', 'c/index.html']);
   await scanner.settled();
-  // Rewritten with the same length: only the modification time tells.
+  // c/ was named while Astro still wrote it; b/ is rewritten with the same length, so only its modification time tells.
+  appendFileSync(join(dir, 'c/index.html'), whole.slice(90));
   write(dir, { 'b/index.html': page('<p>三</p>') });
-  assert.equal(await scanner.finish(), 'b/index.html 在读取后被改写');
+  const reads = await scanner.finish();
+  assert.ok(typeof reads !== 'string', reads as string);
+  assert.equal(reads.changed, 2);
+  assert.deepEqual([...reads.checked], ['a/index.html']);
+  assert.deepEqual([...reads.extraction.urls], ['/a/']);
+  // What c/'s first 90 bytes gave is gone too: only a/ (no search markup) is counted.
+  assert.deepEqual(reads.extraction.refs, []);
+  assert.deepEqual(reads.extraction.errors, []);
+  assert.deepEqual(reads.extraction.skipped, { noMeta: 1, noindex: 0 });
+  remove(dir);
+});
+
+test('a thread that fails leaves everything to be read after the build', async () => {
+  const dir = tempDir();
+  write(dir, { 'a/index.html': page('<p>一</p>') });
   // The extraction file cannot be made: the thread fails at its start.
   const failing = new PageScanner(dir, join(dir, 'no-such-folder', 'x.jsonl'), 32, SITE);
   failing.add(['a/index.html']);
   assert.match(String(await failing.finish()), /^读取线程出错/);
   remove(dir);
 });
-
-const record = (id: string, date: string, text: string) =>
-  page(`<article data-search-body><div hidden data-search-meta data-kind="penalties" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"></div><h1>${text}</h1><dl><dt>信息编号</dt><dd>${id}</dd></dl></article>`);
 
 /** Every file under dir, relative, with its bytes. */
 const tree = (dir: string) =>
