@@ -89,8 +89,11 @@ function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
   return JSON.parse(buf.toString('utf8')) as ExtractedPage;
 }
 
-/** Gzip, at the level that keeps the files smallest (they are written once and fetched often). */
-const gz = (data: string | Uint8Array) => gzipSync(data, { level: 9 });
+/**
+ * Gzip at zlib's default level: on the 20,000-record index, level 9 took 3.5 s where 6 takes
+ * 2.3 s for the postings files, for 0.07 % fewer bytes (the cards are the same at both).
+ */
+const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 
 async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
   const matcher = new KnownMatcher(keys);
