@@ -4,8 +4,8 @@
  * rebuild's copies) and hands it to a worker thread (page-scan-worker.ts) that reads it once
  * for both steps that read pages: the search extraction (search-extraction.ts) and the safety
  * file checks (checks.ts fileFindings). The thread runs at the lowest priority, so it takes
- * only the CPU that Astro's rendering leaves idle, and with a small heap of its
- * own. The steps after Astro (post-build.ts) then read only the files it did not clear.
+ * only the CPU that Astro's rendering leaves idle, and with a small heap of its own. The
+ * steps after Astro (post-build.ts) then read only the files it did not clear.
  *
  * What the thread read counts only where nothing is left to the finished build: a page with a
  * personal-number hit (allowed when it is an identifier value, known only at the end), any other
