@@ -79,11 +79,12 @@ function scan(rel: string): void {
   }
   let bytes: Buffer | undefined;
   try {
-    const before = fstatSync(fd, { bigint: true });
-    if (!before.isFile() || before.size > LARGEST_FILE) return;
+    const stats = fstatSync(fd, { bigint: true });
+    if (!stats.isFile() || stats.size > LARGEST_FILE) return;
     if (isReadable(rel)) bytes = readFileSync(fd);
-    // Stated after the read: a write that ends between the two shows in the count of bytes.
-    read.set(rel, readIdentity(bytes?.length ?? Number(before.size), fstatSync(fd, { bigint: true })));
+    // A write still under way shows in the count of bytes; one that ended after this stat, in
+    // the modification time (the file is then read again, needlessly but safely).
+    read.set(rel, readIdentity(bytes?.length ?? Number(stats.size), stats));
   } finally {
     closeSync(fd);
   }

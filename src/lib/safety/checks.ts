@@ -44,7 +44,6 @@ export interface SafetyOptions {
   published?: PublishedFacts;
 }
 
-
 /** Whether a URL path of the site names a page or file of the build (directories need their `/`). */
 export function resolvesInBuild(outDir: string, pathname: string): boolean {
   let path: string;
