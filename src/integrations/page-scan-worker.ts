@@ -11,6 +11,7 @@ import { constants, PerformanceObserver, type PerformanceEntry } from 'node:perf
 import { getHeapStatistics } from 'node:v8';
 import { join, resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
+import { readPage } from '../lib/page-read.ts';
 import { fileFindings, resolvesInBuild } from '../lib/safety/checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
@@ -89,9 +90,11 @@ function scan(rel: string): void {
     closeSync(fd);
   }
   const text = bytes && textOf(rel, bytes);
-  if (text !== undefined && rel.endsWith('.html')) extraction.add(text, servedPath(rel));
+  // A page is parsed once, for its search extraction and its links both.
+  const page = text !== undefined && rel.endsWith('.html') ? readPage(text, servedPath(rel)) : undefined;
+  if (page) extraction.add(servedPath(rel), page.extraction);
   let place: number | undefined;
-  for (const f of fileFindings(rel, text, site)) {
+  for (const f of fileFindings(rel, text, site, page?.refs)) {
     if (!('internalLink' in f)) unclear.add(rel);
     else if (!resolves(f.internalLink)) {
       place ??= waiting.push(rel) - 1;

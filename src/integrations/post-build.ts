@@ -2,7 +2,8 @@
  * The build's steps after Astro (run by scripts/build.ts once the Astro process has exited,
  * so its memory is gone before they start their workers): the search index over the built
  * pages, then the safety checks over everything written, search index included. What the
- * build command read while Astro rendered (`early`, page-scan.ts) is not read again. Any
+ * build command read while Astro rendered (`early`, page-scan.ts) is not read again, and the
+ * pages the index's workers read are checked by them as they read them. Any
  * problem fails the build; the safety problems are added to the build report under `safety`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -27,12 +28,13 @@ async function addToReport(problems: SafetyProblem[]) {
 /** Both steps, timed for `npm run bench` (marks `search-index` and `safety`); throws on any problem. */
 export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, early?: EarlyReads): Promise<void> {
   mark('search-index start');
-  await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction);
+  const index = await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction);
   mark('search-index end');
   mark('safety start');
   const t0 = performance.now();
   // Nothing else runs at this point of the build: the file checks take every core.
-  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published }, availableParallelism(), CHECK_WORKER, early?.checked);
+  const checked = new Set([...(early?.checked ?? []), ...index.checked]);
+  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published }, availableParallelism(), CHECK_WORKER, checked);
   await addToReport(problems);
   mark('safety end');
   if (problems.length > 0) throw new Error(`构建输出未通过安全检查（${problems.length} 处，详见 ${buildReportPath()}）：\n${formatSafetyProblems(problems)}`);

@@ -6,7 +6,7 @@
  * command for the pages already written (page-scan.ts).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { extractPage, type ExtractedPage } from '../lib/search/extract.ts';
+import type { ExtractedPage, Extraction } from '../lib/search/extract.ts';
 import { PROFILE_KIND } from '../lib/search/kinds.ts';
 import { knownKey } from '../lib/search/known.ts';
 
@@ -49,8 +49,8 @@ export class ExtractionFile {
     this.#fd = openSync(out, 'w');
   }
 
-  add(html: string, url: string): void {
-    const r = extractPage(html, url);
+  /** Adds a page's extraction (extract.ts extractPage, or page-read.ts with its links). */
+  add(url: string, r: Extraction): void {
     if ('error' in r) this.#left.set(url, { error: r.error });
     else if ('skipped' in r) this.#left.set(url, { skipped: r.skipped });
     else {

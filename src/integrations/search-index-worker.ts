@@ -1,7 +1,9 @@
 /**
  * A child process of the search index (search-index.ts; run with `node`, types stripped). Two jobs,
  * sent as the first IPC message:
- *  - extract: read built pages and reply with their extraction (search-extraction.ts);
+ *  - extract: read built pages and reply with their extraction (search-extraction.ts) and the
+ *    pages whose safety file checks found nothing left to check (checks.ts clearsChecks): one
+ *    read and one parse (page-read.ts) for both steps, so the safety checks skip those pages;
  *  - build: for each assigned shard, its index (shard-index.ts: page table, postings, cards),
  *    plus the shard's routing keys for the routing table, its pages' own numbers for the
  *    number lookup and its known-phrase lines.
@@ -9,10 +11,14 @@
  * for the result list), so a page is found exactly when its text contains the query.
  */
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
+import { readPage } from '../lib/page-read.ts';
+import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
+import { servedPath } from '../lib/safety/output-files.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
 import { addRouteKeys, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
@@ -21,7 +27,7 @@ import { knownContext, KnownMatcher } from '../lib/search/known.ts';
 import type { PinnedResult, ShownResult } from '../lib/search/cursor.ts';
 
 export type WorkerJob =
-  | { job: 'extract'; pages: { file: string; url: string }[]; out: string }
+  | { job: 'extract'; outDir: string; siteUrl: string; pages: string[]; out: string }
   | { job: 'build'; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] };
 
 /** A shard as its worker built it: its postings files and the digest of everything it wrote (index-files.ts). */
@@ -34,7 +40,7 @@ export interface BuiltShard {
 }
 
 export type WorkerReply =
-  | ({ ok: true; job: 'extract' } & Omit<Extracted, 'errors'>)
+  | ({ ok: true; job: 'extract'; checked: string[] } & Omit<Extracted, 'errors'>)
   | { ok: true; job: 'build'; shards: BuiltShard[] }
   | JobFailure;
 
@@ -69,16 +75,25 @@ function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: 
   return lines;
 }
 
-function extract(pages: { file: string; url: string }[], out: string): WorkerReply {
+/** Extracts `pages` (relative to outDir, with `/`), and checks their files. Run once Astro has written every page. */
+function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'extract' }>): WorkerReply {
+  const site = new URL(siteUrl);
+  const resolves = linkResolver(outDir);
   const file = new ExtractionFile(out);
+  const checked: string[] = [];
   let result: Extracted;
   try {
-    for (const { file: path, url } of pages) file.add(readFileSync(path, 'utf8'), url);
+    for (const rel of pages) {
+      const text = readFileSync(join(outDir, rel), 'utf8');
+      const page = readPage(text, servedPath(rel));
+      file.add(servedPath(rel), page.extraction);
+      if (clearsChecks(fileFindings(rel, text, site, page.refs), resolves)) checked.push(rel);
+    }
   } finally {
     result = file.close();
   }
   const { errors, refs, skipped } = result;
-  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped };
+  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped, checked };
 }
 
 function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
@@ -131,4 +146,4 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
   return { ok: true, job: 'build', shards: done };
 }
 
-answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job.pages, job.out) : build(job)));
+answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : build(job)));

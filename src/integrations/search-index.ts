@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
+import portal from '../../portal.config.ts';
 import { runChildJob } from '../lib/child-job.ts';
 import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
@@ -31,11 +32,12 @@ import type { Extracted, PageRef } from './search-extraction.ts';
 
 export const SEARCH_DIR = 'search-index';
 
-function htmlPages(outDir: string): { file: string; url: string }[] {
-  const pages: { file: string; url: string }[] = [];
-  for (const rel of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
-    if (!rel.endsWith('.html') || rel.startsWith(SEARCH_DIR + sep)) continue;
-    pages.push({ file: join(outDir, rel), url: servedPath(rel.split(sep).join('/')) });
+function htmlPages(outDir: string): { rel: string; url: string }[] {
+  const pages: { rel: string; url: string }[] = [];
+  for (const found of readdirSync(outDir, { recursive: true, encoding: 'utf8' })) {
+    if (!found.endsWith('.html') || found.startsWith(SEARCH_DIR + sep)) continue;
+    const rel = found.split(sep).join('/');
+    pages.push({ rel, url: servedPath(rel) });
   }
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
@@ -104,7 +106,12 @@ export interface EarlyExtraction extends Extracted {
   urls: ReadonlySet<string>;
 }
 
-export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction) {
+/**
+ * Builds the index; resolves with its figures and `checked`: the pages its workers read whose
+ * safety file checks found nothing left to check (the safety checks skip them). `siteUrl`: the
+ * site's own origin, for those checks.
+ */
+export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction, siteUrl = portal.siteUrl) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
   const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
   const statsPath = process.env.PORTAL_SEARCH_STATS;
@@ -119,7 +126,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const pages = htmlPages(outDir);
     const unread = early ? pages.filter((p) => !early.urls.has(p.url)) : pages;
     const parts = Array.from({ length: workers }, (_, w) => unread.filter((_, i) => i % workers === w)).filter((list) => list.length);
-    const extracted = await Promise.all(parts.map((list, w) => runWorker(workerScript, { job: 'extract', pages: list, out: join(tmp, `pages-${w}.jsonl`) })));
+    const extracted = await Promise.all(parts.map((list, w) => runWorker(workerScript, { job: 'extract', outDir, siteUrl, pages: list.map((p) => p.rel), out: join(tmp, `pages-${w}.jsonl`) })));
     const errors = [...(early?.errors ?? []), ...extracted.flatMap((r) => (r.ok ? [] : r.errors))];
     if (errors.length) fail(errors);
     // The shards are planned by date and URL (shards.ts), so where a page was read does not matter.
@@ -196,7 +203,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
     logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    return stats;
+    return { ...stats, checked: new Set(extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.checked : []))) as ReadonlySet<string> };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });

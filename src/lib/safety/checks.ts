@@ -104,13 +104,16 @@ export type Finding =
   | { personalNumber: string; message: string }
   | { internalLink: string; where: string; url: string };
 
-/** A file's findings (personal numbers, URLs, links), from its readable text alone (output-files.ts). */
-export function fileFindings(rel: string, text: string | undefined, site: URL): Finding[] {
+/**
+ * A file's findings (personal numbers, URLs, links), from its readable text alone (output-files.ts).
+ * `pageRefsOfText`: a page's links when its text was already parsed (page-read.ts), else parsed here.
+ */
+export function fileFindings(rel: string, text: string | undefined, site: URL, pageRefsOfText?: PageRef[]): Finding[] {
   if (text === undefined) return [];
   const findings: Finding[] = findPersonalNumbers(text).map((hit) => ({ personalNumber: text.slice(hit.index, hit.index + hit.length), message: personalNumberMessage(hit) }));
   const isHtml = rel.endsWith('.html');
   if (!isHtml && !rel.endsWith('.css')) return findings;
-  const refs = isHtml ? pageRefs(text) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
+  const refs = isHtml ? (pageRefsOfText ?? pageRefs(text)) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
   checkRefs(
     refs,
     servedPath(rel),
@@ -120,6 +123,12 @@ export function fileFindings(rel: string, text: string | undefined, site: URL): 
   );
   return findings;
 }
+
+/**
+ * Whether a file's findings leave nothing to the checks of the finished build: nothing but
+ * internal links, each resolving (a personal-number hit waits for the build's identifier values).
+ */
+export const clearsChecks = (findings: readonly Finding[], resolves: (path: string) => boolean): boolean => findings.every((f) => 'internalLink' in f && resolves(f.internalLink));
 
 /** Whether URL paths resolve in the finished build, each looked up once. */
 export function linkResolver(outDir: string): (path: string) => boolean {

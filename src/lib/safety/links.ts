@@ -3,7 +3,7 @@
  * attribute, split into what the browser loads by itself (scripts, styles, images, frames…)
  * and what the visitor follows (links, forms). The rules over them live in checks.ts.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml, type ParseHandler } from '../html.ts';
 
 export interface PageRef {
   url: string;
@@ -53,39 +53,41 @@ const srcsetUrls = (v: string) =>
     .filter(Boolean);
 
 export function pageRefs(html: string): PageRef[] {
+  const refs = refsParse();
+  parseHtml(html, refs.handler);
+  return refs.refs;
+}
+
+/** pageRefs as parse events: feed `handler` the whole page; `refs` fills as it goes. */
+export function refsParse(): { handler: ParseHandler; refs: PageRef[] } {
   const refs: PageRef[] = [];
   let inStyle = false;
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        const add = (url: string, loads: boolean, attr: string) => refs.push({ url, loads, where: `<${name} ${attr}>` });
-        for (const attr of LOADING_ATTRS[name] ?? []) {
-          const v = attrs[attr];
-          if (v !== undefined) for (const url of attr === 'srcset' ? srcsetUrls(v) : [v]) add(url, true, attr);
-        }
-        for (const attr of FOLLOWED_ATTRS[name] ?? []) if (attrs[attr] !== undefined) add(attrs[attr]!, false, attr);
-        if (name === 'link' && attrs.href !== undefined) {
-          const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/);
-          add(attrs.href, rels.some((r) => LOADING_RELS.has(r)), 'href');
-        }
-        if (name === 'meta') {
-          const refresh = (attrs['http-equiv'] ?? '').toLowerCase() === 'refresh' && /url\s*=\s*(.+)$/i.exec(attrs.content ?? '');
-          if (refresh) add(refresh[1]!.trim().replace(/^['"]|['"]$/g, ''), false, 'http-equiv=refresh');
-          if (/^(og:image|og:url|twitter:image)$/.test(attrs.property ?? attrs.name ?? '') && attrs.content) add(attrs.content, false, `property=${attrs.property ?? attrs.name}`);
-        }
-        if (attrs.style) for (const url of cssUrls(attrs.style)) add(url, true, 'style');
-        if (name === 'style') inStyle = true;
-      },
-      ontext(text) {
-        if (inStyle) for (const url of cssUrls(text)) refs.push({ url, loads: true, where: '<style>' });
-      },
-      onclosetag(name) {
-        if (name === 'style') inStyle = false;
-      },
+  const handler: ParseHandler = {
+    onopentag(name, attrs) {
+      const add = (url: string, loads: boolean, attr: string) => refs.push({ url, loads, where: `<${name} ${attr}>` });
+      for (const attr of LOADING_ATTRS[name] ?? []) {
+        const v = attrs[attr];
+        if (v !== undefined) for (const url of attr === 'srcset' ? srcsetUrls(v) : [v]) add(url, true, attr);
+      }
+      for (const attr of FOLLOWED_ATTRS[name] ?? []) if (attrs[attr] !== undefined) add(attrs[attr]!, false, attr);
+      if (name === 'link' && attrs.href !== undefined) {
+        const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/);
+        add(attrs.href, rels.some((r) => LOADING_RELS.has(r)), 'href');
+      }
+      if (name === 'meta') {
+        const refresh = (attrs['http-equiv'] ?? '').toLowerCase() === 'refresh' && /url\s*=\s*(.+)$/i.exec(attrs.content ?? '');
+        if (refresh) add(refresh[1]!.trim().replace(/^['"]|['"]$/g, ''), false, 'http-equiv=refresh');
+        if (/^(og:image|og:url|twitter:image)$/.test(attrs.property ?? attrs.name ?? '') && attrs.content) add(attrs.content, false, `property=${attrs.property ?? attrs.name}`);
+      }
+      if (attrs.style) for (const url of cssUrls(attrs.style)) add(url, true, 'style');
+      if (name === 'style') inStyle = true;
     },
-    { decodeEntities: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(html);
-  parser.end();
-  return refs;
+    ontext(text) {
+      if (inStyle) for (const url of cssUrls(text)) refs.push({ url, loads: true, where: '<style>' });
+    },
+    onclosetag(name) {
+      if (name === 'style') inStyle = false;
+    },
+  };
+  return { handler, refs };
 }

@@ -14,7 +14,7 @@
  * Text is cut into blocks as a reader sees it: a block element (paragraph, heading, list
  * item, table cell, field name or value…) or a <br> ends a block, inline elements do not.
  */
-import { Parser } from 'htmlparser2';
+import { parseHtml, type ParseHandler } from '../html.ts';
 import { commitmentFile } from '../schemas/commitment.ts';
 import { dishonestFile } from '../schemas/dishonest.ts';
 import { enforcementFile } from '../schemas/enforcement.ts';
@@ -63,17 +63,32 @@ const BLOCK = new Set([
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head', 'title', 'iframe', 'object']);
 const META_MARK = 'data-search-meta';
 
+/** A page's marker of search markup: a page without it is not parsed for the search at all. */
+export const hasSearchMeta = (html: string): boolean => html.includes(META_MARK);
+
 /**
- * Extracts one page; cheap for pages that do not carry the marker (no parse at all). Only the
- * <head> (for robots noindex) and the page from <main> on are parsed: the site's header and
- * navigation come before <main> and are never searchable, so the search markup must be
- * inside <main> (a page with the meta element but no region there fails the build).
+ * Where the parts the extraction reads end and start: the <head> (for robots noindex) up to
+ * `headEnd`, and the page from <main> (at `main`) on. The site's header and navigation come
+ * before <main> and are never searchable, so the search markup must be inside <main> (a page
+ * with the meta element but no region there fails the build). Undefined: the whole page.
  */
-export function extractPage(html: string, url: string): Extraction {
-  if (!html.includes(META_MARK)) return { skipped: 'no-meta' };
+export function searchedParts(html: string): { headEnd: number; main: number } | undefined {
   const headEnd = html.indexOf('</head>');
   const main = html.indexOf('<main');
-  const source = headEnd >= 0 && main > headEnd ? html.slice(0, headEnd) + '</head><body>' + html.slice(main) : html;
+  return headEnd >= 0 && main > headEnd ? { headEnd, main } : undefined;
+}
+
+/** Extracts one page; cheap for pages that do not carry the marker (no parse at all). Only its searchedParts are parsed. */
+export function extractPage(html: string, url: string): Extraction {
+  if (!hasSearchMeta(html)) return { skipped: 'no-meta' };
+  const parts = searchedParts(html);
+  const extraction = extractionParse(url);
+  parseHtml(parts ? html.slice(0, parts.headEnd) + '</head><body>' + html.slice(parts.main) : html, extraction.handler);
+  return extraction.done();
+}
+
+/** The extraction as parse events: feed `handler` the searched parts of a page, then ask `done`. */
+export function extractionParse(url: string): { handler: ParseHandler; done(): Extraction } {
   let noindex = false;
   let meta: SearchMetaFields | undefined;
   let subjectName = '';
@@ -93,61 +108,62 @@ export function extractPage(html: string, url: string): Extraction {
     if (t) blocks.push(t);
     current = '';
   };
-  const parser = new Parser(
-    {
-      onopentag(name, attrs) {
-        if (name === 'meta' && attrs.name?.toLowerCase() === 'robots' && /noindex/i.test(attrs.content ?? '')) noindex = true;
-        if (META_MARK in attrs) {
-          metaCount++;
-          meta = {
-            kind: attrs['data-kind'] ?? '',
-            title: attrs['data-title'] ?? '',
-            region: attrs['data-region'] ?? '',
-            date: attrs['data-date'] ?? '',
-            status: attrs['data-status'] ?? '',
-          };
-          subjectName = attrs['data-name'] ?? '';
-        }
-        const body = 'data-search-body' in attrs;
-        const skip = SKIP.has(name) || 'hidden' in attrs || 'data-search-ignore' in attrs || attrs['aria-hidden'] === 'true';
-        stack.push({ body, skip });
-        if (body) {
-          if (bodyDepth === 0) flush();
-          bodyDepth++;
-          regions++;
-        }
-        if (skip) skipDepth++;
-        if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
-        if (bodyDepth > 0 && (name === 'dt' || name === 'dd')) {
-          field = name;
-          fieldText = '';
-        }
-      },
-      ontext(text) {
-        if (bodyDepth > 0 && skipDepth === 0) current += text;
-        if (field) fieldText += text;
-      },
-      onclosetag(name) {
-        const top = stack.pop();
-        if (!top) return;
-        if (field === name) {
-          const t = fieldText.replace(/\s+/g, ' ').trim();
-          if (name === 'dt') label = t;
-          else if (label && t) fields.push([label, t]);
-          field = undefined;
-        }
-        if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
-        if (top.skip) skipDepth--;
-        if (top.body) {
-          bodyDepth--;
-          if (bodyDepth === 0) flush();
-        }
-      },
+  const handler: ParseHandler = {
+    onopentag(name, attrs) {
+      if (name === 'meta' && attrs.name?.toLowerCase() === 'robots' && /noindex/i.test(attrs.content ?? '')) noindex = true;
+      if (META_MARK in attrs) {
+        metaCount++;
+        meta = {
+          kind: attrs['data-kind'] ?? '',
+          title: attrs['data-title'] ?? '',
+          region: attrs['data-region'] ?? '',
+          date: attrs['data-date'] ?? '',
+          status: attrs['data-status'] ?? '',
+        };
+        subjectName = attrs['data-name'] ?? '';
+      }
+      const body = 'data-search-body' in attrs;
+      const skip = SKIP.has(name) || 'hidden' in attrs || 'data-search-ignore' in attrs || attrs['aria-hidden'] === 'true';
+      stack.push({ body, skip });
+      if (body) {
+        if (bodyDepth === 0) flush();
+        bodyDepth++;
+        regions++;
+      }
+      if (skip) skipDepth++;
+      if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      if (bodyDepth > 0 && (name === 'dt' || name === 'dd')) {
+        field = name;
+        fieldText = '';
+      }
     },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  parser.write(source);
-  parser.end();
+    ontext(text) {
+      if (bodyDepth > 0 && skipDepth === 0) current += text;
+      if (field) fieldText += text;
+    },
+    onclosetag(name) {
+      const top = stack.pop();
+      if (!top) return;
+      if (field === name) {
+        const t = fieldText.replace(/\s+/g, ' ').trim();
+        if (name === 'dt') label = t;
+        else if (label && t) fields.push([label, t]);
+        field = undefined;
+      }
+      if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      if (top.skip) skipDepth--;
+      if (top.body) {
+        bodyDepth--;
+        if (bodyDepth === 0) flush();
+      }
+    },
+  };
+  return { handler, done: () => decide(url, { noindex, meta, subjectName, metaCount, regions, blocks, fields }) };
+}
+
+/** What the parse found, decided: the page, or why it is left out or breaks the contract. */
+function decide(url: string, found: { noindex: boolean; meta: SearchMetaFields | undefined; subjectName: string; metaCount: number; regions: number; blocks: string[]; fields: [string, string][] }): Extraction {
+  const { noindex, meta, subjectName, metaCount, regions, blocks, fields } = found;
   if (noindex) return { skipped: 'noindex' };
   if (!meta) return { skipped: 'no-meta' };
   const problems: string[] = [];

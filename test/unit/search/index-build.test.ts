@@ -116,3 +116,24 @@ test("the index's cache tag is the same for the same pages, and changes when onl
     for (const d of dirs) rmSync(d, { recursive: true, force: true });
   }
 });
+
+test("the pages the index's workers read have their safety file checks done as they are read: cleared only when nothing is left for the finished build", { timeout: 120_000 }, async () => {
+  const d = site({
+    'a/index.html': page('<p><a href="/b/">b</a> <a href="https://credit.taian.gov.cn/e/">e</a></p>'),
+    'b/index.html': record('penalties', '2026-01-02', '泰安市某公司罚款').replace('</article>', '<a href="/missing/">无此页</a></article>'),
+    'c/index.html': page('<p>联系电话 13912345678</p>'),
+    'd/index.html': page('<p><a href="/search-index/search.json">索引</a></p>'),
+    'e/index.html': page('<p><a href="https://other.example/">外站</a></p>'),
+    'f/index.html': page('<p><img src="https://other.example/x.png" alt=""></p>'),
+  });
+  try {
+    const index = await buildSearchIndex(d, WORKER, undefined, undefined, 'https://credit.taian.gov.cn');
+    assert.equal(index.pagesIndexed, 1);
+    // a: its links resolve (one written as the site's own absolute URL); e: a link followed to
+    // another host is allowed. b links to no page, c shows a mobile number, f loads from another
+    // host, and d links into the index, which is written after the pages are read.
+    assert.deepEqual([...index.checked].sort(), ['a/index.html', 'e/index.html']);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
