@@ -10,13 +10,11 @@ import writtenPages from './src/integrations/written-pages.ts';
 import { caseBodyRehypePlugins } from './src/lib/schemas/case-body.ts';
 import { FEEDS } from './src/lib/site/feeds.ts';
 import { timedIntegrations } from './src/integrations/build-timings.ts';
-
-// Tests and the rebuild-and-swap pipeline build into a folder of their own.
-const outDir = process.env.PORTAL_OUT_DIR ?? 'dist';
+import { buildOutDir } from './src/lib/pipeline/build-env.ts';
 
 export default defineConfig({
   site: portal.siteUrl,
-  outDir,
+  outDir: buildOutDir(),
   trailingSlash: 'always',
   // Timed hook by hook only when `npm run bench` asks (PORTAL_BUILD_TIMINGS).
   integrations: timedIntegrations([

@@ -13,13 +13,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV, scanHeapMB } from '../src/lib/release/build-command.ts';
-import { buildExportDir } from '../src/lib/pipeline/build-env.ts';
+import { buildExportDir, buildOutDir } from '../src/lib/pipeline/build-env.ts';
 import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
 
 const root = resolve(import.meta.dirname, '..');
-const outDir = resolve(root, process.env.PORTAL_OUT_DIR ?? 'dist');
+const outDir = resolve(root, buildOutDir());
 const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
 const factsPath = join(temp, 'published.json');
 // Sized from the export once: a run after a heap abort reads the same export.

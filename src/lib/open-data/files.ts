@@ -1,16 +1,18 @@
 /**
  * Every file under /data/: the CSV and JSON of each kind, governance.json, and
- * datapackage.json (Frictionless Data Package v2) describing them. A file's bytes are made
- * by one deterministic function: the index makes each once to measure its size and sha256
- * and lets it go, and the endpoint makes it again to serve it, so a 100 MB export is never
- * held as sixteen strings for the whole build.
+ * datapackage.json (Frictionless Data Package v2) describing them. A file's text is made by
+ * one deterministic function, a piece at a time: the index makes each file once to measure
+ * its size and sha256, and a build makes it again to write it (writeOpenFile), so a 300 MB
+ * table is never one string nor held for the whole build.
  */
 import { createHash } from 'node:crypto';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import type { PortalConfig } from '../config/portal-config.ts';
 import type { GovernanceSummary } from '../governance/summary.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { ExportInfo } from '../site/records.ts';
-import { OPEN_KINDS, openTable, tableCsv, tableJson, type OpenColumn, type OpenDataKind } from './tables.ts';
+import { OPEN_KINDS, openTable, tableCsvText, tableJsonText, type OpenColumn, type OpenDataKind } from './tables.ts';
 
 export interface OpenDataInput {
   records: PublishedRecords;
@@ -41,20 +43,46 @@ export function governanceJson(summary: GovernanceSummary, info: ExportInfo): st
   return JSON.stringify({ as_of: info.asOf, export: { platform: info.platform, exported_at: info.exportedAt }, ...summary }, null, 1) + '\n';
 }
 
-const measure = (body: string) => {
-  const bytes = Buffer.from(body, 'utf8');
-  return { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
-};
+/** Size and sha256 of a file's text, piece by piece. */
+function measure(text: Iterable<string>): { bytes: number; sha256: string } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for (const piece of text) {
+    const b = Buffer.from(piece, 'utf8');
+    bytes += b.length;
+    hash.update(b);
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
 
 const kindOf = (name: string) => ({ kind: name.slice(0, name.lastIndexOf('.')) as OpenDataKind, csv: name.endsWith('.csv') });
 
-/** The bytes of one file (datapackage.json is made from the index of the others). */
-export function openFileBody(name: string, input: OpenDataInput, index?: readonly OpenFileInfo[]): string {
-  if (name === GOVERNANCE) return governanceJson(input.summary, input.info);
-  if (name === DATA_PACKAGE) return dataPackage(index ?? openFileIndex(input), input);
-  const { kind, csv } = kindOf(name);
-  const t = openTable(kind, input.records);
-  return csv ? tableCsv(t) : tableJson(t);
+/**
+ * The text of one file, in pieces (datapackage.json is made from the index of the others). A
+ * table file is made a thousand rows at a time, so that no file of 300 MB is ever one string.
+ */
+export function* openFileText(name: string, input: OpenDataInput, index?: readonly OpenFileInfo[]): Generator<string> {
+  if (name === GOVERNANCE) yield governanceJson(input.summary, input.info);
+  else if (name === DATA_PACKAGE) yield dataPackage(index ?? openFileIndex(input), input);
+  else {
+    const { kind, csv } = kindOf(name);
+    const t = openTable(kind, input.records);
+    yield* csv ? tableCsvText(t) : tableJsonText(t);
+  }
+}
+
+/** The text of one file, whole (for `astro dev`; a build writes the files with writeOpenFile). */
+export const openFileBody = (name: string, input: OpenDataInput, index?: readonly OpenFileInfo[]): string => [...openFileText(name, input, index)].join('');
+
+/** Writes one file to `path`, a piece at a time. */
+export function writeOpenFile(path: string, name: string, input: OpenDataInput, index: readonly OpenFileInfo[]): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const fd = openSync(path, 'w');
+  try {
+    for (const piece of openFileText(name, input, index)) writeSync(fd, piece);
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** Size, sha256 and table facts of every file, datapackage.json last. */
@@ -64,13 +92,13 @@ export function openFileIndex(input: OpenDataInput): OpenFileInfo[] {
     if (name === DATA_PACKAGE) continue;
     const mediatype = name.endsWith('.csv') ? 'text/csv' : 'application/json';
     if (name === GOVERNANCE) {
-      index.push({ name, mediatype, title: '政务失信治理指标', ...measure(openFileBody(name, input)) });
+      index.push({ name, mediatype, title: '政务失信治理指标', ...measure(openFileText(name, input)) });
       continue;
     }
     const t = openTable(kindOf(name).kind, input.records);
-    index.push({ name, mediatype, title: t.title, ...measure(name.endsWith('.csv') ? tableCsv(t) : tableJson(t)), table: { kind: t.kind, rows: t.rows.length, columns: t.columns } });
+    index.push({ name, mediatype, title: t.title, ...measure(name.endsWith('.csv') ? tableCsvText(t) : tableJsonText(t)), table: { kind: t.kind, rows: t.rows.length, columns: t.columns } });
   }
-  index.push({ name: DATA_PACKAGE, mediatype: 'application/json', title: '数据包描述', ...measure(dataPackage(index, input)) });
+  index.push({ name: DATA_PACKAGE, mediatype: 'application/json', title: '数据包描述', ...measure([dataPackage(index, input)]) });
   return index;
 }
 
