@@ -50,11 +50,16 @@ function fail(errors: string[]): never {
   throw new Error(`搜索索引构建失败（${errors.length} 个问题）：\n  ${shown}${errors.length > 20 ? `\n  …另有 ${errors.length - 20} 个` : ''}`);
 }
 
+/** A file's non-empty lines, read when iterated: one shard's routing keys at a time, not every shard's at once. */
+const linesOf = (path: string): Iterable<string> => ({
+  *[Symbol.iterator]() {
+    for (const line of readFileSync(path, 'utf8').split('\n')) if (line) yield line;
+  },
+});
+
 /** Every [key, hit, …] line of the workers' files, in order. */
 function eachKeyedLine<L extends [string, unknown, ...unknown[]]>(paths: readonly string[], add: (line: L) => void): void {
-  for (const path of paths) {
-    for (const line of readFileSync(path, 'utf8').split('\n')) if (line) add(JSON.parse(line) as L);
-  }
+  for (const path of paths) for (const line of linesOf(path)) add(JSON.parse(line) as L);
 }
 
 /**
@@ -147,7 +152,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const tBuild = performance.now();
 
     // 3. The routing table and the manifest the search page starts from.
-    const routes = buildRoutes(shards.map((s) => readFileSync(join(tmp, `${s.name}.tokens`), 'utf8').split('\n').filter(Boolean)));
+    const routes = buildRoutes(shards.map((s) => linesOf(join(tmp, `${s.name}.tokens`))));
     const out = new IndexFiles(searchDir);
     let routeBytes = 0;
     routes.forEach((text, n) => {
