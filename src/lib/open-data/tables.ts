@@ -131,6 +131,3 @@ export function* tableJsonText(t: OpenTable): Generator<string> {
   }
   yield '\n]\n';
 }
-
-export const tableCsv = (t: OpenTable): string => [...tableCsvText(t)].join('');
-export const tableJson = (t: OpenTable): string => [...tableJsonText(t)].join('');

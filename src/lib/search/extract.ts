@@ -14,7 +14,7 @@
  * Text is cut into blocks as a reader sees it: a block element (paragraph, heading, list
  * item, table cell, field name or value…) or a <br> ends a block, inline elements do not.
  */
-import { parseHtml, type ParseHandler } from '../html.ts';
+import { htmlParser, type ParseHandler } from '../html.ts';
 import { commitmentFile } from '../schemas/commitment.ts';
 import { dishonestFile } from '../schemas/dishonest.ts';
 import { enforcementFile } from '../schemas/enforcement.ts';
@@ -67,23 +67,40 @@ const META_MARK = 'data-search-meta';
 export const hasSearchMeta = (html: string): boolean => html.includes(META_MARK);
 
 /**
- * Where the parts the extraction reads end and start: the <head> (for robots noindex) up to
- * `headEnd`, and the page from <main> (at `main`) on. The site's header and navigation come
- * before <main> and are never searchable, so the search markup must be inside <main> (a page
- * with the meta element but no region there fails the build). Undefined: the whole page.
+ * One parse of a page, its searched parts to `search`: the <head> (for robots noindex) with
+ * its end tag, and the page from <main> on. The site's header and navigation come before
+ * <main> and are never searchable, so the search markup must be inside <main> (a page with the
+ * meta element but no region there fails the build); a page with no <main> after its head is
+ * searched whole. `all`, when given, gets every event of the page (page-read.ts: its links).
  */
-export function searchedParts(html: string): { headEnd: number; main: number } | undefined {
+export function parseSearchedParts(html: string, search: ParseHandler, all?: ParseHandler): void {
   const headEnd = html.indexOf('</head>');
   const main = html.indexOf('<main');
-  return headEnd >= 0 && main > headEnd ? { headEnd, main } : undefined;
+  const whole = headEnd < 0 || main <= headEnd;
+  const searched = () => whole || parser.startIndex <= headEnd || parser.startIndex >= main;
+  const parser = htmlParser({
+    onopentag(name, attrs, implied) {
+      all?.onopentag?.(name, attrs, implied);
+      if (searched()) search.onopentag?.(name, attrs, implied);
+    },
+    ontext(text) {
+      all?.ontext?.(text);
+      if (searched()) search.ontext?.(text);
+    },
+    onclosetag(name, implied) {
+      all?.onclosetag?.(name, implied);
+      if (searched()) search.onclosetag?.(name, implied);
+    },
+  });
+  parser.write(html);
+  parser.end();
 }
 
-/** Extracts one page; cheap for pages that do not carry the marker (no parse at all). Only its searchedParts are parsed. */
+/** Extracts one page; cheap for pages that do not carry the marker (no parse at all). */
 export function extractPage(html: string, url: string): Extraction {
   if (!hasSearchMeta(html)) return { skipped: 'no-meta' };
-  const parts = searchedParts(html);
   const extraction = extractionParse(url);
-  parseHtml(parts ? html.slice(0, parts.headEnd) + '</head><body>' + html.slice(parts.main) : html, extraction.handler);
+  parseSearchedParts(html, extraction.handler);
   return extraction.done();
 }
 

@@ -1,7 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import Papa from 'papaparse';
-import { tableCsv, tableJson, type OpenTable } from '../../../src/lib/open-data/tables.ts';
+import { tableCsvText, tableJsonText, type OpenTable } from '../../../src/lib/open-data/tables.ts';
+
+// A file's text, whole, as a build writes it piece by piece.
+const tableCsv = (t: OpenTable) => [...tableCsvText(t)].join('');
+const tableJson = (t: OpenTable) => [...tableJsonText(t)].join('');
 
 const t = (values: (string | number | string[] | null)[]): OpenTable => ({
   kind: 'honors',
