@@ -91,8 +91,9 @@ function scan(rel: string): void {
   }
   const text = bytes && textOf(rel, bytes);
   // A page is parsed once, for its search extraction and its links both.
-  const page = text !== undefined && rel.endsWith('.html') ? readPage(text, servedPath(rel)) : undefined;
-  if (page) extraction.add(servedPath(rel), page.extraction);
+  const url = servedPath(rel);
+  const page = text !== undefined && rel.endsWith('.html') ? readPage(text, url) : undefined;
+  if (page) extraction.add(url, page.extraction);
   let place: number | undefined;
   for (const f of fileFindings(rel, text, site, page?.refs)) {
     if (!('internalLink' in f)) unclear.add(rel);

@@ -5,7 +5,7 @@
  * the shards. Used by the extraction workers and, while Astro still renders, by the build
  * command for the pages already written (page-scan.ts).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync } from 'node:fs';
 import type { ExtractedPage, Extraction } from '../lib/search/extract.ts';
 import { PROFILE_KIND } from '../lib/search/kinds.ts';
 import { knownKey } from '../lib/search/known.ts';
@@ -78,7 +78,8 @@ export class ExtractionFile {
   }
 
   #flush(): void {
-    if (this.#chunk.length) writeSync(this.#fd, this.#chunk.join(''));
+    // writeFileSync on a descriptor writes until every byte is out; one writeSync may write fewer.
+    if (this.#chunk.length) writeFileSync(this.#fd, this.#chunk.join(''));
     this.#chunk = [];
     this.#chunkBytes = 0;
   }

@@ -10,7 +10,7 @@
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
@@ -18,7 +18,7 @@ import { IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
-import { servedPath } from '../lib/safety/output-files.ts';
+import { readableText, servedPath } from '../lib/safety/output-files.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
 import { addRouteKeys, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
@@ -84,9 +84,11 @@ function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'ext
   let result: Extracted;
   try {
     for (const rel of pages) {
-      const text = readFileSync(join(outDir, rel), 'utf8');
-      const page = readPage(text, servedPath(rel));
-      file.add(servedPath(rel), page.extraction);
+      // Read as the safety checks read a file; a page always has text.
+      const text = readableText({ rel, path: join(outDir, rel) })!;
+      const url = servedPath(rel);
+      const page = readPage(text, url);
+      file.add(url, page.extraction);
       if (clearsChecks(fileFindings(rel, text, site, page.refs), resolves)) checked.push(rel);
     }
   } finally {

@@ -8,11 +8,11 @@
  * when one of them is written. So when the prerenderer is asked for page N + concurrency, N
  * pages are on disk, almost always pages 1 to N: page N is named then. The rest are named at
  * `astro:build:generated`. A page named before its write ended is not what the build command
- * read, which it tells by the file's size and modification time, and it reads that page again
- * after Astro. Without the build command's IPC channel (a bare `astro build`), or with another
- * output format, nothing is sent. What is checked does not rest on this: the build command
- * reads every file of the finished build and skips only those it has read already and that
- * have not changed since.
+ * read, which it tells by the bytes it read and the file's inode and modification time, and
+ * it reads that page again after Astro. Without the build command's IPC channel (a bare
+ * `astro build`), or with another output format, nothing is sent. What is checked does not
+ * rest on this: the build command reads every file of the finished build and skips only
+ * those it has read already and that have not changed since.
  */
 import type { AstroIntegration } from 'astro';
 import { WRITTEN_BATCH, writtenFile, type WrittenFiles } from './page-scan.ts';

@@ -7,8 +7,7 @@
  * the extraction from the events of its searched parts, exactly as extractPage takes them
  * (extract.ts parseSearchedParts).
  */
-import { parseHtml } from './html.ts';
-import { refsParse, type PageRef } from './safety/links.ts';
+import { pageRefs, refsParse, type PageRef } from './safety/links.ts';
 import { extractionParse, hasSearchMeta, parseSearchedParts, type Extraction } from './search/extract.ts';
 
 export interface PageRead {
@@ -17,11 +16,8 @@ export interface PageRead {
 }
 
 export function readPage(html: string, url: string): PageRead {
+  if (!hasSearchMeta(html)) return { extraction: { skipped: 'no-meta' }, refs: pageRefs(html) };
   const links = refsParse();
-  if (!hasSearchMeta(html)) {
-    parseHtml(html, links.handler);
-    return { extraction: { skipped: 'no-meta' }, refs: links.refs };
-  }
   const search = extractionParse(url);
   parseSearchedParts(html, search.handler, links.handler);
   return { extraction: search.done(), refs: links.refs };

@@ -6,7 +6,7 @@
  * table is never one string nor held for the whole build.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { PortalConfig } from '../config/portal-config.ts';
 import type { GovernanceSummary } from '../governance/summary.ts';
@@ -79,7 +79,8 @@ export function writeOpenFile(path: string, name: string, input: OpenDataInput, 
   mkdirSync(dirname(path), { recursive: true });
   const fd = openSync(path, 'w');
   try {
-    for (const piece of openFileText(name, input, index)) writeSync(fd, piece);
+    // writeFileSync on a descriptor writes until every byte is out; one writeSync may write fewer.
+    for (const piece of openFileText(name, input, index)) writeFileSync(fd, piece);
   } finally {
     closeSync(fd);
   }

@@ -9,7 +9,8 @@ export const getStaticPaths = (() => OPEN_FILE_NAMES.map((file) => ({ params: { 
 
 export const GET: APIRoute = async ({ params }) => {
   const name = params.file!;
-  const [input, index] = [await openDataInput(), await openDataIndex()];
+  const input = await openDataInput();
+  const index = await openDataIndex();
   // A build writes the file itself, a thousand rows at a time, and answers with no body, which
   // Astro does not write (its log says "file not created, response body was empty"). Astro
   // holds a body whole, twice over: the two commitments tables, 250 and 300 MB at 100,000
