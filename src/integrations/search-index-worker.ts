@@ -20,10 +20,10 @@ import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
 import { readableText, servedPath } from '../lib/safety/output-files.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
-import { addRouteKeys, segmentBlock, type SegmentedBlock } from '../lib/search/segment.ts';
+import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
-import { knownContext, KnownMatcher } from '../lib/search/known.ts';
+import { firstBlocks, knownContext, KnownMatcher } from '../lib/search/known.ts';
 import type { PinnedResult, ShownResult } from '../lib/search/cursor.ts';
 
 export type WorkerJob =
@@ -65,10 +65,10 @@ function numberLines(p: ExtractedPage, shard: string): string[] {
 }
 
 /** [key, hit, own] lines for the known phrases a page holds (own: the key is the page's own name or number). */
-function knownLines(p: ExtractedPage, blocks: readonly SegmentedBlock[], shard: string, matcher: KnownMatcher): string[] {
+function knownLines(p: ExtractedPage, blocks: readonly ShardBlock[], shard: string): string[] {
   const lines: string[] = [];
   const own = new Set(ownKeys(p));
-  for (const [key, block] of matcher.find(blocks)) {
+  for (const [key, block] of firstBlocks(blocks.map((b) => b.known))) {
     const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(p.blocks, block, key), shard };
     lines.push(JSON.stringify([key, hit, own.has(key)]));
   }
@@ -120,24 +120,23 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
     for (const shard of shards) {
       const t0 = performance.now();
       const index = new ShardIndexBuilder();
-      const tokens = new Set<string>();
+      const seen = new ShardBlocks(index, matcher);
       const numbers: string[] = [];
       const known: string[] = [];
       const out = new IndexFiles(shard.outputPath);
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
-        const blocks = p.blocks.map(segmentBlock);
-        addRouteKeys(blocks, tokens);
+        const blocks = p.blocks.map((text) => seen.of(text));
         numbers.push(...numberLines(p, shard.name));
-        known.push(...knownLines(p, blocks, shard.name, matcher));
-        const id = index.add(p, blocks);
+        known.push(...knownLines(p, blocks, shard.name));
+        const id = index.add(p, blocks.map((b) => b.ids));
         const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
         out.write(`card/${id}.json.gz`, gz(JSON.stringify(card)));
       }
       const files = index.files();
       out.write('pages.json.gz', gz(files.pages));
       files.index.forEach((bytes, n) => out.write(`index/${n}.bin.gz`, gz(bytes)));
-      writeFileSync(shard.tokensPath, [...tokens].join('\n'));
+      writeFileSync(shard.tokensPath, [...seen.routeKeys].join('\n'));
       writeFileSync(shard.numbersPath, numbers.join('\n'));
       writeFileSync(shard.knownPath, known.join('\n'));
       done.push({ name: shard.name, pages: shard.refs.length, indexFiles: files.index.length, digest: out.digest(), seconds: (performance.now() - t0) / 1000 });

@@ -94,24 +94,38 @@ export class KnownMatcher {
 
   /** The keys a page holds (its blocks segmented once, segment.ts), each with the index of the first block holding it. */
   find(blocks: readonly SegmentedBlock[]): Map<string, number> {
-    const found = new Map<string, number>();
-    blocks.forEach(({ normalized: text, words }, block) => {
-      if (this.byPrefix.size) {
-        for (let i = 0; i + MIN_NAME_LENGTH <= text.length; i++) {
-          const list = this.byPrefix.get(text.slice(i, i + MIN_NAME_LENGTH));
-          if (!list) continue;
-          for (const k of list) if (!found.has(k) && text.startsWith(k, i)) found.set(k, block);
-        }
-      }
-      if (this.words.size) {
-        for (const t of words) {
-          const k = this.words.get(t);
-          if (k !== undefined && !found.has(k)) found.set(k, block);
-        }
-      }
-    });
-    return found;
+    return firstBlocks(blocks.map((b) => this.inBlock(b)));
   }
+
+  /** The keys one block holds, in the order it holds them (a block found on many pages is looked at once: search-index-worker.ts). */
+  inBlock({ normalized: text, words }: Pick<SegmentedBlock, 'normalized' | 'words'>): readonly string[] {
+    const found = new Set<string>();
+    if (this.byPrefix.size) {
+      for (let i = 0; i + MIN_NAME_LENGTH <= text.length; i++) {
+        const list = this.byPrefix.get(text.slice(i, i + MIN_NAME_LENGTH));
+        if (!list) continue;
+        for (const k of list) if (!found.has(k) && text.startsWith(k, i)) found.add(k);
+      }
+    }
+    if (this.words.size) {
+      for (const t of words) {
+        const k = this.words.get(t);
+        if (k !== undefined) found.add(k);
+      }
+    }
+    return found.size ? [...found] : NONE;
+  }
+}
+
+const NONE: readonly string[] = [];
+
+/** A page's keys from each block's (KnownMatcher.inBlock), each with the index of the first block holding it. */
+export function firstBlocks(perBlock: readonly (readonly string[])[]): Map<string, number> {
+  const found = new Map<string, number>();
+  perBlock.forEach((keys, block) => {
+    for (const k of keys) if (!found.has(k)) found.set(k, block);
+  });
+  return found;
 }
 
 /**

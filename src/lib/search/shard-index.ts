@@ -43,11 +43,14 @@ class Writer {
   }
   varint(n: number): void {
     this.room(8);
+    const bytes = this.bytes;
+    let at = this.length;
     while (n > 127) {
-      this.bytes[this.length++] = (n & 127) | 128;
+      bytes[at++] = (n & 127) | 128;
       n = Math.floor(n / 128);
     }
-    this.bytes[this.length++] = n;
+    bytes[at++] = n;
+    this.length = at;
   }
   write(b: Uint8Array): void {
     this.room(b.length);
@@ -114,24 +117,33 @@ const utf8 = new TextEncoder();
  */
 export class ShardIndexBuilder {
   private readonly pages: IndexedPage[] = [];
-  private readonly tokenIds = new Map<string, number>();
+  private readonly idOf = new Map<string, number>();
   private readonly tokens: string[] = [];
   private readonly occToken = new Ints();
   private readonly occPage = new Ints();
   private readonly occPos = new Ints();
 
-  /** Adds the next page: its blocks' tokens (segment.ts), in order. Returns its id. */
-  add(page: { kind: string; region: string; date: string; status: string }, blocks: readonly { tokens: readonly string[] }[]): number {
+  /** A block's tokens (segment.ts) as this shard's token ids, for `add`. */
+  tokenIds(tokens: readonly string[]): Int32Array {
+    const ids = new Int32Array(tokens.length);
+    tokens.forEach((t, i) => {
+      let tid = this.idOf.get(t);
+      if (tid === undefined) {
+        this.idOf.set(t, (tid = this.tokens.length));
+        this.tokens.push(t);
+      }
+      ids[i] = tid;
+    });
+    return ids;
+  }
+
+  /** Adds the next page: its blocks' token ids (tokenIds), in order. Returns its id. */
+  add(page: { kind: string; region: string; date: string; status: string }, blocks: readonly Int32Array[]): number {
     const id = this.pages.length;
     let pos = 0;
-    for (const { tokens } of blocks) {
-      if (!tokens.length) continue;
-      for (const t of tokens) {
-        let tid = this.tokenIds.get(t);
-        if (tid === undefined) {
-          this.tokenIds.set(t, (tid = this.tokens.length));
-          this.tokens.push(t);
-        }
+    for (const ids of blocks) {
+      if (!ids.length) continue;
+      for (const tid of ids) {
         this.occToken.push(tid);
         this.occPage.push(id);
         this.occPos.push(pos++);
@@ -156,30 +168,38 @@ export class ShardIndexBuilder {
       if (c === undefined) charIds.set(key, (c = charIds.size));
       return c;
     });
+    // Each token's pages, and how often it is on each, for its character's list.
     const charKey = new Ints();
     const charPage = new Ints();
+    const charTimes = new Ints();
     const { order, starts } = groupByKey(this.occToken, this.tokens.length);
+    // The occurrences' pages and positions in that order, read in sequence below.
+    const page = new Int32Array(order.length);
+    const pos = new Int32Array(order.length);
+    order.forEach((o, i) => {
+      page[i] = this.occPage.data[o]!;
+      pos[i] = this.occPos.data[o]!;
+    });
     for (let tid = 0; tid < this.tokens.length; tid++) {
       const start = data.length;
       const from = starts[tid]!;
       const to = starts[tid + 1]!;
       let pages = 0;
-      for (let i = from; i < to; i++) if (i === from || this.occPage.data[order[i]!] !== this.occPage.data[order[i - 1]!]) pages++;
+      for (let i = from; i < to; i++) if (i === from || page[i] !== page[i - 1]) pages++;
       data.varint(pages);
       let lastId = -1;
       for (let i = from; i < to; ) {
-        const id = this.occPage.data[order[i]!]!;
+        const id = page[i]!;
         let j = i;
-        while (j < to && this.occPage.data[order[j]!] === id) j++;
+        while (j < to && page[j] === id) j++;
         data.varint(id - lastId - 1);
         data.varint(j - i);
         let lastPos = 0;
         for (let k = i; k < j; k++) {
-          const p = this.occPos.data[order[k]!]!;
-          data.varint(p - lastPos);
-          lastPos = p;
+          data.varint(pos[k]! - lastPos);
+          lastPos = pos[k]!;
         }
-        if (charOf[tid]! >= 0) for (let k = i; k < j; k++) charKey.push(charOf[tid]!), charPage.push(id);
+        if (charOf[tid]! >= 0) charKey.push(charOf[tid]!), charPage.push(id), charTimes.push(j - i);
         lastId = id;
         i = j;
       }
@@ -188,20 +208,25 @@ export class ShardIndexBuilder {
     // A character's pages and how often, from its tokens' occurrences (grouped by character, then page).
     const chars = [...charIds.keys()];
     const byChar = groupByKey(charKey, chars.length);
+    const times = new Int32Array(this.pages.length); // per page, for the character at hand
     for (let c = 0; c < chars.length; c++) {
       const from = byChar.starts[c]!;
       const to = byChar.starts[c + 1]!;
-      const counts = new Map<number, number>();
+      let pages = 0;
       for (let i = from; i < to; i++) {
-        const id = charPage.data[byChar.order[i]!]!;
-        counts.set(id, (counts.get(id) ?? 0) + 1);
+        const at = byChar.order[i]!;
+        const id = charPage.data[at]!;
+        if (times[id] === 0) pages++;
+        times[id]! += charTimes.data[at]!;
       }
       const start = data.length;
-      data.varint(counts.size);
+      data.varint(pages);
       let lastId = -1;
-      for (const id of [...counts.keys()].sort((a, b) => a - b)) {
+      for (let id = 0; id < times.length; id++) {
+        if (!times[id]) continue;
         data.varint(id - lastId - 1);
-        data.varint(counts.get(id)!);
+        data.varint(times[id]!);
+        times[id] = 0;
         lastId = id;
       }
       entries.push({ key: chars[c]!, start, end: data.length });
