@@ -9,12 +9,13 @@
  * are the PORTAL_* environment variables; exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV, scanHeapMB } from '../src/lib/release/build-command.ts';
 import { buildExportDir, buildOutDir } from '../src/lib/pipeline/build-env.ts';
 import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
+import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
 
@@ -22,6 +23,10 @@ const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, buildOutDir());
 const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
 const factsPath = join(temp, 'published.json');
+// What this build reads of its pages, kept for the next day's (page-reads.ts): this output folder's, so none of an earlier build's.
+const reads = readsDir(outDir);
+rmSync(reads, { recursive: true, force: true });
+mkdirSync(reads, { recursive: true });
 // Sized from the export once: a run after a heap abort reads the same export.
 const scanHeap = scanHeapMB(resolve(root, buildExportDir()));
 /**
@@ -31,7 +36,7 @@ const scanHeap = scanHeapMB(resolve(root, buildExportDir()));
  * daily rebuild's rendering took 91.6 s instead of 62.0 s, and its peak rose by 321 MB).
  */
 function alongsideAstro(): { copier: PageCopier; scanner: PageScanner } {
-  return { copier: new PageCopier(outDir), scanner: new PageScanner(outDir, join(temp, 'early-pages.jsonl'), scanHeap) };
+  return { copier: new PageCopier(outDir, reads), scanner: new PageScanner(outDir, join(reads, 'early.jsonl'), scanHeap) };
 }
 
 /** Runs `astro build` with a heap limit (or none), copying the pages it names and reading those it has written; its exit code, or its signal. */
@@ -58,12 +63,15 @@ try {
     console.error(`构建进程达到堆内存上限（${heapMB} MB），不设上限重新构建。`);
     // The new run empties the output folder first: nothing of this one may still be writing.
     await current.copier.idle();
+    current.copier.finishReads();
     await current.scanner.finish();
     current = alongsideAstro();
     run = await astro(undefined, current);
   }
   const { copier, scanner } = current;
   await copier.idle();
+  const reused = copier.finishReads();
+  for (const reason of reused.refused) console.warn(`不复用上一版本读取的页面：${reason}`);
   const read = await scanner.finish();
   const early = typeof read === 'string' ? undefined : read;
   if (early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size, early.changed));
@@ -77,7 +85,7 @@ try {
   } else {
     // Loaded only now (the index and checks' workers): this process waits beside Astro's and should stay small until then.
     const { postBuild } = await import('../src/integrations/post-build.ts');
-    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message), early);
+    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message), early, { dir: reads, reused: reused.pages });
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

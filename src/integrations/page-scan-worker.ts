@@ -16,6 +16,7 @@ import { fileFindings, resolvesInBuild } from '../lib/safety/checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
+import { bytesDigest, PageFacts } from '../lib/release/page-reads.ts';
 
 const given = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array; heapMB: number };
 const { siteUrl, extractionPath, stop, heapMB } = given;
@@ -25,6 +26,8 @@ const site = new URL(siteUrl ?? (await import('../../portal.config.ts')).default
 setPriority(19);
 
 const extraction = new ExtractionFile(extractionPath);
+/** What the next day's build may reuse of the pages read (page-reads.ts). */
+const facts = new PageFacts();
 /** Every file read, with what identifies the bytes read (readIdentity). */
 const read = new Map<string, string>();
 /** Files read with no problem but links that did not resolve yet: path → the files' places in `waiting`. */
@@ -95,15 +98,19 @@ function scan(rel: string): void {
   const page = text !== undefined && rel.endsWith('.html') ? readPage(text, url) : undefined;
   if (page) extraction.add(url, page.extraction);
   let place: number | undefined;
+  const links: string[] = [];
   for (const f of fileFindings(rel, text, site, page?.refs)) {
     if (!('internalLink' in f)) unclear.add(rel);
-    else if (!resolves(f.internalLink)) {
+    else {
+      links.push(f.internalLink);
+      if (resolves(f.internalLink)) continue;
       place ??= waiting.push(rel) - 1;
       const files = pending.get(f.internalLink);
       if (files) files.push(place);
       else pending.set(f.internalLink, [place]);
     }
   }
+  if (page && 'page' in page.extraction) facts.add(url, bytesDigest(bytes!), unclear.has(rel) ? undefined : links);
 }
 
 /** Whether the file is still the bytes that were read. */
@@ -124,7 +131,7 @@ function finish(): ScanReply {
   // The build is complete: a link that resolves now is fine; one that does not, its files are checked again.
   for (const [path, places] of pending) if (!resolves(path)) for (const at of places) unclear.add(waiting[at]!);
   const files = [...read.keys()];
-  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length };
+  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length, facts: facts.toJSON() };
 }
 
 parentPort!.on('message', (m: ScanMessage) => {

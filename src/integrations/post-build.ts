@@ -11,10 +11,11 @@ import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import portal from '../../portal.config.ts';
 import { buildReportPath } from '../lib/pipeline/build-env.ts';
-import { checkBuiltSiteInParallel, formatSafetyProblems, type PublishedFacts, type SafetyProblem } from '../lib/safety/checks.ts';
+import { checkBuiltSiteInParallel, formatSafetyProblems, linkResolver, type PublishedFacts, type SafetyProblem } from '../lib/safety/checks.ts';
+import { pageReadsIndex, pageReadsIndexPath, type ReadPage } from '../lib/release/page-reads.ts';
 import { mark } from './build-timings.ts';
 import { buildSearchIndex } from './search-index.ts';
-import type { EarlyReads } from './page-scan.ts';
+import { writtenFile, type EarlyReads } from './page-scan.ts';
 
 const SEARCH_WORKER = resolve(import.meta.dirname, 'search-index-worker.ts');
 const CHECK_WORKER = resolve(import.meta.dirname, '../lib/safety/check-worker.ts');
@@ -25,10 +26,33 @@ async function addToReport(problems: SafetyProblem[]) {
   await writeFile(path, JSON.stringify({ ...report, safety: { passed: problems.length === 0, problems } }, null, 2) + '\n');
 }
 
-/** Both steps, timed for `npm run bench` (marks `search-index` and `safety`); throws on any problem. */
-export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, early?: EarlyReads): Promise<void> {
+/**
+ * The pages copied from the previous release whose reads it kept (page-reads.ts): read as it
+ * read them, and cleared when every internal link of theirs resolves in this build.
+ */
+function withReused(outDir: string, early: EarlyReads | undefined, reused: readonly ReadPage[]): EarlyReads | undefined {
+  if (!reused.length) return early;
+  const resolves = linkResolver(outDir);
+  const extraction = early?.extraction ?? { refs: [], urls: new Set<string>(), skipped: { noMeta: 0, noindex: 0 }, errors: [] };
+  return {
+    extraction: { ...extraction, refs: [...extraction.refs, ...reused.map((r) => r.ref)], urls: new Set([...extraction.urls, ...reused.map((r) => r.ref.url)]) },
+    checked: new Set([...(early?.checked ?? []), ...reused.flatMap((r) => (r.links.every(resolves) ? [writtenFile(r.ref.url)!] : []))]),
+    changed: early?.changed ?? 0,
+    kept: [...(early?.kept ?? []), ...reused],
+  };
+}
+
+/**
+ * Both steps, timed for `npm run bench` (marks `search-index` and `safety`); throws on any
+ * problem. `reads`: the folder this build's reads are kept in for the next day's build, and
+ * the pages whose reads it reuses from the previous release's; its index is written last,
+ * once the build has passed.
+ */
+export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, earlyReads?: EarlyReads, reads?: { dir: string; reused: readonly ReadPage[] }): Promise<void> {
+  const early = withReused(outDir, earlyReads, reads?.reused ?? []);
+  if (reads?.reused.length) log(`复用上一版本读取的 ${reads.reused.length} 个页面（搜索提取与链接），不再重新读取`);
   mark('search-index start');
-  const index = await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction);
+  const index = await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction, { readsDir: reads?.dir });
   mark('search-index end');
   mark('safety start');
   const t0 = performance.now();
@@ -39,4 +63,5 @@ export async function postBuild(outDir: string, published: PublishedFacts, log: 
   mark('safety end');
   if (problems.length > 0) throw new Error(`构建输出未通过安全检查（${problems.length} 处，详见 ${buildReportPath()}）：\n${formatSafetyProblems(problems)}`);
   log(`安全检查通过，用时 ${((performance.now() - t0) / 1000).toFixed(2)} 秒`);
+  if (reads) await writeFile(pageReadsIndexPath(reads.dir), pageReadsIndex(reads.dir, [...(early?.kept ?? []), ...index.kept]));
 }

@@ -10,7 +10,7 @@
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
-import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
@@ -18,7 +18,8 @@ import { IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
-import { readableText, servedPath } from '../lib/safety/output-files.ts';
+import { servedPath, textOf } from '../lib/safety/output-files.ts';
+import { bytesDigest, PageFacts } from '../lib/release/page-reads.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
@@ -40,7 +41,7 @@ export interface BuiltShard {
 }
 
 export type WorkerReply =
-  | ({ ok: true; job: 'extract'; checked: string[] } & Omit<Extracted, 'errors'>)
+  | ({ ok: true; job: 'extract'; checked: string[]; facts: ReturnType<PageFacts['toJSON']> } & Omit<Extracted, 'errors'>)
   | { ok: true; job: 'build'; shards: BuiltShard[] }
   | JobFailure;
 
@@ -81,21 +82,26 @@ function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'ext
   const resolves = linkResolver(outDir);
   const file = new ExtractionFile(out);
   const checked: string[] = [];
+  const facts = new PageFacts();
   let result: Extracted;
   try {
     for (const rel of pages) {
-      // Read as the safety checks read a file; a page always has text.
-      const text = readableText({ rel, path: join(outDir, rel) })!;
+      // Read as the safety checks read a file (output-files.ts readableText); a page always has text.
+      const bytes = readFileSync(join(outDir, rel));
+      const text = textOf(rel, bytes)!;
       const url = servedPath(rel);
       const page = readPage(text, url);
       file.add(url, page.extraction);
-      if (clearsChecks(fileFindings(rel, text, site, page.refs), resolves)) checked.push(rel);
+      const findings = fileFindings(rel, text, site, page.refs);
+      const clear = clearsChecks(findings, resolves);
+      if (clear) checked.push(rel);
+      if ('page' in page.extraction) facts.add(url, bytesDigest(bytes), clear ? findings.flatMap((f) => ('internalLink' in f ? [f.internalLink] : [])) : undefined);
     }
   } finally {
     result = file.close();
   }
   const { errors, refs, skipped } = result;
-  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped, checked };
+  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped, checked, facts: facts.toJSON() };
 }
 
 function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {

@@ -25,6 +25,7 @@ import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbe
 import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
 import { servedPath } from '../lib/safety/output-files.ts';
+import { PageFacts } from '../lib/release/page-reads.ts';
 import { IndexFiles } from './index-files.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { WorkerJob, WorkerReply } from './search-index-worker.ts';
@@ -112,11 +113,13 @@ export interface EarlyExtraction extends Extracted {
 }
 
 /**
- * Builds the index; resolves with its figures and `checked`: the pages its workers read whose
- * safety file checks found nothing left to check (the safety checks skip them). `siteUrl`: the
- * site's own origin, for those checks.
+ * Builds the index; resolves with its figures, `checked`: the pages its workers read whose
+ * safety file checks found nothing left to check (the safety checks skip them), and `kept`:
+ * the pages they read that the next day's build may reuse (page-reads.ts). `siteUrl`: the
+ * site's own origin, for those checks; `readsDir`: the folder the workers' extraction files
+ * are kept in (by default they go with the index's temporary files).
  */
-export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction, siteUrl = portal.siteUrl) {
+export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction, { siteUrl = portal.siteUrl, readsDir }: { siteUrl?: string; readsDir?: string } = {}) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
   const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
   const statsPath = process.env.PORTAL_SEARCH_STATS;
@@ -131,7 +134,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const pages = htmlPages(outDir);
     const unread = early ? pages.filter((p) => !early.urls.has(p.url)) : pages;
     const parts = Array.from({ length: workers }, (_, w) => unread.filter((_, i) => i % workers === w)).filter((list) => list.length);
-    const extracted = await Promise.all(parts.map((list, w) => runWorker(workerScript, { job: 'extract', outDir, siteUrl, pages: list.map((p) => p.rel), out: join(tmp, `pages-${w}.jsonl`) })));
+    const extracted = await Promise.all(parts.map((list, w) => runWorker(workerScript, { job: 'extract', outDir, siteUrl, pages: list.map((p) => p.rel), out: join(readsDir ?? tmp, `pages-${w}.jsonl`) })));
     const errors = [...(early?.errors ?? []), ...extracted.flatMap((r) => (r.ok ? [] : r.errors))];
     if (errors.length) fail(errors);
     // The shards are planned by date and URL (shards.ts), so where a page was read does not matter.
@@ -208,7 +211,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
     logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    return { ...stats, checked: new Set(extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.checked : []))) as ReadonlySet<string> };
+    const facts = new PageFacts();
+    for (const r of extracted) if (r.ok && r.job === 'extract') facts.merge(r.facts);
+    const read = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.refs : []));
+    return { ...stats, checked: new Set(extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.checked : []))) as ReadonlySet<string>, kept: facts.read(read) };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });

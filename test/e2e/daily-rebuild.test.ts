@@ -14,6 +14,7 @@ import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { compareTrees } from '../../scripts/lib/compare-trees.ts';
 import { PAGE_MANIFEST, REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
+import { loadPageReads } from '../../src/lib/release/page-reads.ts';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/exports');
@@ -47,6 +48,13 @@ const PUBLIC = readdirSync(join(ROOT, 'public'), { recursive: true, encoding: 'u
 const notRendered = (f: string) => PUBLIC.includes(f) || /^(_astro|search-index)\//.test(f) || /^sitemap(-index|-\d+)?\.xml$/.test(f) || f === PAGE_MANIFEST;
 const renderedFiles = (site: BuiltSite) => readdirSync(site.outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !notRendered(relative(site.outDir, join(e.parentPath, e.name)))).length;
 const reuseLine = (log: string) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(log)?.slice(1).map(Number);
+/** Copied pages whose previous reads were reused (src/lib/release/page-reads.ts). */
+const readsLine = (log: string) => Number(/复用上一版本读取的 (\d+) 个页面/.exec(log)?.[1] ?? 0);
+/** The record pages a build kept its reads of, for the next day's. */
+const keptReads = (site: BuiltSite) => {
+  const loaded = loadPageReads(site.outDir);
+  return loaded.ok ? [...loaded.pages.keys()].filter((url) => url in digests(site)).sort() : [];
+};
 const digests = (site: BuiltSite): Record<string, string> => JSON.parse(readFileSync(join(site.outDir, PAGE_MANIFEST), 'utf8')).pages;
 
 /** Pages of `next` whose digest is not the one they had in `previous`: what had to be rendered. */
@@ -103,6 +111,13 @@ describe('a day of export changes, rebuilt with reuse', () => {
     assert.equal(reuseLine(full.log), undefined);
   });
 
+  test('the copied pages are not read again: their reads in the previous build are reused, and kept for the next day', () => {
+    assert.equal(readsLine(reused.log), 3);
+    assert.equal(readsLine(full.log), 0);
+    // Every published record's page was read (or its read reused) and kept, in each build.
+    for (const site of [previous, reused, full]) assert.deepEqual(keptReads(site), Object.keys(digests(site)).sort());
+  });
+
   test('every file Astro writes is named for reading as soon as it is written; the copied pages are left to after the build', () => {
     for (const site of [reused, full]) {
       const [written, pages, cleared] = readLine(site.log) ?? [];
@@ -153,6 +168,7 @@ describe('the next day of an unchanged export, deadlines counting on', () => {
     ]);
     // 15 published records' pages (8 are withheld), 5 rendered.
     assert.deepEqual(reuseLine(reused.log), [10, 5]);
+    assert.equal(readsLine(reused.log), 10);
   });
 
   test('a folder without a page manifest is named in a warning, and nothing is reused', () => {

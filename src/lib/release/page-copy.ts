@@ -5,9 +5,11 @@
  * build command's process, which would otherwise only wait. Nothing here but Node and the
  * date format, since the build command should stay small.
  */
+import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
+import { bytesDigest, loadPageReads, type ReadPage } from './page-reads.ts';
 
 /** The footer's as-of line, as every page shows it (src/components/SiteFooter.astro renders this). */
 export const asOfLine = (asOf: CivilDate): string => `<p class="as-of">数据截至：<time datetime="${asOf}">${formatChineseDate(asOf)}</time></p>`;
@@ -53,17 +55,23 @@ type Batch = ReusedPages & { redate: (page: Buffer) => Buffer | undefined };
 /** Copies at once: enough to keep the disk busy, few enough to leave Astro's own writes room. */
 const AT_ONCE = 16;
 
-/** Copies the pages it is given into `outDir`, a few at a time, as they come. */
+/**
+ * Copies the pages it is given into `outDir`, a few at a time, as they come. Where the
+ * previous release kept what it read of a page (page-reads.ts) and the page is still those
+ * bytes, its extraction line is copied to `readsDir` too, and the page is not read again.
+ */
 export class PageCopier {
   readonly #outDir: string;
+  readonly #reads: ReusedReads;
   #pending: { batch: Batch; url: string }[] = [];
   #running = 0;
   #copied = 0;
   #errors: string[] = [];
   #idle: (() => void)[] = [];
 
-  constructor(outDir: string) {
+  constructor(outDir: string, readsDir: string) {
     this.#outDir = outDir;
+    this.#reads = new ReusedReads(join(readsDir, 'reused.jsonl'));
   }
 
   add(pages: ReusedPages): void {
@@ -88,11 +96,13 @@ export class PageCopier {
 
   async #copy({ from, fromAsOf, redate }: Batch, url: string): Promise<void> {
     const source = pageFile(from, url);
-    const page = redate(await readFile(source));
+    const old = await readFile(source);
+    const page = redate(old);
     if (page === undefined) throw new Error(`无法复用上一版本的页面 ${source}：页脚中没有数据截至 ${fromAsOf} 的一行`);
     const target = pageFile(this.#outDir, url);
     await mkdir(dirname(target), { recursive: true });
     await writeFile(target, page);
+    this.#reads.add(from, url, old, page);
   }
 
   /** Resolves when everything given so far is copied (or failed). */
@@ -104,5 +114,48 @@ export class PageCopier {
   /** Pages copied, and why any could not be. */
   get result(): { copied: number; errors: string[] } {
     return { copied: this.#copied, errors: [...this.#errors] };
+  }
+
+  /** Once everything is copied (idle): the copied pages not to be read again, and why a previous release's reads could not be used. */
+  finishReads(): { pages: ReadPage[]; refused: string[] } {
+    return this.#reads.finish();
+  }
+}
+
+/** What the copied pages need not be read for: the previous release's reads of the same bytes, their lines copied to `out`. */
+class ReusedReads {
+  readonly #out: string;
+  #fd: number | undefined;
+  #offset = 0;
+  readonly #previous = new Map<string, ReturnType<typeof loadPageReads>>();
+  readonly #sources = new Map<string, number>();
+  readonly #pages: ReadPage[] = [];
+
+  constructor(out: string) {
+    this.#out = out;
+  }
+
+  add(from: string, url: string, old: Buffer, page: Buffer): void {
+    let previous = this.#previous.get(from);
+    if (!previous) this.#previous.set(from, (previous = loadPageReads(from)));
+    const read = previous.ok ? previous.pages.get(url) : undefined;
+    if (!read || read.digest !== bytesDigest(old)) return;
+    const { ref } = read;
+    let source = this.#sources.get(ref.file);
+    if (source === undefined) this.#sources.set(ref.file, (source = openSync(ref.file, 'r')));
+    const line = Buffer.alloc(ref.length);
+    if (readSync(source, line, 0, ref.length, ref.offset) !== ref.length) return;
+    this.#fd ??= openSync(this.#out, 'w');
+    writeFileSync(this.#fd, line);
+    this.#pages.push({ ref: { ...ref, file: this.#out, offset: this.#offset }, digest: bytesDigest(page), links: read.links });
+    this.#offset += ref.length;
+  }
+
+  /** The pages, their lines all written; and why a previous release's reads could not be used. */
+  finish(): { pages: ReadPage[]; refused: string[] } {
+    for (const fd of [...this.#sources.values(), ...(this.#fd === undefined ? [] : [this.#fd])]) closeSync(fd);
+    this.#sources.clear();
+    this.#fd = undefined;
+    return { pages: this.#pages, refused: [...this.#previous.values()].flatMap((p) => (p.ok ? [] : [p.reason])) };
   }
 }

@@ -27,6 +27,7 @@ import {
 } from './release-root.ts';
 import { unpackArchive, type UnpackLimits } from './unpack.ts';
 import type { UpdatesFile } from './updates.ts';
+import { readsDir } from './page-reads.ts';
 
 export type ReleaseStage = 'root' | 'download' | 'unpack' | 'validate' | 'drop-guard' | 'build' | 'safety' | 'publish';
 
@@ -214,6 +215,8 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
 
   try {
     await rename(outDir, releaseDir(r, id));
+    // What the build read of its pages goes with it, for the next run (page-reads.ts).
+    if (existsSync(readsDir(outDir))) await rename(readsDir(outDir), readsDir(releaseDir(r, id)));
     await switchCurrent(r, id);
   } catch (e) {
     throw new ReleaseFailure('publish', `切换版本失败：${(e as Error).message}`, reportPath);

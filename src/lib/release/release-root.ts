@@ -14,6 +14,7 @@ import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
 import { mkdir, open, readFile, rename, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { setPriority } from 'node:os';
+import { readsDir } from './page-reads.ts';
 
 export const MARKER = '.portal-release-root';
 const RELEASE_ID = /^\d{8}T\d{9}Z$/;
@@ -139,7 +140,10 @@ export async function pruneReleases(r: ReleaseRoot, keep: number): Promise<strin
   const current = currentRelease(r);
   const ids = listReleases(r);
   const old = ids.slice(0, Math.max(0, ids.length - keep)).filter((id) => id !== current);
-  for (const id of old) await toTrash(r, releaseDir(r, id));
+  for (const id of old) {
+    await toTrash(r, releaseDir(r, id));
+    if (existsSync(readsDir(releaseDir(r, id)))) await toTrash(r, readsDir(releaseDir(r, id)));
+  }
   return old;
 }
 

@@ -99,7 +99,7 @@ test('the copier copies every page it is given, redated, and names each it canno
     }
     mkdirSync(join(from, '/penalties/P1/'), { recursive: true });
     writeFileSync(join(from, '/penalties/P1/index.html'), page('2026-11-27'));
-    const copier = new PageCopier(out);
+    const copier = new PageCopier(out, root);
     const batch = { type: 'portal-reused-pages' as const, from, fromAsOf: '2026-11-28', toAsOf: '2026-11-30' };
     copier.add({ ...batch, urls: urls.slice(0, 25) });
     copier.add({ ...batch, urls: [...urls.slice(25), '/penalties/P1/', '/penalties/P2/'] });

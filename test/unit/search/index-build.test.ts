@@ -127,7 +127,7 @@ test("the pages the index's workers read have their safety file checks done as t
     'f/index.html': page('<p><img src="https://other.example/x.png" alt=""></p>'),
   });
   try {
-    const index = await buildSearchIndex(d, WORKER, undefined, undefined, 'https://credit.taian.gov.cn');
+    const index = await buildSearchIndex(d, WORKER, undefined, undefined, { siteUrl: 'https://credit.taian.gov.cn' });
     assert.equal(index.pagesIndexed, 1);
     // a: its links resolve (one written as the site's own absolute URL); e: a link followed to
     // another host is allowed. b links to no page, c shows a mobile number, f loads from another
