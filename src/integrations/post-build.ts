@@ -49,9 +49,9 @@ function withReused(outDir: string, early: EarlyReads | undefined, reused: reado
  * once the build has passed.
  */
 export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, earlyReads?: EarlyReads, reads?: { dir: string; reused: readonly ReadPage[] }): Promise<void> {
+  mark('search-index start');
   const early = withReused(outDir, earlyReads, reads?.reused ?? []);
   if (reads?.reused.length) log(`复用上一版本读取的 ${reads.reused.length} 个页面（搜索提取与链接），不再重新读取`);
-  mark('search-index start');
   const index = await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction, { readsDir: reads?.dir });
   mark('search-index end');
   mark('safety start');

@@ -72,10 +72,16 @@ export function addDays(date: CivilDate, days: number): CivilDate {
   return new Date(t).toISOString().slice(0, 10);
 }
 
-/** 2026年11月28日, the form Chinese government sites use. */
+const chineseDates = new Map<CivilDate, string>();
+
+/** 2026年11月28日, the form Chinese government sites use. Each date is written once: pages show it hundreds of thousands of times. */
 export function formatChineseDate(date: CivilDate): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return `${y}年${m}月${d}日`;
+  let text = chineseDates.get(date);
+  if (text === undefined) {
+    const [y, m, d] = date.split('-').map(Number);
+    chineseDates.set(date, (text = `${y}年${m}月${d}日`));
+  }
+  return text;
 }
 
 export function yearOf(date: CivilDate): number {
