@@ -126,7 +126,8 @@ describe('npm run publish', () => {
     const r = await publish(`${origin}/good.zip`, rootA);
     assert.equal(r.code, 0, r.stderr);
     firstId = currentId(rootA);
-    assert.deepEqual(readdirSync(join(rootA, 'releases')), [firstId]);
+    // The release, and beside it what its build read of its pages, for the next run (page-reads.ts).
+    assert.deepEqual(readdirSync(join(rootA, 'releases')).sort(), [firstId, `${firstId}.reads`]);
     const home = readFileSync(join(rootA, 'current', 'index.html'), 'utf8');
     assert.match(home, /泰安市政务诚信公示/);
     assert.match(home, /href="\/updates\/"/);
@@ -200,6 +201,8 @@ describe('npm run publish', () => {
     // The live release's pages are reused: of 6 published records' pages, only CN2026000006's
     // (备注 edited) is rendered again (withheld records' pages always are).
     assert.match(r.stdout, /复用上一版本的 5 个记录页面，重新生成 1 个/);
+    // What the live release's build read of them went live with it: they are not read again.
+    assert.match(r.stdout, /复用上一版本读取的 5 个页面/);
   });
 
   test('changes.json lists the withdrawn records with their reasons and the changed one', () => {

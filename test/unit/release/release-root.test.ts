@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readsDir } from '../../../src/lib/release/page-reads.ts';
 import {
   currentRelease,
   listReleases,
@@ -64,12 +65,14 @@ test('rollback goes to the newest release older than the current one, then the o
   assert.equal(currentRelease(r), IDS[0]);
 });
 
-test('pruning keeps the newest N and the current release, moving the rest to the trash', async () => {
+test('pruning keeps the newest N and the current release, moving the rest (with what their builds read) to the trash', async () => {
   const r = await withReleases(IDS);
+  for (const id of IDS.slice(0, 3)) mkdirSync(readsDir(releaseDir(r, id)));
   await switchCurrent(r, IDS[0]!); // rolled back to the oldest
   assert.deepEqual(await pruneReleases(r, 2), [IDS[1]]);
   assert.deepEqual(listReleases(r), [IDS[0], IDS[2], IDS[3]]);
-  assert.equal(readdirSync(r.trash).length, 1);
+  assert.deepEqual(readdirSync(r.releases).sort(), [IDS[0], `${IDS[0]}.reads`, IDS[2], `${IDS[2]}.reads`, IDS[3]]);
+  assert.equal(readdirSync(r.trash).length, 2);
 });
 
 test('a second run on the same root is refused while the first holds the lock; a dead holder is taken over', async () => {
