@@ -131,7 +131,7 @@ function finish(): ScanReply {
   // The build is complete: a link that resolves now is fine; one that does not, its files are checked again.
   for (const [path, places] of pending) if (!resolves(path)) for (const at of places) unclear.add(waiting[at]!);
   const files = [...read.keys()];
-  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length, facts: facts.toJSON() };
+  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length, facts: facts.sent };
 }
 
 parentPort!.on('message', (m: ScanMessage) => {

@@ -19,7 +19,7 @@ import { Worker } from 'node:worker_threads';
 import { servedPath } from '../lib/safety/output-files.ts';
 import type { Extracted } from './search-extraction.ts';
 import type { EarlyExtraction } from './search-index.ts';
-import { PageFacts, type ReadPage } from '../lib/release/page-reads.ts';
+import { keptPages, type ReadPage, type SentFacts } from '../lib/release/page-reads.ts';
 
 /** What the Astro process sends the build command: files it has written. */
 export interface WrittenFiles {
@@ -72,7 +72,7 @@ export interface EarlyReads {
 
 /** What the thread is told, and answers. */
 export type ScanMessage = { files: readonly string[] } | { settled: number } | { finish: true };
-export type ScanReply = { extraction: Extracted; read: string[]; checked: string[]; changed: number; facts: ReturnType<PageFacts['toJSON']> };
+export type ScanReply = { extraction: Extracted; read: string[]; checked: string[]; changed: number; facts: SentFacts };
 /** The thread's answer to `settled`. */
 export type SettledReply = { settled: number };
 
@@ -142,8 +142,6 @@ export class PageScanner {
     await this.#worker.terminate();
     if (reply instanceof Error) return `读取线程出错（${reply.message}）`;
     const urls = new Set(reply.read.filter((rel) => rel.endsWith('.html')).map(servedPath));
-    const facts = new PageFacts();
-    facts.merge(reply.facts);
-    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked), changed: reply.changed, kept: facts.read(reply.extraction.refs) };
+    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked), changed: reply.changed, kept: [...keptPages(reply.extraction.refs, reply.facts)] };
   }
 }

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import portal from '../../portal.config.ts';
 import { buildReportPath } from '../lib/pipeline/build-env.ts';
 import { checkBuiltSiteInParallel, formatSafetyProblems, linkResolver, type PublishedFacts, type SafetyProblem } from '../lib/safety/checks.ts';
-import { pageReadsIndex, pageReadsIndexPath, type ReadPage } from '../lib/release/page-reads.ts';
+import { linkPaths, pageReadsIndex, pageReadsIndexPath, type ReadPage } from '../lib/release/page-reads.ts';
 import { mark } from './build-timings.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writtenFile, type EarlyReads } from './page-scan.ts';
@@ -36,7 +36,7 @@ function withReused(outDir: string, early: EarlyReads | undefined, reused: reado
   const extraction = early?.extraction ?? { refs: [], urls: new Set<string>(), skipped: { noMeta: 0, noindex: 0 }, errors: [] };
   return {
     extraction: { ...extraction, refs: [...extraction.refs, ...reused.map((r) => r.ref)], urls: new Set([...extraction.urls, ...reused.map((r) => r.ref.url)]) },
-    checked: new Set([...(early?.checked ?? []), ...reused.flatMap((r) => (r.links.every(resolves) ? [writtenFile(r.ref.url)!] : []))]),
+    checked: new Set([...(early?.checked ?? []), ...reused.flatMap((r) => (linkPaths(r.links).every(resolves) ? [writtenFile(r.ref.url)!] : []))]),
     changed: early?.changed ?? 0,
     kept: [...(early?.kept ?? []), ...reused],
   };

@@ -19,7 +19,7 @@ import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
 import { servedPath, textOf } from '../lib/safety/output-files.ts';
-import { bytesDigest, PageFacts } from '../lib/release/page-reads.ts';
+import { bytesDigest, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
@@ -41,7 +41,7 @@ export interface BuiltShard {
 }
 
 export type WorkerReply =
-  | ({ ok: true; job: 'extract'; checked: string[]; facts: ReturnType<PageFacts['toJSON']> } & Omit<Extracted, 'errors'>)
+  | ({ ok: true; job: 'extract'; checked: string[]; facts: SentFacts } & Omit<Extracted, 'errors'>)
   | { ok: true; job: 'build'; shards: BuiltShard[] }
   | JobFailure;
 
@@ -101,7 +101,7 @@ function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'ext
     result = file.close();
   }
   const { errors, refs, skipped } = result;
-  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped, checked, facts: facts.toJSON() };
+  return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped, checked, facts: facts.sent };
 }
 
 function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {

@@ -25,7 +25,7 @@ import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbe
 import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
 import { servedPath } from '../lib/safety/output-files.ts';
-import { PageFacts } from '../lib/release/page-reads.ts';
+import { keptPages } from '../lib/release/page-reads.ts';
 import { IndexFiles } from './index-files.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { WorkerJob, WorkerReply } from './search-index-worker.ts';
@@ -211,10 +211,8 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
     logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    const facts = new PageFacts();
-    for (const r of extracted) if (r.ok && r.job === 'extract') facts.merge(r.facts);
-    const read = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.refs : []));
-    return { ...stats, checked: new Set(extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.checked : []))) as ReadonlySet<string>, kept: facts.read(read) };
+    const kept = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? [...keptPages(r.refs, r.facts)] : []));
+    return { ...stats, checked: new Set(extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.checked : []))) as ReadonlySet<string>, kept };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });

@@ -53,7 +53,7 @@ const readsLine = (log: string) => Number(/复用上一版本读取的 (\d+) 个
 /** The record pages a build kept its reads of, for the next day's. */
 const keptReads = (site: BuiltSite) => {
   const loaded = loadPageReads(site.outDir);
-  return loaded.ok ? [...loaded.pages.keys()].filter((url) => url in digests(site)).sort() : [];
+  return loaded.ok ? loaded.urls().filter((url) => url in digests(site)).sort() : [];
 };
 const digests = (site: BuiltSite): Record<string, string> => JSON.parse(readFileSync(join(site.outDir, PAGE_MANIFEST), 'utf8')).pages;
 

@@ -138,7 +138,7 @@ class ReusedReads {
   add(from: string, url: string, old: Buffer, page: Buffer): void {
     let previous = this.#previous.get(from);
     if (!previous) this.#previous.set(from, (previous = loadPageReads(from)));
-    const read = previous.ok ? previous.pages.get(url) : undefined;
+    const read = previous.ok ? previous.get(url) : undefined;
     if (!read || read.digest !== bytesDigest(old)) return;
     const { ref } = read;
     let source = this.#sources.get(ref.file);

@@ -28,80 +28,103 @@ const PAGE_READS_VERSION = 1;
 /** Digest of the bytes read of a page (SHA-1: it tells the build's own files apart, at twice SHA-256's speed). */
 export const bytesDigest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
 
+/**
+ * A page's internal links: numbers into a table of link paths (shared by the pages of one
+ * reader or one release), comma-separated. One short string a page: pages have dozens of
+ * links, and the build command holds those of every page read until the build has passed.
+ */
+export interface LinkList {
+  paths: readonly string[];
+  ids: string;
+}
+
+export const linkPaths = ({ paths, ids }: LinkList): string[] => (ids ? ids.split(',').map((i) => paths[Number(i)]!) : []);
+
 /** One page read: where its extraction line is (`file` in the reads folder), what it sums up, its bytes' digest, its internal links. */
 export interface ReadPage {
   ref: PageRef;
   digest: string;
-  links: readonly string[];
+  links: LinkList;
 }
 
-/** A read page as index.json keeps it: the ref's fields, then the digest and the links (numbers into `paths`). */
-type Row = [url: string, file: string, offset: number, length: number, kind: string, date: string, region: string, status: string, keys: string[] | null, digest: string, links: number[]];
+/** What a reader sends of the pages it read besides their extraction lines (PageFacts). */
+export interface SentFacts {
+  paths: string[];
+  /** URL → its bytes' digest and its link numbers; absent when the page is not kept. */
+  pages: Record<string, [digest: string, ids: string]>;
+}
 
-/** What readers tell of each page they read besides its extraction: its bytes' digest, and its internal links when nothing else was found. */
+/** What a reader finds of each page it reads besides its extraction: its bytes' digest, and its internal links when nothing else was found. */
 export class PageFacts {
-  readonly paths: string[] = [];
+  readonly #sent: SentFacts = { paths: [], pages: {} };
   readonly #ids = new Map<string, number>();
-  /** URL → digest and link ids; absent when the page is not to be kept. */
-  readonly pages = new Map<string, [digest: string, links: number[]]>();
 
-  /** `links`: the page's internal link paths, or undefined when its checks found anything else. */
+  /** `links`: the page's internal link paths, or undefined when its checks found anything else (then it is not kept). */
   add(url: string, digest: string, links: readonly string[] | undefined): void {
-    if (links) this.pages.set(url, [digest, links.map((p) => this.#id(p))]);
+    if (links) this.#sent.pages[url] = [digest, links.map((p) => this.#id(p)).join(',')];
   }
 
   #id(path: string): number {
     let id = this.#ids.get(path);
-    if (id === undefined) this.#ids.set(path, (id = this.paths.push(path) - 1));
+    if (id === undefined) this.#ids.set(path, (id = this.#sent.paths.push(path) - 1));
     return id;
   }
 
-  /** Sent between threads and processes as this. */
-  toJSON(): { paths: string[]; pages: [string, string, number[]][] } {
-    return { paths: this.paths, pages: [...this.pages].map(([url, [digest, links]]) => [url, digest, links]) };
-  }
-
-  /** Adds what another reader sent (toJSON). */
-  merge({ paths, pages }: ReturnType<PageFacts['toJSON']>): void {
-    for (const [url, digest, links] of pages) this.add(url, digest, links.map((i) => paths[i]!));
-  }
-
-  /** The kept pages among `refs` (their lines in `dir`), as read pages. */
-  read(refs: readonly PageRef[]): ReadPage[] {
-    return refs.flatMap((ref) => {
-      const facts = this.pages.get(ref.url);
-      return facts ? [{ ref, digest: facts[0], links: facts[1].map((i) => this.paths[i]!) }] : [];
-    });
+  /** As sent between threads and processes. */
+  get sent(): SentFacts {
+    return this.#sent;
   }
 }
 
+/** The pages among `refs` that a reader kept (`facts`). */
+export function* keptPages(refs: readonly PageRef[], facts: SentFacts): Generator<ReadPage> {
+  for (const ref of refs) {
+    if (!Object.hasOwn(facts.pages, ref.url)) continue;
+    const [digest, ids] = facts.pages[ref.url]!;
+    yield { ref, digest, links: { paths: facts.paths, ids } };
+  }
+}
+
+/** A read page as index.json keeps it: the ref's fields, then the digest and the link numbers (into the index's `paths`). */
+type Row = [url: string, file: string, offset: number, length: number, kind: string, date: string, region: string, status: string, keys: string[] | null, digest: string, ids: string];
+
 /** index.json of the reads folder `dir`, for the pages read (their lines in files of that folder). */
-export function pageReadsIndex(dir: string, pages: readonly ReadPage[]): string {
+export function pageReadsIndex(dir: string, pages: Iterable<ReadPage>): string {
   const facts = new PageFacts();
-  const rows: Row[] = pages.map(({ ref, digest, links }) => {
+  const rows: Row[] = [];
+  for (const { ref, digest, links } of pages) {
     if (dirname(ref.file) !== dir) throw new Error(`${ref.file} 不在 ${dir} 中`);
-    facts.add(ref.url, digest, links);
-    const [, ids] = facts.pages.get(ref.url)!;
-    return [ref.url, basename(ref.file), ref.offset, ref.length, ref.kind, ref.date, ref.region, ref.status, ref.keys ?? null, digest, ids];
-  });
-  return JSON.stringify({ version: PAGE_READS_VERSION, paths: facts.paths, pages: rows });
+    facts.add(ref.url, digest, linkPaths(links));
+    const [, ids] = facts.sent.pages[ref.url]!;
+    rows.push([ref.url, basename(ref.file), ref.offset, ref.length, ref.kind, ref.date, ref.region, ref.status, ref.keys ?? null, digest, ids]);
+  }
+  return JSON.stringify({ version: PAGE_READS_VERSION, paths: facts.sent.paths, pages: rows });
 }
 
 export const pageReadsIndexPath = (dir: string): string => join(dir, INDEX);
 
+const IDS = /^(?:\d+(?:,\d+)*)?$/;
+
 const isRow = (r: unknown, paths: number): r is Row =>
   Array.isArray(r) && r.length === 11 &&
-  [0, 1, 4, 5, 6, 7, 9].every((i) => typeof r[i] === 'string') &&
+  [0, 1, 4, 5, 6, 7, 9, 10].every((i) => typeof r[i] === 'string') &&
   [2, 3].every((i) => Number.isSafeInteger(r[i]) && r[i] >= 0) &&
   /^[^/\\]+\.jsonl$/.test(r[1]) &&
   (r[8] === null || (Array.isArray(r[8]) && r[8].every((k: unknown) => typeof k === 'string'))) &&
-  Array.isArray(r[10]) && r[10].every((i: unknown) => Number.isSafeInteger(i) && (i as number) >= 0 && (i as number) < paths);
+  IDS.test(r[10]) && (r[10] === '' || r[10].split(',').every((i: string) => Number(i) < paths));
+
+/** A previous release's reads: its read page of a URL, if it kept one. */
+export interface PreviousReads {
+  get(url: string): ReadPage | undefined;
+  /** Every URL it has a row for. */
+  urls(): string[];
+}
 
 /**
- * The reads kept beside a site folder: URL → a read page, or why there are none. Any entry not
- * of the shape written here is left out (its page is read again).
+ * The reads kept beside a site folder, or why there are none. Rows stay as read until asked
+ * for; one not of the shape written here is left out (its page is read again).
  */
-export function loadPageReads(siteDir: string): { ok: true; pages: Map<string, ReadPage> } | { ok: false; reason: string } {
+export function loadPageReads(siteDir: string): ({ ok: true } & PreviousReads) | { ok: false; reason: string } {
   const dir = readsDir(siteDir);
   let parsed: { version?: unknown; paths?: unknown; pages?: unknown };
   try {
@@ -111,13 +134,18 @@ export function loadPageReads(siteDir: string): { ok: true; pages: Map<string, R
   }
   const { version, paths, pages } = parsed ?? {};
   if (version !== PAGE_READS_VERSION || !Array.isArray(paths) || !paths.every((p) => typeof p === 'string') || !Array.isArray(pages)) return { ok: false, reason: `${pageReadsIndexPath(dir)} 格式不符` };
-  const out = new Map<string, ReadPage>();
-  for (const row of pages) {
-    if (!isRow(row, paths.length)) continue;
-    const [url, file, offset, length, kind, date, region, status, keys, digest, links] = row;
-    const ref: PageRef = { url, kind, date, region, status, file: join(dir, file), offset, length };
-    if (keys) ref.keys = keys;
-    out.set(url, { ref, digest, links: links.map((i) => paths[i] as string) });
-  }
-  return { ok: true, pages: out };
+  const rows = new Map<string, unknown[]>();
+  for (const row of pages) if (Array.isArray(row) && typeof row[0] === 'string') rows.set(row[0], row);
+  return {
+    ok: true,
+    urls: () => [...rows.keys()],
+    get(url) {
+      const row = rows.get(url);
+      if (!isRow(row, paths.length)) return undefined;
+      const [, file, offset, length, kind, date, region, status, keys, digest, ids] = row;
+      const ref: PageRef = { url, kind, date, region, status, file: join(dir, file), offset, length };
+      if (keys) ref.keys = keys;
+      return { ref, digest, links: { paths, ids } };
+    },
+  };
 }

@@ -4,11 +4,13 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asOfLine, PageCopier } from '../../../src/lib/release/page-copy.ts';
-import { bytesDigest, loadPageReads, pageReadsIndex, pageReadsIndexPath, readsDir, type ReadPage } from '../../../src/lib/release/page-reads.ts';
+import { bytesDigest, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type ReadPage } from '../../../src/lib/release/page-reads.ts';
 
 const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${body}</main><footer class="site-footer">${asOfLine(asOf)}</footer></body></html>`);
 
-/** A previous release: its pages, and its reads of them (one line each in early.jsonl). */
+const PATHS = ['/', '/subjects/S0/', '/subjects/S1/', '/subjects/S2/'];
+
+/** A previous release: its pages, and its reads of them (one line each in early.jsonl), page i linking to / and /subjects/Si/. */
 function previousRelease(root: string, urls: string[]) {
   const site = join(root, 'previous');
   const reads = readsDir(site);
@@ -23,7 +25,7 @@ function previousRelease(root: string, urls: string[]) {
     lines.push(line);
     const ref = { url, kind: 'commitments', date: '2026-11-0' + (i + 1), region: '泰山区', status: '', file: join(reads, 'early.jsonl'), offset, length: Buffer.byteLength(line) };
     offset += ref.length;
-    return { ref, digest: bytesDigest(bytes), links: ['/', `/subjects/S${i}/`] };
+    return { ref, digest: bytesDigest(bytes), links: { paths: PATHS, ids: `0,${i + 1}` } };
   });
   writeFileSync(join(reads, 'early.jsonl'), lines.join(''));
   writeFileSync(pageReadsIndexPath(reads), pageReadsIndex(reads, pages));
@@ -36,17 +38,20 @@ test('the reads kept beside a site come back as they were written; rows of anoth
     const { site } = previousRelease(root, ['/commitments/A/', '/commitments/B/']);
     const loaded = loadPageReads(site);
     assert.ok(loaded.ok);
-    const a = loaded.pages.get('/commitments/A/')!;
-    assert.deepEqual(a.links, ['/', '/subjects/S0/']);
+    const a = loaded.get('/commitments/A/')!;
+    assert.deepEqual(linkPaths(a.links), ['/', '/subjects/S0/']);
+    assert.deepEqual(linkPaths(loaded.get('/commitments/B/')!.links), ['/', '/subjects/S1/']);
     assert.equal(a.ref.file, join(readsDir(site), 'early.jsonl'));
-    assert.deepEqual([a.ref.offset, loaded.pages.get('/commitments/B/')!.ref.offset], [0, a.ref.length]);
+    assert.deepEqual([a.ref.offset, loaded.get('/commitments/B/')!.ref.offset], [0, a.ref.length]);
+    assert.equal(loaded.get('/commitments/C/'), undefined);
     // A hostile index: a row naming a file outside the folder, a link number past the table, a wrong version.
     const index = JSON.parse(readFileSync(pageReadsIndexPath(readsDir(site)), 'utf8'));
     index.pages[0][1] = '../../etc/passwd.jsonl';
-    index.pages[1][10] = [7];
+    index.pages[1][10] = '0,7';
     writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify(index));
     const hostile = loadPageReads(site);
-    assert.ok(hostile.ok && hostile.pages.size === 0);
+    assert.ok(hostile.ok);
+    assert.deepEqual([hostile.get('/commitments/A/'), hostile.get('/commitments/B/')], [undefined, undefined]);
     writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify({ ...index, version: 2 }));
     assert.match((loadPageReads(site) as { reason: string }).reason, /格式不符/);
     assert.match((loadPageReads(join(root, 'none')) as { reason: string }).reason, /无法读取/);
@@ -76,7 +81,7 @@ test('a copied page is not read again when its bytes are the bytes its release r
       const i = urls.indexOf(p.ref.url);
       assert.equal(kept.subarray(p.ref.offset, p.ref.offset + p.ref.length).toString(), lines[i]);
       assert.equal(p.digest, bytesDigest(page('2026-11-30', `<p>${p.ref.url}</p>`)));
-      assert.deepEqual(p.links, ['/', `/subjects/S${i}/`]);
+      assert.deepEqual(linkPaths(p.links), ['/', `/subjects/S${i}/`]);
       assert.equal(p.ref.date, `2026-11-0${i + 1}`);
     }
     // No reads beside the previous folder: none reused, and why.
@@ -86,6 +91,30 @@ test('a copied page is not read again when its bytes are the bytes its release r
     const none = bare.finishReads();
     assert.deepEqual(none.pages, []);
     assert.match(none.refused[0]!, /无法读取/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('pages of several readers, each with its own table of link paths, are kept with their own links', () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
+  try {
+    const site = join(root, 'site');
+    const dir = readsDir(site);
+    const one = new PageFacts();
+    const two = new PageFacts();
+    one.add('/a/', 'd1', ['/x/', '/y/']);
+    one.add('/b/', 'd2', undefined); // a personal-number hit, say: not kept
+    two.add('/c/', 'd3', ['/y/', '/z/', '/x/']);
+    two.add('/d/', 'd4', []);
+    const ref = (url: string, file: string) => ({ url, kind: 'commitments', date: '', region: '', status: '', file: join(dir, file), offset: 0, length: 1 });
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(pageReadsIndexPath(dir), pageReadsIndex(dir, [...keptPages([ref('/a/', 'one.jsonl'), ref('/b/', 'one.jsonl')], one.sent), ...keptPages([ref('/c/', 'two.jsonl'), ref('/d/', 'two.jsonl')], two.sent)]));
+    const loaded = loadPageReads(site);
+    assert.ok(loaded.ok);
+    assert.deepEqual(loaded.urls(), ['/a/', '/c/', '/d/']);
+    assert.deepEqual(['/a/', '/c/', '/d/'].map((url) => linkPaths(loaded.get(url)!.links)), [['/x/', '/y/'], ['/y/', '/z/', '/x/'], []]);
+    assert.deepEqual(['/a/', '/c/'].map((url) => [loaded.get(url)!.digest, loaded.get(url)!.ref.file]), [['d1', join(dir, 'one.jsonl')], ['d3', join(dir, 'two.jsonl')]]);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
