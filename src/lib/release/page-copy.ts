@@ -156,6 +156,9 @@ class ReusedReads {
     for (const fd of [...this.#sources.values(), ...(this.#fd === undefined ? [] : [this.#fd])]) closeSync(fd);
     this.#sources.clear();
     this.#fd = undefined;
-    return { pages: this.#pages, refused: [...this.#previous.values()].flatMap((p) => (p.ok ? [] : [p.reason])) };
+    // The previous release's rows are not needed past the copy, and would be held through the steps after Astro.
+    const refused = [...this.#previous.values()].flatMap((p) => (p.ok ? [] : [p.reason]));
+    this.#previous.clear();
+    return { pages: this.#pages, refused };
   }
 }
