@@ -141,14 +141,30 @@ class ReusedReads {
     const read = previous.ok ? previous.get(url) : undefined;
     if (!read || read.digest !== bytesDigest(old)) return;
     const { ref } = read;
-    let source = this.#sources.get(ref.file);
-    if (source === undefined) this.#sources.set(ref.file, (source = openSync(ref.file, 'r')));
-    const line = Buffer.alloc(ref.length);
-    if (readSync(source, line, 0, ref.length, ref.offset) !== ref.length) return;
+    const line = this.#line(ref);
+    if (!line) return;
     this.#fd ??= openSync(this.#out, 'w');
     writeFileSync(this.#fd, line);
     this.#pages.push({ ref: { ...ref, file: this.#out, offset: this.#offset }, digest: bytesDigest(page), links: read.links });
     this.#offset += ref.length;
+  }
+
+  /**
+   * A page's extraction line in the previous release's reads, if it is there and is the
+   * page's (search-extraction.ts writes `{"url":…` and a line break): a file that is gone or
+   * was changed means the page is read again, never a failed build.
+   */
+  #line(ref: ReadPage['ref']): Buffer | undefined {
+    const line = Buffer.alloc(ref.length);
+    try {
+      let source = this.#sources.get(ref.file);
+      if (source === undefined) this.#sources.set(ref.file, (source = openSync(ref.file, 'r')));
+      if (readSync(source, line, 0, ref.length, ref.offset) !== ref.length) return undefined;
+    } catch {
+      return undefined;
+    }
+    const start = Buffer.from(`{"url":${JSON.stringify(ref.url)},`);
+    return line.subarray(0, start.length).equals(start) && line.at(-1) === 0x0a ? line : undefined;
   }
 
   /** The pages, their lines all written; and why a previous release's reads could not be used. */

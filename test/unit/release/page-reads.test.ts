@@ -119,3 +119,30 @@ test('pages of several readers, each with its own table of link paths, are kept 
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('a copied page whose kept line is gone or is not its own is read again, and the copy goes on', { timeout: 10_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
+  try {
+    const urls = ['/commitments/A/', '/commitments/B/', '/commitments/C/'];
+    const { site, lines } = previousRelease(root, urls);
+    // B's line now names another page (same length); C's is cut off the end of the file.
+    const early = join(readsDir(site), 'early.jsonl');
+    writeFileSync(early, lines[0]! + lines[1]!.replace('/commitments/B/', '/commitments/X/') + lines[2]!.slice(0, 10));
+    const out = join(root, 'site');
+    mkdirSync(readsDir(out), { recursive: true });
+    const copier = new PageCopier(out, readsDir(out));
+    copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls });
+    await copier.idle();
+    assert.deepEqual(copier.result, { copied: 3, errors: [] });
+    assert.deepEqual(copier.finishReads().pages.map((p) => p.ref.url), ['/commitments/A/']);
+    // The reads folder gone altogether: every page copied, none reused.
+    rmSync(early);
+    const again = new PageCopier(join(root, 'site2'), readsDir(out));
+    again.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls });
+    await again.idle();
+    assert.deepEqual(again.result, { copied: 3, errors: [] });
+    assert.deepEqual(again.finishReads().pages, []);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
