@@ -16,7 +16,7 @@ import { fileFindings, resolvesInBuild } from '../lib/safety/checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
-import { bytesDigest, PageFacts } from '../lib/release/page-reads.ts';
+import { bytesDigest, keptLinks, PageFacts } from '../lib/release/page-reads.ts';
 
 const given = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array; heapMB: number };
 const { siteUrl, extractionPath, stop, heapMB } = given;
@@ -98,19 +98,17 @@ function scan(rel: string): void {
   const page = text !== undefined && rel.endsWith('.html') ? readPage(text, url) : undefined;
   if (page) extraction.add(url, page.extraction);
   let place: number | undefined;
-  const links: string[] = [];
-  for (const f of fileFindings(rel, text, site, page?.refs)) {
+  const findings = fileFindings(rel, text, site, page?.refs);
+  for (const f of findings) {
     if (!('internalLink' in f)) unclear.add(rel);
-    else {
-      links.push(f.internalLink);
-      if (resolves(f.internalLink)) continue;
+    else if (!resolves(f.internalLink)) {
       place ??= waiting.push(rel) - 1;
       const files = pending.get(f.internalLink);
       if (files) files.push(place);
       else pending.set(f.internalLink, [place]);
     }
   }
-  if (page && 'page' in page.extraction) facts.add(url, bytesDigest(bytes!), unclear.has(rel) ? undefined : links);
+  if (page && 'page' in page.extraction) facts.add(url, bytesDigest(bytes!), keptLinks(findings));
 }
 
 /** Whether the file is still the bytes that were read. */

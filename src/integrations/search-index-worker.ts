@@ -19,7 +19,7 @@ import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
 import { servedPath, textOf } from '../lib/safety/output-files.ts';
-import { bytesDigest, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
+import { bytesDigest, keptLinks, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
@@ -93,9 +93,8 @@ function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'ext
       const page = readPage(text, url);
       file.add(url, page.extraction);
       const findings = fileFindings(rel, text, site, page.refs);
-      const clear = clearsChecks(findings, resolves);
-      if (clear) checked.push(rel);
-      if ('page' in page.extraction) facts.add(url, bytesDigest(bytes), clear ? findings.flatMap((f) => ('internalLink' in f ? [f.internalLink] : [])) : undefined);
+      if (clearsChecks(findings, resolves)) checked.push(rel);
+      if ('page' in page.extraction) facts.add(url, bytesDigest(bytes), keptLinks(findings));
     }
   } finally {
     result = file.close();

@@ -2,7 +2,8 @@
  * Builds the site search after the site is built (post-build.ts), over the BUILT pages:
  * every page that carries the search markup (src/components/SearchMeta.astro) and no robots
  * noindex. Two worker processes extract the text (search-extraction.ts) of the pages not
- * extracted while Astro rendered (page-scan.ts), the pages are split
+ * extracted while Astro rendered (page-scan.ts) nor copied with the previous release's
+ * extraction (src/lib/release/page-reads.ts), the pages are split
  * into shards (src/lib/search/shards.ts), and the workers build each shard's index
  * (src/lib/search/shard-index.ts). Then the routing table, the number lookup, the known
  * phrases and search.json are written under <outDir>/search-index/.

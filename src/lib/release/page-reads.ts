@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PageRef } from '../../integrations/search-extraction.ts';
+import type { Finding } from '../safety/checks.ts';
 
 /** The folder of a site folder's reads. */
 export const readsDir = (siteDir: string): string => `${resolve(siteDir)}.reads`;
@@ -54,12 +55,22 @@ export interface SentFacts {
   pages: Record<string, [digest: string, ids: string]>;
 }
 
+/** A page's internal link paths, when its safety file checks found nothing else (only then is the page kept). */
+export function keptLinks(findings: readonly Finding[]): string[] | undefined {
+  const links: string[] = [];
+  for (const f of findings) {
+    if (!('internalLink' in f)) return undefined;
+    links.push(f.internalLink);
+  }
+  return links;
+}
+
 /** What a reader finds of each page it reads besides its extraction: its bytes' digest, and its internal links when nothing else was found. */
 export class PageFacts {
   readonly #sent: SentFacts = { paths: [], pages: {} };
   readonly #ids = new Map<string, number>();
 
-  /** `links`: the page's internal link paths, or undefined when its checks found anything else (then it is not kept). */
+  /** `links`: keptLinks of the page's findings (undefined: the page is not kept). */
   add(url: string, digest: string, links: readonly string[] | undefined): void {
     if (links) this.#sent.pages[url] = [digest, links.map((p) => this.#id(p)).join(',')];
   }

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asOfLine, PageCopier } from '../../../src/lib/release/page-copy.ts';
-import { bytesDigest, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type ReadPage } from '../../../src/lib/release/page-reads.ts';
+import { bytesDigest, keptLinks, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type ReadPage } from '../../../src/lib/release/page-reads.ts';
 
 const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${body}</main><footer class="site-footer">${asOfLine(asOf)}</footer></body></html>`);
 
@@ -145,4 +145,12 @@ test('a copied page whose kept line is gone or is not its own is read again, and
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('a page is kept with its internal links only when its checks found nothing else', () => {
+  const link = (internalLink: string) => ({ internalLink, where: '<a href>', url: internalLink });
+  assert.deepEqual(keptLinks([link('/a/'), link('/b/')]), ['/a/', '/b/']);
+  assert.deepEqual(keptLinks([]), []);
+  assert.equal(keptLinks([link('/a/'), { personalNumber: '13800138000', message: '手机号码' }]), undefined);
+  assert.equal(keptLinks([{ problem: 'unsafe-url', message: 'javascript:' }, link('/a/')]), undefined);
 });
