@@ -10,6 +10,16 @@ const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${bo
 
 const PATHS = ['/', '/subjects/S0/', '/subjects/S1/', '/subjects/S2/'];
 
+/** Runs `body` in a fresh folder, removed after. */
+async function inTemp(body: (root: string) => void | Promise<void>): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
+  try {
+    await body(root);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
 /** A previous release: its pages, and its reads of them (one line each in early.jsonl), page i linking to / and /subjects/Si/. */
 function previousRelease(root: string, urls: string[]) {
   const site = join(root, 'previous');
@@ -32,9 +42,8 @@ function previousRelease(root: string, urls: string[]) {
   return { site, lines };
 }
 
-test('the reads kept beside a site come back as they were written; rows of another shape are left out', () => {
-  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
-  try {
+test('the reads kept beside a site come back as they were written; rows of another shape are left out', () =>
+  inTemp(async (root) => {
     const { site } = previousRelease(root, ['/commitments/A/', '/commitments/B/']);
     const loaded = loadPageReads(site);
     assert.ok(loaded.ok);
@@ -55,14 +64,10 @@ test('the reads kept beside a site come back as they were written; rows of anoth
     writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify({ ...index, version: 2 }));
     assert.match((loadPageReads(site) as { reason: string }).reason, /格式不符/);
     assert.match((loadPageReads(join(root, 'none')) as { reason: string }).reason, /无法读取/);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a copied page is not read again when its bytes are the bytes its release read: its line is copied, its new bytes digested', { timeout: 10_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
-  try {
+test('a copied page is not read again when its bytes are the bytes its release read: its line is copied, its new bytes digested', { timeout: 10_000 }, () =>
+  inTemp(async (root) => {
     const urls = ['/commitments/A/', '/commitments/B/', '/commitments/C/'];
     const { site, lines } = previousRelease(root, urls);
     // C changed after its release read it (or the reads are another site's): it is read again.
@@ -91,14 +96,10 @@ test('a copied page is not read again when its bytes are the bytes its release r
     const none = bare.finishReads();
     assert.deepEqual(none.pages, []);
     assert.match(none.refused[0]!, /无法读取/);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('pages of several readers, each with its own table of link paths, are kept with their own links', () => {
-  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
-  try {
+test('pages of several readers, each with its own table of link paths, are kept with their own links', () =>
+  inTemp(async (root) => {
     const site = join(root, 'site');
     const dir = readsDir(site);
     const one = new PageFacts();
@@ -115,14 +116,10 @@ test('pages of several readers, each with its own table of link paths, are kept 
     assert.deepEqual(loaded.urls(), ['/a/', '/c/', '/d/']);
     assert.deepEqual(['/a/', '/c/', '/d/'].map((url) => linkPaths(loaded.get(url)!.links)), [['/x/', '/y/'], ['/y/', '/z/', '/x/'], []]);
     assert.deepEqual(['/a/', '/c/'].map((url) => [loaded.get(url)!.digest, loaded.get(url)!.ref.file]), [['d1', join(dir, 'one.jsonl')], ['d3', join(dir, 'two.jsonl')]]);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a copied page whose kept line is gone or is not its own is read again, and the copy goes on', { timeout: 10_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
-  try {
+test('a copied page whose kept line is gone or is not its own is read again, and the copy goes on', { timeout: 10_000 }, () =>
+  inTemp(async (root) => {
     const urls = ['/commitments/A/', '/commitments/B/', '/commitments/C/'];
     const { site, lines } = previousRelease(root, urls);
     // B's line now names another page (same length); C's is cut off the end of the file.
@@ -142,10 +139,7 @@ test('a copied page whose kept line is gone or is not its own is read again, and
     await again.idle();
     assert.deepEqual(again.result, { copied: 3, errors: [] });
     assert.deepEqual(again.finishReads().pages, []);
-  } finally {
-    rmSync(root, { recursive: true, force: true });
-  }
-});
+  }));
 
 test('a page is kept with its internal links only when its checks found nothing else', () => {
   const link = (internalLink: string) => ({ internalLink, where: '<a href>', url: internalLink });
