@@ -139,8 +139,9 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const errors = [...(early?.errors ?? []), ...extracted.flatMap((r) => (r.ok ? [] : r.errors))];
     if (errors.length) fail(errors);
     // The shards are planned by date and URL (shards.ts), so where a page was read does not matter.
-    const refs = [...(early?.refs ?? []), ...extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.refs : []))];
-    const skipped = extracted.reduce((s, r) => (r.ok && r.job === 'extract' ? { noMeta: s.noMeta + r.skipped.noMeta, noindex: s.noindex + r.skipped.noindex } : s), early?.skipped ?? { noMeta: 0, noindex: 0 });
+    const read = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? [r] : []));
+    const refs = [...(early?.refs ?? []), ...read.flatMap((r) => r.refs)];
+    const skipped = read.reduce((s, r) => ({ noMeta: s.noMeta + r.skipped.noMeta, noindex: s.noindex + r.skipped.noindex }), early?.skipped ?? { noMeta: 0, noindex: 0 });
     const tExtract = performance.now();
 
     // 2. Plan the shards and build them, `workers` at a time (round robin, biggest first).
@@ -212,8 +213,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
     logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    const kept = extracted.flatMap((r) => (r.ok && r.job === 'extract' ? [...keptPages(r.refs, r.facts)] : []));
-    return { ...stats, checked: new Set(extracted.flatMap((r) => (r.ok && r.job === 'extract' ? r.checked : []))) as ReadonlySet<string>, kept };
+    return { ...stats, checked: new Set(read.flatMap((r) => r.checked)) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });

@@ -12,7 +12,7 @@ import type { PortalConfig } from '../config/portal-config.ts';
 import type { GovernanceSummary } from '../governance/summary.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { ExportInfo } from '../site/records.ts';
-import { OPEN_KINDS, openTable, tableCsvText, tableJsonText, type OpenColumn, type OpenDataKind } from './tables.ts';
+import { OPEN_KINDS, openTable, tableCsvText, tableJsonText, type OpenColumn, type OpenDataKind, type OpenTable } from './tables.ts';
 
 export interface OpenDataInput {
   records: PublishedRecords;
@@ -57,6 +57,9 @@ function measure(text: Iterable<string>): { bytes: number; sha256: string } {
 
 const kindOf = (name: string) => ({ kind: name.slice(0, name.lastIndexOf('.')) as OpenDataKind, csv: name.endsWith('.csv') });
 
+/** A table file's text: its CSV or its JSON. */
+const tableText = (t: OpenTable, csv: boolean): Iterable<string> => (csv ? tableCsvText(t) : tableJsonText(t));
+
 /**
  * The text of one file, in pieces (datapackage.json is made from the index of the others). A
  * table file is made a thousand rows at a time, so that no file of 300 MB is ever one string.
@@ -66,8 +69,7 @@ export function* openFileText(name: string, input: OpenDataInput, index?: readon
   else if (name === DATA_PACKAGE) yield dataPackage(index ?? openFileIndex(input), input);
   else {
     const { kind, csv } = kindOf(name);
-    const t = openTable(kind, input.records);
-    yield* csv ? tableCsvText(t) : tableJsonText(t);
+    yield* tableText(openTable(kind, input.records), csv);
   }
 }
 
@@ -96,8 +98,9 @@ export function openFileIndex(input: OpenDataInput): OpenFileInfo[] {
       index.push({ name, mediatype, title: '政务失信治理指标', ...measure(openFileText(name, input)) });
       continue;
     }
-    const t = openTable(kindOf(name).kind, input.records);
-    index.push({ name, mediatype, title: t.title, ...measure(name.endsWith('.csv') ? tableCsvText(t) : tableJsonText(t)), table: { kind: t.kind, rows: t.rows.length, columns: t.columns } });
+    const { kind, csv } = kindOf(name);
+    const t = openTable(kind, input.records);
+    index.push({ name, mediatype, title: t.title, ...measure(tableText(t, csv)), table: { kind: t.kind, rows: t.rows.length, columns: t.columns } });
   }
   index.push({ name: DATA_PACKAGE, mediatype: 'application/json', title: '数据包描述', ...measure([dataPackage(index, input)]) });
   return index;
