@@ -2,8 +2,9 @@
  * The build's steps after Astro (run by scripts/build.ts once the Astro process has exited,
  * so its memory is gone before they start their workers): the search index over the built
  * pages, then the safety checks over everything written, search index included. What the
- * build command read while Astro rendered (`early`, page-scan.ts) is not read again, and the
- * pages the index's workers read are checked by them as they read them. Any
+ * build command read while Astro rendered (`early`, page-scan.ts) is not read again, the
+ * pages the index's workers read are checked by them as they read them, and the index's
+ * files by them as they write them; every published record's page must be in the index. Any
  * problem fails the build; the safety problems are added to the build report under `safety`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -58,7 +59,7 @@ export async function postBuild(outDir: string, published: PublishedFacts, log: 
   const t0 = performance.now();
   // Nothing else runs at this point of the build: the file checks take every core.
   const checked = new Set([...(early?.checked ?? []), ...index.checked]);
-  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published }, availableParallelism(), CHECK_WORKER, checked);
+  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published, indexed: index.indexed }, availableParallelism(), CHECK_WORKER, checked);
   await addToReport(problems);
   mark('safety end');
   if (problems.length > 0) throw new Error(`构建输出未通过安全检查（${problems.length} 处，详见 ${buildReportPath()}）：\n${formatSafetyProblems(problems)}`);

@@ -6,12 +6,15 @@
  *    read and one parse (page-read.ts) for both steps, so the safety checks skip those pages;
  *  - build: for each assigned shard, its index (shard-index.ts: page table, postings, cards),
  *    plus the shard's routing keys for the routing table, its pages' own numbers for the
- *    number lookup and its known-phrase lines.
+ *    number lookup and its known-phrase lines; and the files whose safety file checks, made
+ *    on each file's text before it is compressed, found nothing left to check.
+ *    That text is what the checks would read back (output-files.ts textOf: decompressed, as
+ *    UTF-8), so the safety checks skip those files instead of reading and decompressing them.
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { IndexFiles } from './index-files.ts';
@@ -29,7 +32,7 @@ import type { PinnedResult, ShownResult } from '../lib/search/cursor.ts';
 
 export type WorkerJob =
   | { job: 'extract'; outDir: string; siteUrl: string; pages: string[]; out: string }
-  | { job: 'build'; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] };
+  | { job: 'build'; outDir: string; siteUrl: string; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] };
 
 /** A shard as its worker built it: its postings files and the digest of everything it wrote (index-files.ts). */
 export interface BuiltShard {
@@ -42,7 +45,7 @@ export interface BuiltShard {
 
 export type WorkerReply =
   | ({ ok: true; job: 'extract'; checked: string[]; facts: SentFacts } & Omit<Extracted, 'errors'>)
-  | { ok: true; job: 'build'; shards: BuiltShard[] }
+  | { ok: true; job: 'build'; shards: BuiltShard[]; checked: string[] }
   | JobFailure;
 
 /** Stored in each result card: the page text, capped (snippets are made from it). */
@@ -117,10 +120,13 @@ function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
  */
 const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 
-async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
+async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
   const matcher = new KnownMatcher(keys);
   const fds = new Map<string, number>();
   const done: BuiltShard[] = [];
+  const site = new URL(siteUrl);
+  const resolves = linkResolver(outDir);
+  const checked: string[] = [];
   try {
     for (const shard of shards) {
       const t0 = performance.now();
@@ -128,7 +134,15 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
       const seen = new ShardBlocks(index, matcher);
       const numbers: string[] = [];
       const known: string[] = [];
-      const out = new IndexFiles(shard.outputPath);
+      const files = new IndexFiles(shard.outputPath);
+      const under = relative(outDir, shard.outputPath).split(sep).join('/');
+      /** Writes a file of the shard, gzipped, and checks the text it holds. */
+      const write = (rel: string, data: string | Uint8Array) => {
+        const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+        files.write(rel, gz(bytes));
+        const file = `${under}/${rel}`;
+        if (clearsChecks(fileFindings(file, bytes.toString('utf8'), site), resolves)) checked.push(file);
+      };
       for (const ref of shard.refs) {
         const p = readRecord(fds, ref);
         const blocks = p.blocks.map((text) => seen.of(text));
@@ -136,20 +150,20 @@ async function build({ keys, shards }: Extract<WorkerJob, { job: 'build' }>): Pr
         known.push(...knownLines(p, blocks, shard.name));
         const id = index.add(p, blocks.map((b) => b.ids));
         const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
-        out.write(`card/${id}.json.gz`, gz(JSON.stringify(card)));
+        write(`card/${id}.json.gz`, JSON.stringify(card));
       }
-      const files = index.files();
-      out.write('pages.json.gz', gz(files.pages));
-      files.index.forEach((bytes, n) => out.write(`index/${n}.bin.gz`, gz(bytes)));
+      const built = index.files();
+      write('pages.json.gz', built.pages);
+      built.index.forEach((bytes, n) => write(`index/${n}.bin.gz`, bytes));
       writeFileSync(shard.tokensPath, [...seen.routeKeys].join('\n'));
       writeFileSync(shard.numbersPath, numbers.join('\n'));
       writeFileSync(shard.knownPath, known.join('\n'));
-      done.push({ name: shard.name, pages: shard.refs.length, indexFiles: files.index.length, digest: out.digest(), seconds: (performance.now() - t0) / 1000 });
+      done.push({ name: shard.name, pages: shard.refs.length, indexFiles: built.index.length, digest: files.digest(), seconds: (performance.now() - t0) / 1000 });
     }
   } finally {
     for (const fd of fds.values()) closeSync(fd);
   }
-  return { ok: true, job: 'build', shards: done };
+  return { ok: true, job: 'build', shards: done, checked };
 }
 
 answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : build(job)));

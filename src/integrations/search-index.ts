@@ -114,11 +114,13 @@ export interface EarlyExtraction extends Extracted {
 }
 
 /**
- * Builds the index; resolves with its figures, `checked`: the pages its workers read whose
- * safety file checks found nothing left to check (the safety checks skip them), and `kept`:
- * the pages they read that the next day's build may reuse (page-reads.ts). `siteUrl`: the
- * site's own origin, for those checks; `readsDir`: the folder the workers' extraction files
- * are kept in (by default they go with the index's temporary files).
+ * Builds the index; resolves with its figures and:
+ * - `indexed`: the URLs of the pages it holds;
+ * - `checked`: the pages its workers read and the index files they wrote whose safety file
+ *   checks found nothing left to check (the safety checks skip them);
+ * - `kept`: the pages they read that the next day's build may reuse (page-reads.ts).
+ * `siteUrl`: the site's own origin, for those checks; `readsDir`: the folder the workers'
+ * extraction files are kept in (by default they go with the index's temporary files).
  */
 export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction, { siteUrl = portal.siteUrl, readsDir }: { siteUrl?: string; readsDir?: string } = {}) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
@@ -150,7 +152,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
     shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
     const keys = [...new Set(refs.flatMap((r) => r.keys ?? []))].sort();
-    const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', keys, shards: j })));
+    const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', outDir, siteUrl, keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
     const builtShards = new Map(built.flatMap((r) => (r.ok && r.job === 'build' ? r.shards.map((s) => [s.name, s] as const) : [])));
@@ -213,7 +215,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
     logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    return { ...stats, checked: new Set(read.flatMap((r) => r.checked)) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
+    return { ...stats, indexed: new Set(refs.map((r) => r.url)) as ReadonlySet<string>, checked: new Set([...read, ...built].flatMap((r) => (r.ok ? r.checked : []))) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });

@@ -50,10 +50,14 @@ export default function sitemap({ customPages = [] }: { customPages?: readonly s
       },
       'astro:build:done': async ({ dir, pages }) => {
         const outDir = fileURLToPath(dir);
-        // Pages copied from the previous release (src/site/reuse.ts) are published records'
-        // pages, never noindex; the build command may still be copying them.
-        const reused = listedReuseState()?.reused ?? new Set<string>();
-        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reused], (pathname) => reused.has(pathname) || isIndexable(outDir, pathname), customPages);
+        // A published record's page (src/site/reuse.ts lists each, rendered or copied) never
+        // has robots noindex; a withheld record's page always has (the safety checks hold the
+        // build to both). So only the other pages are read, and the copies, which the build
+        // command may still be writing, are not.
+        const listed = listedReuseState();
+        const reused = listed?.reused ?? new Set<string>();
+        const published = listed?.digests ?? new Map<string, string>();
+        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reused], (pathname) => published.has(pathname) || isIndexable(outDir, pathname), customPages);
         const hostname = new URL('/', site).href;
         const files = new SitemapAndIndexStream({
           limit: PER_FILE,

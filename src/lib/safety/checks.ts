@@ -42,6 +42,12 @@ export interface SafetyOptions {
   siteUrl: string;
   /** What the pipeline decided; omitted, the record checks are skipped. */
   published?: PublishedFacts;
+  /**
+   * The URLs of the pages the search index holds (search-index.ts: search markup, no robots
+   * noindex). Given, each published record's page must be one of them: found by search, and
+   * listed in the sitemap, which takes it as indexable without reading it (sitemap.ts).
+   */
+  indexed?: ReadonlySet<string>;
 }
 
 /** Whether a URL path of the site names a page or file of the build (directories need their `/`). */
@@ -159,9 +165,9 @@ export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl
 
 const withoutPlace = ({ at: _at, ...p }: PlacedProblem): SafetyProblem => p;
 
-export function checkBuiltSite(outDir: string, { siteUrl, published }: SafetyOptions): SafetyProblem[] {
+export function checkBuiltSite(outDir: string, { siteUrl, published, indexed }: SafetyOptions): SafetyProblem[] {
   const problems = checkFiles(outDir, outputFiles(outDir), siteUrl, new Set(published?.identifiers)).map(withoutPlace);
-  if (published) problems.push(...checkRecordPages(outDir, published.pages));
+  if (published) problems.push(...checkRecordPages(outDir, published.pages, indexed));
   return problems;
 }
 
@@ -172,7 +178,7 @@ export function checkBuiltSite(outDir: string, { siteUrl, published }: SafetyOpt
  * come out in the same order as checkBuiltSite's. The files in `checked` were checked while
  * the build wrote them and had no problem (src/integrations/page-scan.ts): they are not read again.
  */
-export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, published }: SafetyOptions, workers: number, workerScript: string, checked?: ReadonlySet<string>): Promise<SafetyProblem[]> {
+export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, published, indexed }: SafetyOptions, workers: number, workerScript: string, checked?: ReadonlySet<string>): Promise<SafetyProblem[]> {
   const n = Math.max(1, Math.floor(workers));
   const files = outputFiles(outDir).filter((f) => !checked?.has(f.rel));
   const codes = published?.identifiers ?? [];
@@ -183,7 +189,7 @@ export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, publis
     .flatMap((found, w) => found.map((p) => ({ ...p, at: p.at * n + w })))
     .sort((a, b) => a.at - b.at)
     .map(withoutPlace);
-  if (published) problems.push(...checkRecordPages(outDir, published.pages));
+  if (published) problems.push(...checkRecordPages(outDir, published.pages, indexed));
   return problems;
 }
 
@@ -227,8 +233,11 @@ const WITHHELD_HEADING = '<h1>该信息已依法停止公示</h1>';
 // Any of these on a withheld page would be a detail of the record.
 const DETAIL_MARKUP = /<dl[\s>]|<table[\s>]|data-search-(meta|body)|href="\/subjects\//;
 
-/** Every published record has its page; every withheld record's page is the bare notice. */
-export function checkRecordPages(outDir: string, pages: readonly RecordPage[]): SafetyProblem[] {
+/**
+ * Every published record has its page, in the search index when `indexed` is given; every
+ * withheld record's page is the bare notice.
+ */
+export function checkRecordPages(outDir: string, pages: readonly RecordPage[], indexed?: ReadonlySet<string>): SafetyProblem[] {
   const problems: SafetyProblem[] = [];
   for (const page of pages) {
     const what = `${page.kind}/${page.id}`;
@@ -236,7 +245,10 @@ export function checkRecordPages(outDir: string, pages: readonly RecordPage[]): 
       problems.push(page.withheld ? { check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 没有说明页面` } : { check: 'record-page', file: page.url, message: `已公示的 ${what} 没有页面` });
       continue;
     }
-    if (!page.withheld) continue;
+    if (!page.withheld) {
+      if (indexed && !indexed.has(page.url)) problems.push({ check: 'record-page', file: page.url, message: `已公示的 ${what} 的页面不在搜索索引中（没有搜索标记，或标为 robots noindex）` });
+      continue;
+    }
     const html = readFileSync(join(outDir, decodeURIComponent(page.url), 'index.html'), 'utf8');
     const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
     if (!html.includes('<meta name="robots" content="noindex"') || !main.includes(WITHHELD_HEADING) || DETAIL_MARKUP.test(main)) {

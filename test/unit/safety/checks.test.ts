@@ -122,6 +122,21 @@ test('a published record without its page fails; a withheld page that shows deta
   assert.deepEqual(problems, ['record-page /commitments/C2/', 'withheld-page /penalties/P2/', 'withheld-page /penalties/P3/', 'withheld-page /penalties/P4/']);
 });
 
+test('given the pages of the search index, a published record page missing from them fails (the sitemap lists it unread); withheld pages need not be there', () => {
+  const dir = site({
+    'commitments/C1/index.html': page(''),
+    'commitments/C2/index.html': page(''),
+    'penalties/P1/index.html': withheldPage('<div class="panel"><h1>该信息已依法停止公示</h1></div>'),
+  });
+  const pages = publishedFacts(
+    records({ commitments: [{ id: 'C1' }, { id: 'C2' }] as PublishedRecords['commitments'], withheld: [{ kind: 'penalties', id: 'P1', reason: 'repaired' }] }),
+  ).pages;
+  const found = (indexed?: string[]) => checkRecordPages(dir, pages, indexed && new Set(indexed)).map((p) => `${p.check} ${p.file}`);
+  assert.deepEqual(found(['/commitments/C1/']), ['record-page /commitments/C2/']);
+  assert.deepEqual(found(['/commitments/C1/', '/commitments/C2/']), []);
+  assert.deepEqual(found(), []);
+});
+
 test('an all-digit 统一社会信用代码 of the build that passes for an identity number is not a leak; the same digits elsewhere are', () => {
   // 113709230003242409: a credit code of the synthetic export; as an identity number its birth date 2300-03-24 and check digit 9 are valid.
   const code = '113709230003242409';

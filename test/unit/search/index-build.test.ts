@@ -132,7 +132,27 @@ test("the pages the index's workers read have their safety file checks done as t
     // a: its links resolve (one written as the site's own absolute URL); e: a link followed to
     // another host is allowed. b links to no page, c shows a mobile number, f loads from another
     // host, and d links into the index, which is written after the pages are read.
-    assert.deepEqual([...index.checked].sort(), ['a/index.html', 'e/index.html']);
+    assert.deepEqual([...index.checked].filter((f) => f.endsWith('.html')).sort(), ['a/index.html', 'e/index.html']);
+  } finally {
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+test('the index files the workers write are checked as written: cleared exactly when their text holds nothing for the finished build', { timeout: 120_000 }, async () => {
+  const d = site({
+    'a/index.html': record('penalties', '2026-01-02', '泰安市某公司罚款'),
+    'b/index.html': record('penalties', '2025-01-01', '联系电话 13912345678'),
+  });
+  try {
+    const index = await buildSearchIndex(d, WORKER);
+    const written = readdirSync(join(d, 'search-index/r0'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.gz')).map((f) => `search-index/r0/${f}`);
+    const holdsNumber = (f: string) => gunzipSync(readFileSync(join(d, f))).toString('utf8').includes('13912345678');
+    // Card 0 is a's (the newest first), card 1 b's, which shows the mobile number.
+    assert.ok(index.checked.has('search-index/r0/card/0.json.gz'));
+    assert.ok(!index.checked.has('search-index/r0/card/1.json.gz'));
+    assert.deepEqual(written.filter((f) => !index.checked.has(f)), written.filter(holdsNumber));
+    // The tables the main process writes are left to the safety checks.
+    assert.ok(!index.checked.has('search-index/search.json'));
   } finally {
     rmSync(d, { recursive: true, force: true });
   }
