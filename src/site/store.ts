@@ -2,6 +2,7 @@
  * The published records, indexed once per build process (module-level cache): every page
  * asks this store, never the pipeline or a collection directly.
  */
+import { join } from 'node:path';
 import portal from '../../portal.config.ts';
 import type { ModelCase, PublishedCommitment, WithheldRecord } from '../lib/pipeline/ingest.ts';
 import type { WithheldReason } from '../lib/rules/decision.ts';
@@ -15,6 +16,7 @@ import { pathsToRender } from './reuse.ts';
 import { buildCalendar } from '../lib/calendar/calendar-files.ts';
 import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
 import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/open-data/files.ts';
+import { buildOutDir } from '../lib/pipeline/build-env.ts';
 
 let cached: Promise<SiteIndex> | undefined;
 
@@ -140,8 +142,11 @@ export async function openDataInput(): Promise<OpenDataInput> {
 
 let openDataCache: Promise<OpenFileInfo[]> | undefined;
 
-/** Size and sha256 of every /data/ file, measured once per build (the bodies are not kept). */
+/**
+ * Size and sha256 of every /data/ file, measured once per build (the bodies are not kept); a
+ * build writes each file into its output as it is measured.
+ */
 export function openDataIndex(): Promise<OpenFileInfo[]> {
-  openDataCache ??= openDataInput().then(openFileIndex);
+  openDataCache ??= openDataInput().then((input) => openFileIndex(input, import.meta.env.PROD ? join(buildOutDir(), 'data') : undefined));
   return openDataCache;
 }

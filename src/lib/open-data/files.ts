@@ -1,13 +1,14 @@
 /**
  * Every file under /data/: the CSV and JSON of each kind, governance.json, and
  * datapackage.json (Frictionless Data Package v2) describing them. A file's text is made by
- * one deterministic function, a piece at a time: the index makes each file once to measure
- * its size and sha256, and a build makes it again to write it (writeOpenFile), so a 300 MB
- * table is never one string nor held for the whole build.
+ * one deterministic function, a piece at a time, so a 300 MB table is never one string nor
+ * held for the whole build. The index makes each file once, to measure its size and sha256,
+ * and in a build writes it as it measures it: making the tables twice, to measure and then
+ * to write, took 9 s of the rendering at 100,000 records.
  */
 import { createHash } from 'node:crypto';
 import { closeSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 import type { PortalConfig } from '../config/portal-config.ts';
 import type { GovernanceSummary } from '../governance/summary.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
@@ -43,14 +44,21 @@ export function governanceJson(summary: GovernanceSummary, info: ExportInfo): st
   return JSON.stringify({ as_of: info.asOf, export: { platform: info.platform, exported_at: info.exportedAt }, ...summary }, null, 1) + '\n';
 }
 
-/** Size and sha256 of a file's text, piece by piece. */
-function measure(text: Iterable<string>): { bytes: number; sha256: string } {
+/** Size and sha256 of a file's text, piece by piece; written to `path` as well when one is given. */
+function measure(text: Iterable<string>, path?: string): { bytes: number; sha256: string } {
   const hash = createHash('sha256');
   let bytes = 0;
-  for (const piece of text) {
-    const b = Buffer.from(piece, 'utf8');
-    bytes += b.length;
-    hash.update(b);
+  const fd = path === undefined ? undefined : openSync(path, 'w');
+  try {
+    for (const piece of text) {
+      const b = Buffer.from(piece, 'utf8');
+      bytes += b.length;
+      hash.update(b);
+      // writeFileSync on a descriptor writes until every byte is out; one writeSync may write fewer.
+      if (fd !== undefined) writeFileSync(fd, b);
+    }
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   return { bytes, sha256: hash.digest('hex') };
 }
@@ -73,36 +81,29 @@ export function* openFileText(name: string, input: OpenDataInput, index?: readon
   }
 }
 
-/** The text of one file, whole (for `astro dev`; a build writes the files with writeOpenFile). */
+/** The text of one file, whole (for `astro dev`; a build has openFileIndex write the files). */
 export const openFileBody = (name: string, input: OpenDataInput, index?: readonly OpenFileInfo[]): string => [...openFileText(name, input, index)].join('');
 
-/** Writes one file to `path`, a piece at a time. */
-export function writeOpenFile(path: string, name: string, input: OpenDataInput, index: readonly OpenFileInfo[]): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const fd = openSync(path, 'w');
-  try {
-    // writeFileSync on a descriptor writes until every byte is out; one writeSync may write fewer.
-    for (const piece of openFileText(name, input, index)) writeFileSync(fd, piece);
-  } finally {
-    closeSync(fd);
-  }
-}
-
-/** Size, sha256 and table facts of every file, datapackage.json last. */
-export function openFileIndex(input: OpenDataInput): OpenFileInfo[] {
+/**
+ * Size, sha256 and table facts of every file, datapackage.json last; with `dir` (a build's
+ * data folder), each file is written there as it is measured.
+ */
+export function openFileIndex(input: OpenDataInput, dir?: string): OpenFileInfo[] {
+  if (dir !== undefined) mkdirSync(dir, { recursive: true });
+  const measured = (name: string, text: Iterable<string>) => measure(text, dir === undefined ? undefined : join(dir, name));
   const index: OpenFileInfo[] = [];
   for (const name of OPEN_FILE_NAMES) {
     if (name === DATA_PACKAGE) continue;
     const mediatype = name.endsWith('.csv') ? 'text/csv' : 'application/json';
     if (name === GOVERNANCE) {
-      index.push({ name, mediatype, title: '政务失信治理指标', ...measure(openFileText(name, input)) });
+      index.push({ name, mediatype, title: '政务失信治理指标', ...measured(name, openFileText(name, input)) });
       continue;
     }
     const { kind, csv } = kindOf(name);
     const t = openTable(kind, input.records);
-    index.push({ name, mediatype, title: t.title, ...measure(tableText(t, csv)), table: { kind: t.kind, rows: t.rows.length, columns: t.columns } });
+    index.push({ name, mediatype, title: t.title, ...measured(name, tableText(t, csv)), table: { kind: t.kind, rows: t.rows.length, columns: t.columns } });
   }
-  index.push({ name: DATA_PACKAGE, mediatype: 'application/json', title: '数据包描述', ...measure([dataPackage(index, input)]) });
+  index.push({ name: DATA_PACKAGE, mediatype: 'application/json', title: '数据包描述', ...measured(DATA_PACKAGE, [dataPackage(index, input)]) });
   return index;
 }
 
