@@ -18,6 +18,7 @@ import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
+import { mark } from '../src/integrations/build-timings.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, buildOutDir());
@@ -49,7 +50,10 @@ function astro(heapMB: number | undefined, { copier, scanner }: ReturnType<typeo
       else if (isWrittenFiles(m)) scanner.add(m.files);
     });
     child.on('error', fail);
-    child.on('exit', (code, signal) => ok({ code, signal }));
+    child.on('exit', (code, signal) => {
+      mark('astro exited');
+      ok({ code, signal });
+    });
   });
 }
 

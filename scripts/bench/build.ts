@@ -82,7 +82,7 @@ const runs = Number(values.runs);
 const sampleMs = Number(values['sample-ms']);
 
 /** The stages of issue 10, from the marks; each stage's seconds and the tree's peak within it. */
-const STAGES = ['startup', 'contentSync', 'validation', 'bundle', 'rendering', 'sitemap', 'otherIntegrations', 'astroExit', 'searchIndex', 'safety', 'exit'] as const;
+const STAGES = ['startup', 'contentSync', 'validation', 'bundle', 'rendering', 'sitemap', 'otherIntegrations', 'astroExit', 'finishReads', 'searchIndex', 'safety', 'exit'] as const;
 type Stage = (typeof STAGES)[number];
 interface StageFigure {
   seconds: number;
@@ -228,8 +228,9 @@ function stagesFrom(marks: Mark[], renderingStart: number, started: number, ende
     rendering: span(renderingStart, first('portal-timings-first astro:build:generated start')),
     sitemap: figure(sitemap.seconds, sitemap.spans),
     otherIntegrations: figure(others.seconds, others.spans),
-    // The Astro process ends; the build command then runs the steps after it (post-build.ts).
-    astroExit: span(first('portal-timings-last astro:build:done end'), first('search-index start')),
+    // The Astro process ends; the build command finishes its copies and reads, then runs the steps after it (post-build.ts).
+    astroExit: span(first('portal-timings-last astro:build:done end'), first('astro exited')),
+    finishReads: span(first('astro exited'), first('search-index start')),
     searchIndex: span(first('search-index start'), first('search-index end')),
     safety: span(first('safety start'), first('safety end')),
     exit: span(lastMark, ended),
