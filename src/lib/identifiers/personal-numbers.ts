@@ -43,6 +43,40 @@ export function findPersonalNumbers(text: string): PersonalNumberHit[] {
   return hits;
 }
 
+/**
+ * Characters of one piece carried into the next (personalNumbersInPieces): more than a number
+ * (at most 18) and the characters either side of it, so each hit is seen whole once.
+ */
+const PIECE_OVERLAP = 40;
+
+/**
+ * findPersonalNumbers over a text given in pieces, for a file too big to hold as one string
+ * (an open-data table of hundreds of MB; V8 cannot even make a string of a billion
+ * characters): the same hits, in order, each with the number itself.
+ */
+export function* personalNumbersInPieces(pieces: Iterable<string>): Generator<{ hit: PersonalNumberHit; number: string }> {
+  // Text not yet searched to its end; its first character, after the first piece, was searched
+  // already and only shows what precedes the next hit.
+  let carry = '';
+  let from = 0;
+  const found = function* (text: string, until: number) {
+    for (const hit of findPersonalNumbers(text)) if (hit.index >= from && hit.index < until) yield { hit, number: text.slice(hit.index, hit.index + hit.length) };
+  };
+  for (const piece of pieces) {
+    const text = carry + piece;
+    // A hit that starts before this ends, with the character after it, inside the text.
+    const until = text.length - PIECE_OVERLAP;
+    if (until <= from) {
+      carry = text;
+      continue;
+    }
+    yield* found(text, until);
+    carry = text.slice(until - 1);
+    from = 1;
+  }
+  yield* found(carry, Infinity);
+}
+
 /** The text with every identity or mobile number masked, for reports that quote a cell. */
 export function maskPersonalNumbers(text: string): string {
   let out = text;

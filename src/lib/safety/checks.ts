@@ -11,12 +11,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChildJob, type JobFailure } from '../child-job.ts';
-import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
+import { findPersonalNumbers, personalNumberMessage, personalNumbersInPieces, type PersonalNumberHit } from '../identifiers/personal-numbers.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
 import { recordPages, type RecordPage } from '../site/record-pages.ts';
 import { cssUrls, pageRefs, type PageRef } from './links.ts';
-import { outputFiles, readableText, servedPath, type OutputFile } from './output-files.ts';
+import { isText, outputFiles, readableText, servedPath, textPieces, type OutputFile } from './output-files.ts';
 
 export type SafetyCheck = 'personal-number' | 'external-load' | 'unsafe-url' | 'broken-link' | 'record-page' | 'withheld-page';
 
@@ -110,15 +110,29 @@ export type Finding =
   | { personalNumber: string; message: string }
   | { internalLink: string; where: string; url: string };
 
+const numberFinding = (hit: PersonalNumberHit, number: string): Finding => ({ personalNumber: number, message: personalNumberMessage(hit) });
+
+/** Whether a file's only check is for personal numbers: not a page nor a stylesheet, whose URLs are checked too. */
+const numbersOnly = (rel: string): boolean => !rel.endsWith('.html') && !rel.endsWith('.css');
+
+/**
+ * A file's findings, its text read as checkFiles reads it: a page, a stylesheet or a search
+ * index file whole; any other text file in pieces, never whole (output-files.ts textPieces).
+ */
+function* readFindings(output: OutputFile, site: URL): Generator<Finding> {
+  if (!numbersOnly(output.rel) || !isText(output.rel)) return yield* fileFindings(output.rel, readableText(output), site);
+  for (const { hit, number } of personalNumbersInPieces(textPieces(output))) yield numberFinding(hit, number);
+}
+
 /**
  * A file's findings (personal numbers, URLs, links), from its readable text alone (output-files.ts).
  * `pageRefsOfText`: a page's links when its text was already parsed (page-read.ts), else parsed here.
  */
 export function fileFindings(rel: string, text: string | undefined, site: URL, pageRefsOfText?: PageRef[]): Finding[] {
   if (text === undefined) return [];
-  const findings: Finding[] = findPersonalNumbers(text).map((hit) => ({ personalNumber: text.slice(hit.index, hit.index + hit.length), message: personalNumberMessage(hit) }));
+  const findings: Finding[] = findPersonalNumbers(text).map((hit) => numberFinding(hit, text.slice(hit.index, hit.index + hit.length)));
+  if (numbersOnly(rel)) return findings;
   const isHtml = rel.endsWith('.html');
-  if (!isHtml && !rel.endsWith('.css')) return findings;
   const refs = isHtml ? (pageRefsOfText ?? pageRefs(text)) : cssUrls(text).map((url) => ({ url, loads: true, where: 'CSS url()' }));
   checkRefs(
     refs,
@@ -153,7 +167,7 @@ export function checkFiles(outDir: string, files: readonly OutputFile[], siteUrl
   const problems: PlacedProblem[] = [];
   files.forEach((output, at) => {
     const file = output.rel;
-    for (const f of fileFindings(file, readableText(output), site)) {
+    for (const f of readFindings(output, site)) {
       if ('problem' in f) problems.push({ check: f.problem, file, message: f.message, at });
       else if ('personalNumber' in f) {
         if (!codes.has(f.personalNumber)) problems.push({ check: 'personal-number', file, message: f.message, at });

@@ -3,7 +3,7 @@
  * every gzip file (the search index's: src/lib/search/shard-index.ts) decompressed, so that
  * nothing published — page, data file, feed or search index — is left unread.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -33,6 +33,9 @@ export function outputFiles(dir: string): OutputFile[] {
   return files;
 }
 
+/** Whether a file is text as it is stored (not gzip). */
+export const isText = (rel: string): boolean => TEXT.has(extname(rel).toLowerCase());
+
 /** Whether a file has readable text (binaries, such as images, PDFs and wasm, have none). */
 export const isReadable = (rel: string): boolean => {
   const ext = extname(rel).toLowerCase();
@@ -50,3 +53,22 @@ export function textOf(rel: string, bytes: Buffer): string | undefined {
 
 /** The readable text of a file, or undefined for binaries (not read). */
 export const readableText = (file: OutputFile): string | undefined => (isReadable(file.rel) ? textOf(file.rel, readFileSync(file.path)) : undefined);
+
+/** Bytes read at a time by textPieces. */
+const PIECE_BYTES = 1 << 20;
+
+/**
+ * A text file's text a megabyte at a time (UTF-8, undecodable bytes replaced, as textOf reads
+ * it), for a file that need not be parsed whole: an open-data table is hundreds of MB.
+ */
+export function* textPieces(file: OutputFile): Generator<string> {
+  const fd = openSync(file.path, 'r');
+  try {
+    const bytes = Buffer.alloc(PIECE_BYTES);
+    const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+    for (let n = readSync(fd, bytes); n > 0; n = readSync(fd, bytes)) yield decoder.decode(bytes.subarray(0, n), { stream: true });
+    yield decoder.decode();
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPersonalNumbers, maskNumber, maskPersonalNumbers } from '../../../src/lib/identifiers/personal-numbers.ts';
+import { findPersonalNumbers, maskNumber, maskPersonalNumbers, personalNumbersInPieces } from '../../../src/lib/identifiers/personal-numbers.ts';
 
 // Valid 居民身份证号码 (birth date and GB 11643 check digit computed for these tests).
 const ID18 = '370902199001011235';
@@ -94,5 +94,27 @@ describe('masking: a report never prints the number in full', () => {
   });
   test('maskPersonalNumbers leaves a text without personal numbers unchanged', () => {
     assert.equal(maskPersonalNumbers('罚款 5 万元，0538-8266019'), '罚款 5 万元，0538-8266019');
+  });
+});
+
+describe('a text too big for one string, searched in pieces', () => {
+  const text = `${ID18}，手机${MOBILE}；编号 9${ID18} 与 ${ID15}X，末尾 ${ID18_X}`;
+  // By hand: the first ID, the mobile number, not the ID inside a longer run, not the 15 digits
+  // followed by a letter, and the X-ending ID at the very end.
+  const expected = [ID18, MOBILE, ID18_X];
+  const piecesOf = (size: number) => Array.from({ length: Math.ceil(text.length / size) }, (_, i) => text.slice(i * size, (i + 1) * size));
+  const found = (pieces: Iterable<string>) => [...personalNumbersInPieces(pieces)].map((f) => f.number);
+
+  test('the same numbers, once each and in order, wherever the pieces are cut', () => {
+    for (let size = 1; size <= text.length + 1; size++) assert.deepEqual(found(piecesOf(size)), expected, `pieces of ${size}`);
+  });
+  test('a piece boundary does not make a standalone number of part of a longer run', () => {
+    // 30 digits: cut after 11 (a mobile number's length) or after 18, neither part is a number.
+    const run = `1${'3'.repeat(29)}`;
+    for (const cut of [11, 15, 18]) assert.deepEqual(found([`甲${run.slice(0, cut)}`, `${run.slice(cut)}乙`]), []);
+  });
+  test('empty pieces and no pieces find nothing wrong', () => {
+    assert.deepEqual(found([]), []);
+    assert.deepEqual(found(['', MOBILE, '']), [MOBILE]);
   });
 });

@@ -24,6 +24,20 @@ function site(files: Record<string, string | Buffer>): string {
 const page = (body: string, head = '') => `<!doctype html><html><head>${head}</head><body><main>${body}</main></body></html>`;
 const checks = (dir: string) => checkBuiltSite(dir, { siteUrl: SITE }).map((p) => `${p.check} ${p.file}`);
 
+test('a data file is read a megabyte at a time: a number across two reads is found once, and one of the build passes', () => {
+  const MiB = 1 << 20;
+  // ASCII only, so characters are bytes: the mobile number starts 5 bytes before the first MiB ends; the code stands alone later.
+  const head = `a\n${'1,'.repeat((MiB - 5 - 2) / 2)}`;
+  // An all-digit credit code of the build, which passes for an identity number (see below).
+  const code = '113709230003242409';
+  const body = `${head}\n${MOBILE}\n${'2,'.repeat(MiB / 4)}\n${code}\n`;
+  assert.equal(body.indexOf(MOBILE), MiB - 5);
+  const dir = site({ 'data/big.csv': body });
+  const problems = checkBuiltSite(dir, { siteUrl: SITE, published: { identifiers: [code], pages: [] } });
+  assert.deepEqual(problems.map((p) => `${p.check} ${p.file}`), ['personal-number data/big.csv']);
+  assert.ok(!problems[0]!.message.includes(MOBILE));
+});
+
 test('a clean site with internal links, an own-host absolute URL and external links passes', () => {
   const dir = site({
     'index.html': page('<a href="/a/">a</a> <a href="a/">rel</a> <a href="https://www.gov.cn/">gov</a> <a href="mailto:x@y.cn">m</a> <a href="tel:12345">t</a> <a href="#top">top</a>', `<link rel="canonical" href="${SITE}/"><link rel="stylesheet" href="/s.css">`),
