@@ -1,7 +1,7 @@
 /**
  * The worker thread of page-scan.ts: reads the files the build command names as they are
  * written, at the lowest priority. For each file: its search extraction, when it is a page
- * (search-extraction.ts), and its safety file checks (checks.ts). Told to finish, it stops
+ * (search-extraction.ts), and its safety file checks (file-checks.ts). Told to finish, it stops
  * reading, sets aside every file that is not what it read (Astro was still writing it),
  * settles what waited for the finished build, and answers with what it read.
  */
@@ -12,7 +12,7 @@ import { getHeapStatistics } from 'node:v8';
 import { join, resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPage } from '../lib/page-read.ts';
-import { fileFindings, resolvesInBuild } from '../lib/safety/checks.ts';
+import { fileFindings, resolvesInBuild } from '../lib/safety/file-checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';

@@ -3,7 +3,7 @@
  * is told of every file Astro writes as soon as it is written (written-pages.ts; not the daily
  * rebuild's copies) and hands it to a worker thread (page-scan-worker.ts) that reads it once
  * for both steps that read pages: the search extraction (search-extraction.ts) and the safety
- * file checks (checks.ts fileFindings). The thread runs at the lowest priority, so it takes
+ * file checks (file-checks.ts fileFindings). The thread runs at the lowest priority, so it takes
  * only the CPU that Astro's rendering leaves idle, and with a small heap of its own. The
  * steps after Astro (post-build.ts) then read only the files it did not clear.
  *

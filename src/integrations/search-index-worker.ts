@@ -2,7 +2,7 @@
  * A child process of the search index (search-index.ts; run with `node`, types stripped). Two jobs,
  * sent as the first IPC message:
  *  - extract: read built pages and reply with their extraction (search-extraction.ts) and the
- *    pages whose safety file checks found nothing left to check (checks.ts clearsChecks): one
+ *    pages whose safety file checks found nothing left to check (file-checks.ts clearsChecks): one
  *    read and one parse (page-read.ts) for both steps, so the safety checks skip those pages;
  *  - build: for each assigned shard, its index (shard-index.ts: page table, postings, cards),
  *    plus the shard's routing keys for the routing table, its pages' own numbers for the
@@ -20,7 +20,7 @@ import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
 import { IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
-import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/checks.ts';
+import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/file-checks.ts';
 import { servedPath, textOf } from '../lib/safety/output-files.ts';
 import { bytesDigest, keptLinks, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
 import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';

@@ -18,7 +18,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PageRef } from '../../integrations/search-extraction.ts';
-import type { Finding } from '../safety/checks.ts';
+import type { Finding } from '../safety/file-checks.ts';
 
 /** The folder of a site folder's reads. */
 export const readsDir = (siteDir: string): string => `${resolve(siteDir)}.reads`;

@@ -1,7 +1,7 @@
 /**
  * What a built page refers to, read from its parsed tree (htmlparser2): every URL-bearing
  * attribute, split into what the browser loads by itself (scripts, styles, images, frames…)
- * and what the visitor follows (links, forms). The rules over them live in checks.ts.
+ * and what the visitor follows (links, forms). The rules over them live in file-checks.ts.
  */
 import { parseHtml, type ParseHandler } from '../html.ts';
 
