@@ -12,8 +12,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { astroCommand, buildHeapSetting, PUBLISHED_FACTS_ENV, scanHeapMB } from '../src/lib/release/build-command.ts';
-import { buildExportDir, buildOutDir } from '../src/lib/pipeline/build-env.ts';
+import { astroCommand, buildHeaps, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
+import { buildOutDir } from '../src/lib/pipeline/build-env.ts';
 import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
@@ -28,16 +28,14 @@ const factsPath = join(temp, 'published.json');
 const reads = readsDir(outDir);
 rmSync(reads, { recursive: true, force: true });
 mkdirSync(reads, { recursive: true });
-// Sized from the export once: a run after a heap abort reads the same export.
-const scanHeap = scanHeapMB(resolve(root, buildExportDir()));
 /**
  * What this process does while one run of `astro build` renders: copy the pages it reuses, and
  * read the pages Astro writes. Not the copies: they arrive as fast as Astro's pages, and
  * reading them too starved the copy and Astro of the second core (at 100,000 records, the
  * daily rebuild's rendering took 91.6 s instead of 62.0 s, and its peak rose by 321 MB).
  */
-function alongsideAstro(): { copier: PageCopier; scanner: PageScanner } {
-  return { copier: new PageCopier(outDir, reads), scanner: new PageScanner(outDir, join(reads, 'early.jsonl'), scanHeap) };
+function alongsideAstro(scanHeapMB: number): { copier: PageCopier; scanner: PageScanner } {
+  return { copier: new PageCopier(outDir, reads), scanner: new PageScanner(outDir, join(reads, 'early.jsonl'), scanHeapMB) };
 }
 
 /** Runs `astro build` with a heap limit (or none), copying the pages it names and reading those it has written; its exit code, or its signal. */
@@ -58,8 +56,10 @@ function astro(heapMB: number | undefined, { copier, scanner }: ReturnType<typeo
 }
 
 try {
-  const heapMB = buildHeapSetting(root);
-  let current = alongsideAstro();
+  // Sized from the export once: a run after a heap abort reads the same export.
+  const heaps = buildHeaps(root);
+  const heapMB = heaps.astroMB;
+  let current = alongsideAstro(heaps.scanMB);
   let run = await astro(heapMB, current);
   // V8 aborts a process that reaches its heap limit. The limit is sized from what builds
   // held so far; an export that needs more is built again without one, not refused.
@@ -69,7 +69,7 @@ try {
     await current.copier.idle();
     current.copier.finishReads();
     await current.scanner.finish();
-    current = alongsideAstro();
+    current = alongsideAstro(heaps.scanMB);
     run = await astro(undefined, current);
   }
   const { copier, scanner } = current;

@@ -14,7 +14,7 @@ export const PUBLISHED_FACTS_ENV = 'PORTAL_PUBLISHED_FACTS';
 const MB = 2 ** 20;
 
 /** Bytes of an export's data files (its CSVs and case files; not the attachments, which are copied, not held). */
-function exportDataBytes(dir: string): number {
+export function exportDataBytes(dir: string): number {
   let bytes = 0;
   try {
     for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
@@ -38,7 +38,7 @@ function exportDataBytes(dir: string): number {
  * in a 100,000-record build). An export that needs more is built again without a limit
  * (scripts/build.ts).
  */
-export const buildHeapMB = (exportDir: string): number => 384 + Math.ceil((6 * exportDataBytes(exportDir)) / MB);
+export const buildHeapMB = (dataBytes: number): number => 384 + Math.ceil((6 * dataBytes) / MB);
 
 /**
  * The heap limit of the thread that reads pages while Astro renders (src/integrations/page-scan.ts):
@@ -49,14 +49,17 @@ export const buildHeapMB = (exportDir: string): number => 384 + Math.ceil((6 * e
  * quarters of the limit (with one export MB a data MB, it stopped after 125,072 of the 144,780
  * pages of 100,000 records).
  */
-export const scanHeapMB = (exportDir: string): number => 32 + Math.ceil((2 * exportDataBytes(exportDir)) / MB);
+export const scanHeapMB = (dataBytes: number): number => 32 + Math.ceil((2 * dataBytes) / MB);
 
-/** The heap limit of this build: PORTAL_BUILD_HEAP_MB when set, else sized from the export in PORTAL_EXPORT. */
-export function buildHeapSetting(projectRoot: string): number {
+/**
+ * The heap limits of this build, from the export in PORTAL_EXPORT (its folder walked once):
+ * the Astro process's (PORTAL_BUILD_HEAP_MB when set) and the reading thread's.
+ */
+export function buildHeaps(projectRoot: string): { astroMB: number; scanMB: number } {
   const set = process.env.PORTAL_BUILD_HEAP_MB;
-  if (set === undefined) return buildHeapMB(resolve(projectRoot, buildExportDir()));
-  if (!/^[1-9]\d*$/.test(set)) throw new Error(`PORTAL_BUILD_HEAP_MB 应为正整数（MB），而不是「${set}」`);
-  return Number(set);
+  if (set !== undefined && !/^[1-9]\d*$/.test(set)) throw new Error(`PORTAL_BUILD_HEAP_MB 应为正整数（MB），而不是「${set}」`);
+  const dataBytes = exportDataBytes(resolve(projectRoot, buildExportDir()));
+  return { astroMB: set === undefined ? buildHeapMB(dataBytes) : Number(set), scanMB: scanHeapMB(dataBytes) };
 }
 
 /** `astro build` (run by scripts/build.ts): node with the heap limit (none when undefined), astro. */

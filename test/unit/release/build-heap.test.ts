@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import { buildHeapMB } from '../../../src/lib/release/build-command.ts';
+import { buildHeapMB, exportDataBytes } from '../../../src/lib/release/build-command.ts';
 
 const MB = 2 ** 20;
 
@@ -17,12 +17,12 @@ test("the build's heap limit: 384 MB + 6× the export's data bytes; the attachme
     mkdirSync(join(dir, 'attachments'));
     writeFileSync(join(dir, 'attachments', 'letter.pdf'), Buffer.alloc(50 * MB));
     // 10 + 1 + 0.5 = 11.5 MB of data: 384 + 6 × 11.5 = 453.
-    assert.equal(buildHeapMB(dir), 453);
+    assert.equal(buildHeapMB(exportDataBytes(dir)), 453);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
 
 test('an export folder that does not exist gets the smallest limit (the build itself reports the folder)', () => {
-  assert.equal(buildHeapMB(join(tmpdir(), 'portal-no-such-export')), 384);
+  assert.equal(buildHeapMB(exportDataBytes(join(tmpdir(), 'portal-no-such-export'))), 384);
 });
