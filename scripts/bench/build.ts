@@ -38,6 +38,7 @@ import { TreeSampler } from '../../src/integrations/process-tree.ts';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
 import { READ_WHILE_RENDERING } from '../../src/integrations/page-scan.ts';
+import { REUSED_PAGES } from '../../src/integrations/page-reuse.ts';
 import { emptyInBackground } from '../../src/lib/release/release-root.ts';
 import { compareTrees, identical } from '../lib/compare-trees.ts';
 
@@ -287,7 +288,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
   const marks = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Mark);
   const output = measureOutput(outDir);
   const floor = floorSeconds(output.files, Math.round(output.bytes / output.files));
-  const reuse = log.map((l) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(l)).find(Boolean);
+  const reuse = log.map((l) => REUSED_PAGES.exec(l)).find(Boolean);
   const early = log.map((l) => READ_WHILE_RENDERING.exec(l)).find(Boolean);
   return {
     wallSeconds: round((ended - started) / 1000),

@@ -11,6 +11,10 @@ import type { AstroIntegration } from 'astro';
 import { PAGE_MANIFEST, type PageManifest } from '../lib/release/page-reuse.ts';
 import { listedReuseState } from '../site/reuse.ts';
 
+/** The build's log line on the record pages reused and rendered (the bench reads it). */
+export const reusedPagesLine = (reused: number, rendered: number) => `复用上一版本的 ${reused} 个记录页面，重新生成 ${rendered} 个`;
+export const REUSED_PAGES = /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/;
+
 export default function pageReuse(): AstroIntegration {
   return {
     name: 'portal-page-reuse',
@@ -21,7 +25,7 @@ export default function pageReuse(): AstroIntegration {
         // Every page to copy has been named to the build command before this process may exit.
         await Promise.all(state.sending);
         if (state.refused) logger.warn(`不复用上一版本的页面：${state.refused}`);
-        if (state.previous) logger.info(`复用上一版本的 ${state.reused.size} 个记录页面，重新生成 ${state.digests.size - state.reused.size} 个`);
+        if (state.previous) logger.info(reusedPagesLine(state.reused.size, state.digests.size - state.reused.size));
         const manifest: PageManifest = { version: 1, asOf: state.asOf, pages: Object.fromEntries([...state.digests].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
         await writeFile(join(fileURLToPath(dir), PAGE_MANIFEST), JSON.stringify(manifest));
       },
