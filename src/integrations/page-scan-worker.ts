@@ -12,7 +12,7 @@ import { getHeapStatistics } from 'node:v8';
 import { join, resolve, sep } from 'node:path';
 import { parentPort, workerData } from 'node:worker_threads';
 import { readPage } from '../lib/page-read.ts';
-import { fileFindings, resolvesInBuild } from '../lib/safety/file-checks.ts';
+import { fileFindings, linkResolver } from '../lib/safety/file-checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
@@ -35,20 +35,8 @@ const pending = new Map<string, number[]>();
 const waiting: string[] = [];
 /** Files with a problem, or a personal-number hit: checked again after the build. */
 const unclear = new Set<string>();
-/**
- * Whether a link resolves; only a yes is final while the build still writes (files are only
- * added). The yeses are kept for the links every page has (the navigation), not for all:
- * most paths are linked from a page or two.
- */
-let known = new Set<string>();
-const KNOWN_KEPT = 4096;
-function resolves(path: string): boolean {
-  if (known.has(path)) return true;
-  if (!resolvesInBuild(outDir, path)) return false;
-  if (known.size >= KNOWN_KEPT) known = new Set();
-  known.add(path);
-  return true;
-}
+/** Whether a link resolves: only a yes is final while the build still writes. */
+const resolves = linkResolver(outDir, { whileWriting: true });
 
 /**
  * A file is what was read if it still has as many bytes as were read, the same inode and the

@@ -121,12 +121,26 @@ export function fileFindings(rel: string, text: string | undefined, site: URL, p
  */
 export const clearsChecks = (findings: readonly Finding[], resolves: (path: string) => boolean): boolean => findings.every((f) => 'internalLink' in f && resolves(f.internalLink));
 
-/** Whether URL paths resolve in the finished build, each looked up once. */
-export function linkResolver(outDir: string): (path: string) => boolean {
-  const resolved = new Map<string, boolean>();
+/** Paths whose yes is kept while the build still writes (linkResolver). */
+const KEPT_WHILE_WRITING = 4096;
+
+/**
+ * Whether URL paths resolve in the build, each looked up once. `whileWriting`: the build is
+ * still writing files (page-scan-worker.ts), which it only adds, so only a yes is final; and
+ * only the yeses of the last few thousand paths are kept (the navigation every page has), not
+ * all: most paths are linked from a page or two.
+ */
+export function linkResolver(outDir: string, { whileWriting = false } = {}): (path: string) => boolean {
+  let known = new Map<string, boolean>();
   return (path) => {
-    let ok = resolved.get(path);
-    if (ok === undefined) resolved.set(path, (ok = resolvesInBuild(outDir, path)));
+    const kept = known.get(path);
+    if (kept !== undefined) return kept;
+    const ok = resolvesInBuild(outDir, path);
+    if (whileWriting) {
+      if (!ok) return false;
+      if (known.size >= KEPT_WHILE_WRITING) known = new Map();
+    }
+    known.set(path, ok);
     return ok;
   };
 }
