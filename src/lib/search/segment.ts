@@ -139,7 +139,7 @@ export function queryKeys(text: string): string[] {
   return out;
 }
 
-/** A block of text segmented once, for the index and the known phrases (known.ts). */
+/** A block of text segmented once, for the index, the routing table and the known phrases (known.ts). */
 export interface SegmentedBlock {
   /** The block as the page writes it. */
   text: string;
@@ -149,18 +149,17 @@ export interface SegmentedBlock {
   tokens: string[];
   /** Its words alone (numbers and Latin words, as `tokens` writes them). */
   words: string[];
+  /** Its routing keys. */
+  keys: string[];
 }
 
 export function segmentBlock(text: string): SegmentedBlock {
   const normalized = normalize(text);
   const ps = piecesOfNormalized(normalized);
-  return { text, normalized, tokens: tokensOf(ps), words: ps.flatMap((p) => ('word' in p ? [p.word] : [])) };
+  return { text, normalized, tokens: tokensOf(ps), words: ps.flatMap((p) => ('word' in p ? [p.word] : [])), keys: routeKeysOf(ps) };
 }
 
-/**
- * Blocks' routing keys, block by block (no key spans two blocks), added to `into`. Worked out
- * here, not with the tokens: a shard's index asks for them once per distinct block.
- */
+/** Blocks' routing keys, block by block (no key spans two blocks), added to `into`. */
 export function addRouteKeys(blocks: readonly SegmentedBlock[], into: Set<string>): void {
-  for (const { normalized } of blocks) for (const k of routeKeysOf(piecesOfNormalized(normalized))) into.add(k);
+  for (const { keys } of blocks) for (const k of keys) into.add(k);
 }
