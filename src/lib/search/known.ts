@@ -92,11 +92,6 @@ export class KnownMatcher {
     }
   }
 
-  /** The keys a page holds (its blocks segmented once, segment.ts), each with the index of the first block holding it. */
-  find(blocks: readonly SegmentedBlock[]): Map<string, number> {
-    return firstBlocks(blocks.map((b) => this.inBlock(b)));
-  }
-
   /** The keys one block holds, in the order it holds them (a block found on many pages is looked at once: search-index-worker.ts). */
   inBlock({ normalized: text, words }: Pick<SegmentedBlock, 'normalized' | 'words'>): readonly string[] {
     const found = new Set<string>();

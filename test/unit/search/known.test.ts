@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PinnedResult } from '../../../src/lib/search/cursor.ts';
-import { FULL_LIST_CAP, isComplete, knownContext, knownEntry, knownFileCount, knownKey, KnownMatcher } from '../../../src/lib/search/known.ts';
+import { firstBlocks, FULL_LIST_CAP, isComplete, knownContext, knownEntry, knownFileCount, knownKey, KnownMatcher } from '../../../src/lib/search/known.ts';
 import { knownPages } from '../../../src/lib/search/engine.ts';
 import { stateFromUrl } from '../../../src/lib/search/state.ts';
 import { segmentBlock } from '../../../src/lib/search/segment.ts';
@@ -17,16 +17,21 @@ test('keys are Han runs of four or more characters and single words, as the sear
   assert.equal(knownKey('A1'), undefined);
 });
 
+/** A page's keys as the index's workers find them: each block's, then the first block holding each. */
+const find = (m: KnownMatcher, blocks: string[]) => firstBlocks(blocks.map((text) => m.inBlock(segmentBlock(text))));
+
 test('the matcher finds a name inside a block and a code only as a whole word', () => {
   const m = new KnownMatcher(['泰安市文化和旅游局', '泰安市文化馆', '91370900ma3c', 'cn2026000011'].map((k) => knownKey(k)!));
-  const found = m.find(['主管部门：泰安市文化和旅游局（市直）', '统一社会信用代码 91370900MA3C', '信息编号 CN20260000112'].map(segmentBlock));
+  const found = find(m, ['主管部门：泰安市文化和旅游局（市直）', '统一社会信用代码 91370900MA3C', '信息编号 CN20260000112']);
   assert.deepEqual([...found.keys()].sort(), ['91370900ma3c', '泰安市文化和旅游局']);
   assert.equal(found.get('泰安市文化和旅游局'), 0); // the block it is in
   assert.equal(found.get('91370900ma3c'), 1);
   // Two blocks never make one name; a name cut by another character is not the name.
-  assert.deepEqual([...m.find(['泰安市文化', '和旅游局', '泰安市文化·和旅游局'].map(segmentBlock)).keys()], []);
+  assert.deepEqual([...find(m, ['泰安市文化', '和旅游局', '泰安市文化·和旅游局']).keys()], []);
   // A name that starts like another is found only when it is all there.
-  assert.deepEqual([...m.find(['泰安市文化馆举办'].map(segmentBlock)).keys()], ['泰安市文化馆']);
+  assert.deepEqual([...find(m, ['泰安市文化馆举办']).keys()], ['泰安市文化馆']);
+  // A name on several blocks is placed in the first (its snippet is taken there).
+  assert.deepEqual([...find(m, ['开头', '泰安市文化馆一', '泰安市文化馆二'])], [['泰安市文化馆', 1]]);
 });
 
 test("a snippet is the page's text around the phrase, forty characters each side, across blocks", () => {
