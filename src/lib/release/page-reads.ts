@@ -70,9 +70,12 @@ export class PageFacts {
   readonly #sent: SentFacts = { paths: [], pages: {} };
   readonly #ids = new Map<string, number>();
 
-  /** `links`: keptLinks of the page's findings (undefined: the page is not kept). */
-  add(url: string, digest: string, links: readonly string[] | undefined): void {
-    if (links) this.#sent.pages[url] = [digest, links.map((p) => this.#id(p)).join(',')];
+  /** `links`: keptLinks of the page's findings (undefined: the page is not kept). Returns the page's link numbers, if kept. */
+  add(url: string, digest: string, links: readonly string[] | undefined): string | undefined {
+    if (!links) return undefined;
+    const ids = links.map((p) => this.#id(p)).join(',');
+    this.#sent.pages[url] = [digest, ids];
+    return ids;
   }
 
   #id(path: string): number {
@@ -105,8 +108,7 @@ export function pageReadsIndex(dir: string, pages: Iterable<ReadPage>): string {
   const rows: Row[] = [];
   for (const { ref, digest, links } of pages) {
     if (dirname(ref.file) !== dir) throw new Error(`${ref.file} 不在 ${dir} 中`);
-    facts.add(ref.url, digest, linkPaths(links));
-    const [, ids] = facts.sent.pages[ref.url]!;
+    const ids = facts.add(ref.url, digest, linkPaths(links))!;
     rows.push([ref.url, basename(ref.file), ref.offset, ref.length, ref.kind, ref.date, ref.region, ref.status, ref.keys ?? null, digest, ids]);
   }
   return JSON.stringify({ version: PAGE_READS_VERSION, paths: facts.sent.paths, pages: rows });
