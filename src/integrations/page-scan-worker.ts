@@ -89,7 +89,8 @@ function scan(rel: string): void {
   const findings = fileFindings(rel, text, site, page?.refs);
   for (const f of findings) {
     if (!('internalLink' in f)) unclear.add(rel);
-    else if (!resolves(f.internalLink)) {
+    // A path already waiting did not resolve when first met: it waits again without a look at the disk (finish looks again).
+    else if (pending.has(f.internalLink) || !resolves(f.internalLink)) {
       place ??= waiting.push(rel) - 1;
       const files = pending.get(f.internalLink);
       if (files) files.push(place);

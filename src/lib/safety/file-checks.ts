@@ -45,6 +45,8 @@ const FOLLOWABLE_SCHEMES = new Set(['mailto', 'tel']);
 
 /** One page's URL problems; internal paths are returned for the caller to resolve. */
 function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check: SafetyCheck, message: string) => void, internal: (path: string, where: string, url: string) => void) {
+  // The page's own URL, once: a page has dozens of links, and each parse of a URL counts.
+  let base: URL | undefined;
   for (const ref of refs) {
     const url = cleanUrl(ref.url);
     if (url === '' || url.startsWith('#')) continue;
@@ -55,7 +57,7 @@ function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check:
     }
     let resolved: URL;
     try {
-      resolved = new URL(url, new URL(pagePath, site));
+      resolved = new URL(url, (base ??= new URL(pagePath, site)));
     } catch {
       report('broken-link', `${ref.where} 地址无法解析：${url.slice(0, 80)}`);
       continue;

@@ -62,28 +62,32 @@ test('a page read early is cleared only with nothing left to the end; the others
   const dir = tempDir();
   const outside = `${dir}-outside.html`;
   writeFileSync(outside, page(`<p>${ID}</p>`));
-  // Written first and read at once. /c/ is written later; /gone/ never is.
+  // Written first and read at once. /c/ is written later; /gone/ never is. a2/ and f/ link where
+  // a page read before them did, to a path that did not resolve then.
   write(dir, {
     'a/index.html': page('<a href="/c/">c</a><a href="/b/">b</a>'),
+    'a2/index.html': page('<a href="/c/">c</a>'),
+    'f/index.html': page('<a href="/gone/">gone</a><a href="/a/">a</a>'),
     'b/index.html': page(`<p>${MOBILE}</p><a href="/a/">a</a>`),
     'code/index.html': page(`<p>统一社会信用代码 ${CODE}</p>`),
     'e/index.html': page('<a href="javascript:alert(1)">x</a>'),
     'index.html': page('<a href="/gone/">gone</a>'),
   });
   const scanner = scannerFor(dir);
-  scanner.add(['a/index.html', 'b/index.html', 'code/index.html', 'e/index.html', 'index.html', `../${basename(outside)}`, 'never-written/index.html']);
+  scanner.add(['a/index.html', 'a2/index.html', 'b/index.html', 'code/index.html', 'e/index.html', 'index.html', 'f/index.html', `../${basename(outside)}`, 'never-written/index.html']);
   await scanner.settled();
   // Written after: not named, so read after the build.
   write(dir, { 'c/index.html': page('<a href="/a/">a</a>'), 'data/x.csv': `a\n${ID}\n` });
   const early = await scanner.finish();
   assert.ok(typeof early !== 'string', early as string);
-  // Worked out by hand: only a/ had nothing left (its /c/ resolves by the end). b/ has a personal
-  // number, code/ one that the end allows, e/ an unsafe URL, and the root a link that never resolves.
-  assert.deepEqual([...early.checked], ['a/index.html']);
-  assert.deepEqual([...early.extraction.urls].sort(), ['/', '/a/', '/b/', '/code/', '/e/']);
+  // Worked out by hand: only a/ and a2/ had nothing left (their /c/ resolves by the end). b/ has a
+  // personal number, code/ one that the end allows, e/ an unsafe URL, and the root and f/ a link
+  // that never resolves.
+  assert.deepEqual([...early.checked], ['a/index.html', 'a2/index.html']);
+  assert.deepEqual([...early.extraction.urls].sort(), ['/', '/a/', '/a2/', '/b/', '/code/', '/e/', '/f/']);
   const options = { siteUrl: SITE, published: { identifiers: [CODE], pages: [] } };
   const problems = (checked?: ReadonlySet<string>) => checkBuiltSiteInParallel(dir, options, 2, CHECK_WORKER, checked).then((list) => list.map((p) => `${p.check} ${p.file}`));
-  const expected = ['personal-number b/index.html', 'personal-number data/x.csv', 'unsafe-url e/index.html', 'broken-link index.html'];
+  const expected = ['personal-number b/index.html', 'personal-number data/x.csv', 'unsafe-url e/index.html', 'broken-link f/index.html', 'broken-link index.html'];
   assert.deepEqual(await problems(early.checked), expected);
   assert.deepEqual(await problems(), expected);
   // A file cleared is not read again (here it changes after the build, which a build never does).

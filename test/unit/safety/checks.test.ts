@@ -110,6 +110,12 @@ test('an internal link to a page or file the build does not have fails; a folder
   assert.deepEqual(checks(dir), ['broken-link index.html', 'broken-link index.html', 'broken-link index.html']);
 });
 
+test('a relative link resolves from its own page, each of several on a page', () => {
+  // From /b/, x/ and ./y/ are /b/x/ and /b/y/ (written); ../b/z/ is /b/z/ (not written); from the root, x/ would be /x/.
+  const dir = site({ 'index.html': page(''), 'b/index.html': page('<a href="x/">x</a><a href="./y/">y</a><a href="../b/z/">z</a>'), 'b/x/index.html': page(''), 'b/y/index.html': page('') });
+  assert.deepEqual(checks(dir), ['broken-link b/index.html']);
+});
+
 const records = (over: Partial<PublishedRecords>): PublishedRecords =>
   ({ subjects: [], commitments: [], penalties: [], enforcement: [], dishonest: [], honors: [], cases: [], withheld: [], ...over }) as PublishedRecords;
 const withheldPage = (main: string) => `<!doctype html><html><head><meta name="robots" content="noindex" /></head><body><main>${main}</main></body></html>`;
