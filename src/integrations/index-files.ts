@@ -6,6 +6,14 @@
 import { createHash, type Hash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+/**
+ * A file of the index, gzipped at zlib's default level: on the 20,000-record index, level 9
+ * took 3.5 s where 6 takes 2.3 s for the postings files, for 0.07 % fewer bytes (the cards
+ * are the same at both).
+ */
+export const gzipIndexFile = (data: string | Uint8Array): Buffer => gzipSync(data, { level: 6 });
 
 export class IndexFiles {
   private readonly root: string;

@@ -4,11 +4,20 @@
  * of it (PageRef: its kind, date, region, status and the line's byte range) kept for planning
  * the shards. Used by the extraction workers and, while Astro still renders, by the build
  * command for the pages already written (page-scan.ts).
+ *
+ * Each line also carries the page's result card, gzipped and checked, as its shard will hold
+ * it. The card depends on the page alone, so it is made where the page is read: mostly on the
+ * core Astro's rendering leaves idle, and for a page copied from the previous release, not
+ * at all (its line comes with the copy, page-reads.ts). Made when its shard was built, after
+ * Astro, the cards were a fifth of that stage.
  */
 import { closeSync, openSync, writeFileSync } from 'node:fs';
 import type { ExtractedPage, Extraction } from '../lib/search/extract.ts';
+import type { ShownResult } from '../lib/search/cursor.ts';
 import { PROFILE_KIND } from '../lib/search/kinds.ts';
 import { knownKey } from '../lib/search/known.ts';
+import { numbersOnlyClears } from '../lib/safety/file-checks.ts';
+import { gzipIndexFile } from './index-files.ts';
 
 export interface PageRef {
   url: string;
@@ -21,6 +30,26 @@ export interface PageRef {
   length: number;
   /** A profile's known-phrase keys (its subject's name and credit code, known.ts). */
   keys?: string[];
+}
+
+/** Stored in each result card: the page text, capped (snippets are made from it). */
+const TEXT_CAP = 1500;
+
+/** A page's result card, as a line carries it. */
+export interface LineCard {
+  /** The card's JSON (ShownResult), gzipped as the index writes it (index-files.ts), in base64. */
+  gz: string;
+  /** Whether the card's safety file checks, made on that JSON, left nothing to the finished build. */
+  clear: boolean;
+}
+
+/** One line of an extraction file: a page's extraction and its result card. */
+export type ExtractionLine = ExtractedPage & { card: LineCard };
+
+function lineCard(p: ExtractedPage): LineCard {
+  const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
+  const json = JSON.stringify(card);
+  return { gz: gzipIndexFile(json).toString('base64'), clear: numbersOnlyClears(json) };
 }
 
 /** What an extraction gives the index: the pages to index, how many were left out and why, and any page that broke the contract. */
@@ -54,7 +83,7 @@ export class ExtractionFile {
     if ('error' in r) this.#left.set(url, { error: r.error });
     else if ('skipped' in r) this.#left.set(url, { skipped: r.skipped });
     else {
-      const line = JSON.stringify(r.page) + '\n';
+      const line = JSON.stringify({ ...r.page, card: lineCard(r.page) } satisfies ExtractionLine) + '\n';
       const length = Buffer.byteLength(line);
       const { kind, date, region, status } = r.page;
       const ref: PageRef = { url, kind: this.#once(kind), date: this.#once(date), region: this.#once(region), status: this.#once(status), file: this.#out, offset: this.#offset, length };

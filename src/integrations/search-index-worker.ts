@@ -10,25 +10,26 @@
  *    on each file's text before it is compressed, found nothing left to check.
  *    That text is what the checks would read back (output-files.ts textOf: decompressed, as
  *    UTF-8), so the safety checks skip those files instead of reading and decompressing them.
+ *    A page's card comes in its extraction line, made and checked when the page was read
+ *    (search-extraction.ts).
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
-import { IndexFiles } from './index-files.ts';
+import { gzipIndexFile, IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/file-checks.ts';
 import { servedPath, textOf } from '../lib/safety/output-files.ts';
 import { bytesDigest, keptLinks, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
-import { ExtractionFile, ownKeys, type Extracted, type PageRef } from './search-extraction.ts';
+import { ExtractionFile, ownKeys, type Extracted, type ExtractionLine, type PageRef } from './search-extraction.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 import { firstBlocks, knownContext, KnownMatcher } from '../lib/search/known.ts';
-import type { PinnedResult, ShownResult } from '../lib/search/cursor.ts';
+import type { PinnedResult } from '../lib/search/cursor.ts';
 
 export type WorkerJob =
   | { job: 'extract'; outDir: string; siteUrl: string; pages: string[]; out: string }
@@ -47,9 +48,6 @@ export type WorkerReply =
   | ({ ok: true; job: 'extract'; checked: string[]; facts: SentFacts } & Omit<Extracted, 'errors'>)
   | { ok: true; job: 'build'; shards: BuiltShard[]; checked: string[] }
   | JobFailure;
-
-/** Stored in each result card: the page text, capped (snippets are made from it). */
-const TEXT_CAP = 1500;
 
 /** Characters of page text kept on each side of a number, for its snippet in the lookup. */
 const NUMBER_CONTEXT = 60;
@@ -106,19 +104,13 @@ function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'ext
   return errors.length ? { ok: false, errors } : { ok: true, job: 'extract', refs, skipped, checked, facts: facts.sent };
 }
 
-function readRecord(fds: Map<string, number>, ref: PageRef): ExtractedPage {
+function readLine(fds: Map<string, number>, ref: PageRef): ExtractionLine {
   let fd = fds.get(ref.file);
   if (fd === undefined) fds.set(ref.file, (fd = openSync(ref.file, 'r')));
   const buf = Buffer.alloc(ref.length);
   readSync(fd, buf, 0, ref.length, ref.offset);
-  return JSON.parse(buf.toString('utf8')) as ExtractedPage;
+  return JSON.parse(buf.toString('utf8')) as ExtractionLine;
 }
-
-/**
- * Gzip at zlib's default level: on the 20,000-record index, level 9 took 3.5 s where 6 takes
- * 2.3 s for the postings files, for 0.07 % fewer bytes (the cards are the same at both).
- */
-const gz = (data: string | Uint8Array) => gzipSync(data, { level: 6 });
 
 async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job: 'build' }>): Promise<WorkerReply> {
   const matcher = new KnownMatcher(keys);
@@ -139,18 +131,19 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
       /** Writes a file of the shard, gzipped, and checks the text it holds. */
       const write = (rel: string, data: string | Uint8Array) => {
         const bytes = typeof data === 'string' ? Buffer.from(data) : Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-        files.write(rel, gz(bytes));
+        files.write(rel, gzipIndexFile(bytes));
         const file = `${under}/${rel}`;
         if (clearsChecks(fileFindings(file, bytes.toString('utf8'), site), resolves)) checked.push(file);
       };
       for (const ref of shard.refs) {
-        const p = readRecord(fds, ref);
+        const p = readLine(fds, ref);
         const blocks = p.blocks.map((text) => seen.of(text));
         numbers.push(...numberLines(p, shard.name));
         known.push(...knownLines(p, blocks, shard.name));
         const id = index.add(p, blocks.map((b) => b.ids));
-        const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
-        write(`card/${id}.json.gz`, JSON.stringify(card));
+        // Made and checked when the page was read (search-extraction.ts).
+        files.write(`card/${id}.json.gz`, Buffer.from(p.card.gz, 'base64'));
+        if (p.card.clear) checked.push(`${under}/card/${id}.json.gz`);
       }
       const built = index.files();
       write('pages.json.gz', built.pages);

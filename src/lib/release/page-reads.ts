@@ -9,7 +9,7 @@
  * this build renders and checks.
  *
  *   <site>.reads/index.json   the pages read (PAGE_READS_VERSION, ReadPage)
- *   <site>.reads/*.jsonl      their extraction lines (search-extraction.ts)
+ *   <site>.reads/*.jsonl      their extraction lines, each with its page's result card (search-extraction.ts)
  *
  * Beside the site folder, not in it: nothing of it is published. Only pages whose safety file
  * checks found nothing but internal links are kept; any other page is read again.
@@ -24,7 +24,8 @@ import type { Finding } from '../safety/file-checks.ts';
 export const readsDir = (siteDir: string): string => `${resolve(siteDir)}.reads`;
 
 const INDEX = 'index.json';
-const PAGE_READS_VERSION = 1;
+// 2: the extraction lines carry the page's result card (search-extraction.ts).
+const PAGE_READS_VERSION = 2;
 
 /** Digest of the bytes read of a page (SHA-1: it tells the build's own files apart, at twice SHA-256's speed). */
 export const bytesDigest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');

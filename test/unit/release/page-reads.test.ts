@@ -53,7 +53,7 @@ test('the reads kept beside a site come back as they were written; rows of anoth
     assert.equal(a.ref.file, join(readsDir(site), 'early.jsonl'));
     assert.deepEqual([a.ref.offset, loaded.get('/commitments/B/')!.ref.offset], [0, a.ref.length]);
     assert.equal(loaded.get('/commitments/C/'), undefined);
-    // A hostile index: a row naming a file outside the folder, a link number past the table, a wrong version.
+    // A hostile index: a row naming a file outside the folder, a link number past the table.
     const index = JSON.parse(readFileSync(pageReadsIndexPath(readsDir(site)), 'utf8'));
     index.pages[0][1] = '../../etc/passwd.jsonl';
     index.pages[1][10] = '0,7';
@@ -61,7 +61,8 @@ test('the reads kept beside a site come back as they were written; rows of anoth
     const hostile = loadPageReads(site);
     assert.ok(hostile.ok);
     assert.deepEqual([hostile.get('/commitments/A/'), hostile.get('/commitments/B/')], [undefined, undefined]);
-    writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify({ ...index, version: 2 }));
+    // An older build's reads (version 1: lines without their result cards).
+    writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify({ ...index, version: 1 }));
     assert.match((loadPageReads(site) as { reason: string }).reason, /格式不符/);
     assert.match((loadPageReads(join(root, 'none')) as { reason: string }).reason, /无法读取/);
   }));
