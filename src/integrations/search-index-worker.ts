@@ -1,6 +1,6 @@
 /**
- * A child process of the search index (search-index.ts; run with `node`, types stripped). Two jobs,
- * sent as the first IPC message:
+ * A child process of the search index (search-index.ts; run with `node`, types stripped). Three
+ * jobs, sent as the first IPC message:
  *  - extract: read built pages and reply with their extraction (search-extraction.ts) and the
  *    pages whose safety file checks found nothing left to check (file-checks.ts clearsChecks): one
  *    read and one parse (page-read.ts) for both steps, so the safety checks skip those pages;
@@ -12,6 +12,8 @@
  *    UTF-8), so the safety checks skip those files instead of reading and decompressing them.
  *    A page's card comes in its extraction line, made and checked when the page was read
  *    (search-extraction.ts).
+ *  - table: one lookup table, the number lookup or the known phrases, from every shard's
+ *    lines (search-tables.ts).
  * Only the page's visible search text is indexed (not the result title, which is composed
  * for the result list), so a page is found exactly when its text contains the query.
  */
@@ -25,6 +27,7 @@ import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/file-che
 import { servedPath, textOf } from '../lib/safety/output-files.ts';
 import { bytesDigest, keptLinks, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
 import { ExtractionFile, ownKeys, type Extracted, type ExtractionLine, type PageRef } from './search-extraction.ts';
+import { writeLookupTable, type LookupTable, type WrittenTable } from './search-tables.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
 import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
@@ -33,7 +36,8 @@ import type { PinnedResult } from '../lib/search/cursor.ts';
 
 export type WorkerJob =
   | { job: 'extract'; outDir: string; siteUrl: string; pages: string[]; out: string }
-  | { job: 'build'; outDir: string; siteUrl: string; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] };
+  | { job: 'build'; outDir: string; siteUrl: string; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] }
+  | { job: 'table'; searchDir: string; table: LookupTable; paths: string[] };
 
 /** A shard as its worker built it: its postings files and the digest of everything it wrote (index-files.ts). */
 export interface BuiltShard {
@@ -47,6 +51,7 @@ export interface BuiltShard {
 export type WorkerReply =
   | ({ ok: true; job: 'extract'; checked: string[]; facts: SentFacts } & Omit<Extracted, 'errors'>)
   | { ok: true; job: 'build'; shards: BuiltShard[]; checked: string[] }
+  | { ok: true; job: 'table'; table: WrittenTable }
   | JobFailure;
 
 /** Characters of page text kept on each side of a number, for its snippet in the lookup. */
@@ -159,4 +164,4 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
   return { ok: true, job: 'build', shards: done, checked };
 }
 
-answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : build(job)));
+answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : job.job === 'build' ? build(job) : { ok: true, job: 'table', table: writeLookupTable(job.searchDir, job.table, job.paths) }));

@@ -5,15 +5,16 @@
  * extracted while Astro rendered (page-scan.ts) nor copied with the previous release's
  * extraction (src/lib/release/page-reads.ts), the pages are split
  * into shards (src/lib/search/shards.ts), and the workers build each shard's index
- * (src/lib/search/shard-index.ts). Then the routing table, the number lookup, the known
- * phrases and search.json are written under <outDir>/search-index/.
+ * (src/lib/search/shard-index.ts). Then the routing table, and in two workers beside it the
+ * number lookup and the known phrases (search-tables.ts), and search.json are written under
+ * <outDir>/search-index/.
  * Any extraction problem throws, which fails the build.
  *
  * Settings (environment): PORTAL_SEARCH_WORKERS (default 2), PORTAL_SEARCH_PER_SHARD
  * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import portal from '../../portal.config.ts';
@@ -22,12 +23,10 @@ import { buildRoutes } from '../lib/search/routing.ts';
 import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
-import { numberFile, numberFileCount, type NumberHit } from '../lib/search/numbers.ts';
-import { FULL_LIST_CAP, knownEntry, knownFile, knownFileCount } from '../lib/search/known.ts';
-import type { PinnedResult } from '../lib/search/cursor.ts';
 import { servedPath } from '../lib/safety/output-files.ts';
 import { keptPages } from '../lib/release/page-reads.ts';
 import { IndexFiles } from './index-files.ts';
+import { linesOf, type LookupTable } from './search-tables.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { WorkerJob, WorkerReply } from './search-index-worker.ts';
 import type { Extracted, PageRef } from './search-extraction.ts';
@@ -44,67 +43,16 @@ function htmlPages(outDir: string): { rel: string; url: string }[] {
   return pages.sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
 }
 
-// A small heap: the workers stream pages through, and V8 would otherwise let garbage grow to GBs.
-const runWorker = (script: string, job: WorkerJob) => runChildJob<WorkerJob, WorkerReply>(script, job, { what: '搜索索引', execArgv: ['--max-old-space-size=256'] });
+/**
+ * A small heap for the extraction and the shards: their workers stream pages through, and V8
+ * would otherwise let garbage grow to GBs. A lookup table's worker holds every shard's lines of
+ * its table at once (over 256 MB at 100,000 records), so it has V8's own limit, as this process.
+ */
+const runWorker = (script: string, job: WorkerJob) => runChildJob<WorkerJob, WorkerReply>(script, job, { what: '搜索索引', execArgv: job.job === 'table' ? [] : ['--max-old-space-size=256'] });
 
 function fail(errors: string[]): never {
   const shown = errors.slice(0, 20).join('\n  ');
   throw new Error(`搜索索引构建失败（${errors.length} 个问题）：\n  ${shown}${errors.length > 20 ? `\n  …另有 ${errors.length - 20} 个` : ''}`);
-}
-
-/** A file's non-empty lines, read when iterated: one shard's routing keys at a time, not every shard's at once. */
-const linesOf = (path: string): Iterable<string> => ({
-  *[Symbol.iterator]() {
-    for (const line of readFileSync(path, 'utf8').split('\n')) if (line) yield line;
-  },
-});
-
-/** Every [key, hit, …] line of the workers' files, in order. */
-function eachKeyedLine<L extends [string, unknown, ...unknown[]]>(paths: readonly string[], add: (line: L) => void): void {
-  for (const path of paths) for (const line of linesOf(path)) add(JSON.parse(line) as L);
-}
-
-/**
- * Writes a lookup table: key → value, given as its JSON text (serialized once, also to size the
- * files), keys sorted, in `files` files chosen by `fileOf`, under searchDir/<dir>/<n>.json.
- */
-function writeTable(out: IndexFiles, dir: string, entries: Map<string, string>, files: number, fileOf: (key: string, files: number) => number): void {
-  const lists = Array.from({ length: files }, (): string[] => []);
-  for (const [key, json] of [...entries].sort((a, b) => (a[0] < b[0] ? -1 : 1))) lists[fileOf(key, files)]!.push(`${JSON.stringify(key)}:${json}`);
-  lists.forEach((f, i) => out.write(`${dir}/${i}.json`, `{${f.join(',')}}`));
-}
-
-/** The number lookup: every shard's [key, hit] lines → search-index/number/<n>.json. */
-function writeNumbers(out: IndexFiles, paths: string[]): { files: number; keys: number } {
-  const byKey = new Map<string, NumberHit[]>();
-  eachKeyedLine<[string, NumberHit]>(paths, ([key, hit]) => {
-    const hits = byKey.get(key);
-    if (hits) hits.push(hit);
-    else byKey.set(key, [hit]);
-  });
-  const files = numberFileCount(byKey.size);
-  writeTable(out, 'number', new Map([...byKey].map(([key, hits]) => [key, JSON.stringify(hits)])), files, numberFile);
-  return { files, keys: byKey.size };
-}
-
-/**
- * The known-phrase table: every shard's [key, page] lines → search-index/known/<n>.json. A key's
- * pages are trimmed to its entry's (known.ts) whenever they pass twice the full-list cap, so
- * a name on every page of a big site does not hold them all in memory.
- */
-function writeKnown(out: IndexFiles, paths: string[]): { files: number; keys: number } {
-  const byKey = new Map<string, { count: number; own: PinnedResult[]; pages: PinnedResult[] }>();
-  eachKeyedLine<[string, PinnedResult, boolean]>(paths, ([key, page, own]) => {
-    let e = byKey.get(key);
-    if (!e) byKey.set(key, (e = { count: 0, own: [], pages: [] }));
-    e.count++;
-    (own ? e.own : e.pages).push(page);
-    if (e.pages.length > 2 * FULL_LIST_CAP) e.pages = knownEntry([], e.pages, e.count).pages;
-  });
-  const entries = new Map([...byKey].map(([key, e]) => [key, JSON.stringify(knownEntry(e.own, e.pages, e.count))]));
-  const files = knownFileCount(entries.size, [...entries.values()].reduce((n, json) => n + json.length, 0));
-  writeTable(out, 'known', entries, files, knownFile);
-  return { files, keys: entries.size };
 }
 
 /** Pages the build command extracted while Astro was still writing them (page-scan.ts): not read again. */
@@ -158,7 +106,9 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const builtShards = new Map(built.flatMap((r) => (r.ok && r.job === 'build' ? r.shards.map((s) => [s.name, s] as const) : [])));
     const tBuild = performance.now();
 
-    // 3. The routing table and the manifest the search page starts from.
+    // 3. The lookup tables, each in a worker, while this process writes the routing table; then the manifest the search page starts from.
+    const lookup = (table: LookupTable, ext: string) => runWorker(workerScript, { job: 'table', searchDir, table, paths: shards.map((s) => join(tmp, `${s.name}.${ext}`)) });
+    const tables = Promise.all([lookup('number', 'numbers'), lookup('known', 'known')]);
     const routes = buildRoutes(shards.map((s) => linesOf(join(tmp, `${s.name}.tokens`))));
     const out = new IndexFiles(searchDir);
     let routeBytes = 0;
@@ -166,12 +116,11 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       out.write(`route/${n}.txt`, text);
       routeBytes += Buffer.byteLength(text);
     });
-    const numbers = writeNumbers(out, shards.map((s) => join(tmp, `${s.name}.numbers`)));
-    const known = writeKnown(out, shards.map((s) => join(tmp, `${s.name}.known`)));
+    const [numbers, known] = (await tables).map((r) => (r.ok && r.job === 'table' ? r.table : fail(r.ok ? [`查找表子进程的答复不是查找表（${r.job}）`] : r.errors)));
     const values = (list: PageRef[], f: (r: PageRef) => string) => [...new Set(list.map(f).filter(Boolean))].sort();
     const manifest: SearchManifest = {
       version: 2,
-      build: contentTag(out, shards.map((s) => builtShards.get(s.name)!.digest)),
+      build: contentTag([...shards.map((s) => builtShards.get(s.name)!.digest), out.digest(), numbers.digest, known.digest]),
       routeFiles: routes.length,
       numberFiles: numbers.files,
       knownFiles: known.files,
@@ -215,7 +164,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
     logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    return { ...stats, indexed: new Set(refs.map((r) => r.url)) as ReadonlySet<string>, checked: new Set([...read, ...built].flatMap((r) => (r.ok ? r.checked : []))) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
+    return { ...stats, indexed: new Set(refs.map((r) => r.url)) as ReadonlySet<string>, checked: new Set([...read, ...built].flatMap((r) => (r.ok && r.job !== 'table' ? r.checked : []))) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });
@@ -224,9 +173,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
 
 /**
  * The index's cache tag: a digest of every file under the search folder (paths and bytes, as
- * they were written: the shards' by their workers, in shard order, then the tables), so the
- * same pages give the same tag and byte-identical builds, and any change a new one.
+ * they were written: the shards' by their workers, in shard order, then the routing table,
+ * the number lookup and the known phrases), so the same pages give the same tag and
+ * byte-identical builds, and any change a new one.
  */
-function contentTag(tables: IndexFiles, shardDigests: readonly string[]): string {
-  return createHash('sha256').update([...shardDigests, tables.digest()].join('\n')).digest('hex').slice(0, 16);
+function contentTag(digests: readonly string[]): string {
+  return createHash('sha256').update(digests.join('\n')).digest('hex').slice(0, 16);
 }
