@@ -98,7 +98,9 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const shards = planShards(refs, perShard);
     mkdirSync(searchDir, { recursive: true });
     const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
-    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.numbers`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
+    /** A shard's lines for a lookup table, written by its worker. */
+    const lines = (shard: string, table: LookupTable) => join(tmp, `${shard}.${table}`);
+    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: lines(s.name, 'number'), knownPath: lines(s.name, 'known'), refs: s.pages }));
     const keys = [...new Set(refs.flatMap((r) => r.keys ?? []))].sort();
     const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', outDir, siteUrl, keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
@@ -107,8 +109,8 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const tBuild = performance.now();
 
     // 3. The lookup tables, each in a worker, while this process writes the routing table; then the manifest the search page starts from.
-    const lookup = (table: LookupTable, ext: string) => runWorker(workerScript, { job: 'table', searchDir, table, paths: shards.map((s) => join(tmp, `${s.name}.${ext}`)) });
-    const tables = Promise.all([lookup('number', 'numbers'), lookup('known', 'known')]);
+    const lookup = (table: LookupTable) => runWorker(workerScript, { job: 'table', searchDir, table, paths: shards.map((s) => lines(s.name, table)) });
+    const tables = Promise.all([lookup('number'), lookup('known')]);
     const routes = buildRoutes(shards.map((s) => linesOf(join(tmp, `${s.name}.tokens`))));
     const out = new IndexFiles(searchDir);
     let routeBytes = 0;

@@ -2,7 +2,7 @@
  * The search index's lookup tables (search-index.ts): the number lookup and the known phrases,
  * each made from every shard's lines (search-index-worker.ts numberLines, knownLines). Each is
  * written by a worker of its own while the main process writes the routing table: the three
- * took about 4.5 s one after another at 100,000 records.
+ * took about 4 s one after another at 100,000 records.
  */
 import { readFileSync } from 'node:fs';
 import type { PinnedResult } from '../lib/search/cursor.ts';
