@@ -54,6 +54,8 @@ async function search(address: string) {
 
 test('indexes marked pages into shards with routing, number lookup and search.json; skips the rest', () => {
   assert.equal(served.stats.pagesIndexed, 3);
+  // Five pages read; the home page and the withheld one have no search markup.
+  assert.deepEqual([served.stats.pagesScanned, served.stats.skippedNoMarkup, served.stats.skippedNoindex], [5, 2, 0]);
   assert.equal(served.stats.numbers, 4); // two 信息编号, one 文号, one credit code (the profile's)
   assert.equal(served.stats.knownPhrases, 2); // the profile's name and credit code
   const manifest = JSON.parse(readFileSync(join(dir, 'search-index/search.json'), 'utf8')) as SearchManifest;
