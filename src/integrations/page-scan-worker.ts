@@ -25,7 +25,7 @@ const site = new URL(siteUrl ?? (await import('../../portal.config.ts')).default
 // This thread only: Linux sets the priority per thread.
 setPriority(19);
 
-const extraction = new ExtractionFile(extractionPath);
+const extraction = new ExtractionFile(extractionPath, site);
 /** What the next day's build may reuse of the pages read (page-reads.ts). */
 const facts = new PageFacts();
 /** Every file read, with what identifies the bytes read (readIdentity). */

@@ -16,7 +16,8 @@ import type { ExtractedPage, Extraction } from '../lib/search/extract.ts';
 import type { ShownResult } from '../lib/search/cursor.ts';
 import { PROFILE_KIND } from '../lib/search/kinds.ts';
 import { knownKey } from '../lib/search/known.ts';
-import { numbersOnlyClears } from '../lib/safety/file-checks.ts';
+import { cardFile } from '../lib/search/shard-index.ts';
+import { clearsChecks, fileFindings } from '../lib/safety/file-checks.ts';
 import { gzipIndexFile } from './index-files.ts';
 
 export interface PageRef {
@@ -46,10 +47,14 @@ export interface LineCard {
 /** One line of an extraction file: a page's extraction and its result card. */
 export type ExtractionLine = ExtractedPage & { card: LineCard };
 
-function lineCard(p: ExtractedPage): LineCard {
+/**
+ * The card of a page, checked as the file it becomes (its name decides which checks apply, and
+ * every card's ends the same). A card has no link: it clears only when nothing is found.
+ */
+function lineCard(p: ExtractedPage, site: URL): LineCard {
   const card: ShownResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: p.blocks.join('\n').slice(0, TEXT_CAP) };
   const json = JSON.stringify(card);
-  return { gz: gzipIndexFile(json).toString('base64'), clear: numbersOnlyClears(json) };
+  return { gz: gzipIndexFile(json).toString('base64'), clear: clearsChecks(fileFindings(cardFile(0), json, site), () => false) };
 }
 
 /** What an extraction gives the index: the pages to index, how many were left out and why, and any page that broke the contract. */
@@ -65,6 +70,7 @@ export const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND 
 /** Writes the extracted pages of what it is given to `out`, a megabyte at a time. */
 export class ExtractionFile {
   readonly #out: string;
+  readonly #site: URL;
   readonly #fd: number;
   readonly #refs: PageRef[] = [];
   /** The pages not indexed, and why: a broken contract or a page the index leaves out. */
@@ -73,8 +79,10 @@ export class ExtractionFile {
   #chunk: string[] = [];
   #chunkBytes = 0;
 
-  constructor(out: string) {
+  /** `site`: the site's own origin, for the cards' checks. */
+  constructor(out: string, site: URL) {
     this.#out = out;
+    this.#site = site;
     this.#fd = openSync(out, 'w');
   }
 
@@ -83,7 +91,7 @@ export class ExtractionFile {
     if ('error' in r) this.#left.set(url, { error: r.error });
     else if ('skipped' in r) this.#left.set(url, { skipped: r.skipped });
     else {
-      const line = JSON.stringify({ ...r.page, card: lineCard(r.page) } satisfies ExtractionLine) + '\n';
+      const line = JSON.stringify({ ...r.page, card: lineCard(r.page, this.#site) } satisfies ExtractionLine) + '\n';
       const length = Buffer.byteLength(line);
       const { kind, date, region, status } = r.page;
       const ref: PageRef = { url, kind: this.#once(kind), date: this.#once(date), region: this.#once(region), status: this.#once(status), file: this.#out, offset: this.#offset, length };

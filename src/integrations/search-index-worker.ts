@@ -29,7 +29,7 @@ import { bytesDigest, keptLinks, PageFacts, type SentFacts } from '../lib/releas
 import { ExtractionFile, ownKeys, type Extracted, type ExtractionLine, type PageRef } from './search-extraction.ts';
 import { writeLookupTable, type LookupTable, type WrittenTable } from './search-tables.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
-import { ShardIndexBuilder } from '../lib/search/shard-index.ts';
+import { cardFile, ShardIndexBuilder } from '../lib/search/shard-index.ts';
 import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 import { firstBlocks, knownContext, KnownMatcher } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
@@ -86,7 +86,7 @@ function knownLines(p: ExtractedPage, blocks: readonly ShardBlock[], shard: stri
 function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'extract' }>): WorkerReply {
   const site = new URL(siteUrl);
   const resolves = linkResolver(outDir);
-  const file = new ExtractionFile(out);
+  const file = new ExtractionFile(out, site);
   const checked: string[] = [];
   const facts = new PageFacts();
   let result: Extracted;
@@ -147,8 +147,8 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
         known.push(...knownLines(p, blocks, shard.name));
         const id = index.add(p, blocks.map((b) => b.ids));
         // Made and checked when the page was read (search-extraction.ts).
-        files.write(`card/${id}.json.gz`, Buffer.from(p.card.gz, 'base64'));
-        if (p.card.clear) checked.push(`${under}/card/${id}.json.gz`);
+        files.write(cardFile(id), Buffer.from(p.card.gz, 'base64'));
+        if (p.card.clear) checked.push(`${under}/${cardFile(id)}`);
       }
       const built = index.files();
       write('pages.json.gz', built.pages);

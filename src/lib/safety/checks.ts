@@ -20,7 +20,6 @@ import { recordPages, type RecordPage } from '../site/record-pages.ts';
 import { checkFiles, resolvesInBuild, type PlacedProblem, type SafetyCheck, type SafetyProblem } from './file-checks.ts';
 import { outputFiles, type OutputFile } from './output-files.ts';
 
-
 /** What the checks need of the pipeline's decisions (small, so the build can hand it on as JSON). */
 export interface PublishedFacts {
   /** Values of the contract's identifier columns in this build (see identifierValues). */

@@ -118,13 +118,6 @@ export function fileFindings(rel: string, text: string | undefined, site: URL, p
 }
 
 /**
- * Whether a file checked for personal numbers only (not a page nor a stylesheet: a search
- * index file, a table, a feed) leaves nothing to the checks of the finished build, from the
- * text it will hold: fileFindings would find nothing in it.
- */
-export const numbersOnlyClears = (text: string): boolean => findPersonalNumbers(text).length === 0;
-
-/**
  * Whether a file's findings leave nothing to the checks of the finished build: nothing but
  * internal links, each resolving (a personal-number hit waits for the build's identifier values).
  */

@@ -11,7 +11,7 @@ import type { SearchManifest, ShardInfo } from './manifest.ts';
 import { numberFile, numberKey, type NumberFile, type NumberHit } from './numbers.ts';
 import { parseQuery, type QueryPart } from './query.ts';
 import { parseRouteFile, routeShards } from './routing.ts';
-import { indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
+import { cardFile, indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
 
 /**
@@ -157,7 +157,7 @@ export class ShardedSearch {
       scored.push({ id, score: matches.reduce((sum, m) => sum + relevance(m.get(id)!, tokens, average), 0) });
     }
     scored.sort(s.sort === 'date' ? (a, b) => a.id - b.id : (a, b) => b.score - a.score || a.id - b.id);
-    return scored.map(({ id }) => ({ id: `${shard.name}/${id}`, card: () => this.gzippedJson<ShownResult>(`${shard.name}/card/${id}.json.gz`) }));
+    return scored.map(({ id }) => ({ id: `${shard.name}/${id}`, card: () => this.gzippedJson<ShownResult>(`${shard.name}/${cardFile(id)}`) }));
   }
 
   /**

@@ -31,6 +31,9 @@ export const INDEX_FILE_BYTES = 24 * 1024;
 /** The postings file of a key, among `files`. */
 export const indexFile = (key: string, files: number): number => fnv1a(key) % files;
 
+/** The file of a shard that holds the result card of its page `id`. */
+export const cardFile = (id: number): string => `card/${id}.json.gz`;
+
 /** A growable byte buffer with LEB128 varints. */
 class Writer {
   bytes = new Uint8Array(1 << 16);
