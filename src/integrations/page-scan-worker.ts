@@ -16,7 +16,7 @@ import { fileFindings, linkResolver } from '../lib/safety/file-checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
 import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
-import { bytesDigest, keptLinks, PageFacts } from '../lib/release/page-reads.ts';
+import { bytesDigest, keepsRead, keptLinks, PageFacts } from '../lib/release/page-reads.ts';
 
 const given = workerData as { outDir: string; siteUrl?: string; extractionPath: string; stop: Int32Array; heapMB: number };
 const { siteUrl, extractionPath, stop, heapMB } = given;
@@ -97,7 +97,7 @@ function scan(rel: string): void {
       else pending.set(f.internalLink, [place]);
     }
   }
-  if (page && 'page' in page.extraction) facts.add(url, bytesDigest(bytes!), keptLinks(findings));
+  if (page && keepsRead(page.extraction)) facts.add(url, bytesDigest(bytes!), keptLinks(findings));
 }
 
 /** Whether the file is still the bytes that were read. */

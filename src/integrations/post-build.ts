@@ -30,15 +30,22 @@ async function addToReport(problems: SafetyProblem[]) {
 
 /**
  * The pages copied from the previous release whose reads it kept (page-reads.ts): read as it
- * read them, and cleared when every internal link of theirs resolves in this build.
+ * read them (indexed, or skipped without search markup), and cleared when every internal
+ * link of theirs resolves in this build.
  */
 function withReused(outDir: string, early: EarlyReads | undefined, reused: readonly ReadPage[]): EarlyReads | undefined {
   if (!reused.length) return early;
   const resolves = linkResolver(outDir);
   const extraction = early?.extraction ?? { refs: [], urls: new Set<string>(), skipped: { noMeta: 0, noindex: 0 }, errors: [] };
+  const refs = reused.flatMap((r) => (r.ref ? [r.ref] : []));
   return {
-    extraction: { ...extraction, refs: [...extraction.refs, ...reused.map((r) => r.ref)], urls: new Set([...extraction.urls, ...reused.map((r) => r.ref.url)]) },
-    checked: new Set([...(early?.checked ?? []), ...reused.flatMap((r) => (linkPaths(r.links).every(resolves) ? [writtenFile(r.ref.url)!] : []))]),
+    extraction: {
+      ...extraction,
+      refs: [...extraction.refs, ...refs],
+      urls: new Set([...extraction.urls, ...reused.map((r) => r.url)]),
+      skipped: { ...extraction.skipped, noMeta: extraction.skipped.noMeta + reused.length - refs.length },
+    },
+    checked: new Set([...(early?.checked ?? []), ...reused.flatMap((r) => (linkPaths(r.links).every(resolves) ? [writtenFile(r.url)!] : []))]),
     changed: early?.changed ?? 0,
     kept: [...(early?.kept ?? []), ...reused],
   };

@@ -25,7 +25,7 @@ import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
 import { clearsChecks, fileFindings, linkResolver } from '../lib/safety/file-checks.ts';
 import { servedPath, textOf } from '../lib/safety/output-files.ts';
-import { bytesDigest, keptLinks, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
+import { bytesDigest, keepsRead, keptLinks, PageFacts, type SentFacts } from '../lib/release/page-reads.ts';
 import { ExtractionFile, ownKeys, type Extracted, type ExtractionLine, type PageRef } from './search-extraction.ts';
 import { writeLookupTable, type LookupTable, type WrittenTable } from './search-tables.ts';
 import { ShardBlocks, type ShardBlock } from '../lib/search/shard-blocks.ts';
@@ -100,7 +100,7 @@ function extract({ outDir, siteUrl, pages, out }: Extract<WorkerJob, { job: 'ext
       file.add(url, page.extraction);
       const findings = fileFindings(rel, text, site, page.refs);
       if (clearsChecks(findings, resolves)) checked.push(rel);
-      if ('page' in page.extraction) facts.add(url, bytesDigest(bytes), keptLinks(findings));
+      if (keepsRead(page.extraction)) facts.add(url, bytesDigest(bytes), keptLinks(findings));
     }
   } finally {
     result = file.close();

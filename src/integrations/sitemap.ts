@@ -50,14 +50,15 @@ export default function sitemap({ customPages = [] }: { customPages?: readonly s
       },
       'astro:build:done': async ({ dir, pages }) => {
         const outDir = fileURLToPath(dir);
-        // A published record's page (src/site/reuse.ts lists each, rendered or copied) never
-        // has robots noindex; a withheld record's page always has (the safety checks hold the
-        // build to both). So only the other pages are read, and the copies, which the build
-        // command may still be writing, are not.
+        // A reusable page (src/site/reuse.ts lists each, rendered or copied: published records,
+        // lists, profiles) never has robots noindex; a withheld record's page always has (the
+        // safety checks hold the build to both). So only the other pages are read, and the
+        // copies, which the build command may still be writing, are not. The list names pages
+        // by their folders, not percent-encoded.
         const listed = listedReuseState();
         const reused = listed?.reused ?? new Set<string>();
-        const published = listed?.digests ?? new Map<string, string>();
-        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reused], (pathname) => published.has(pathname) || isIndexable(outDir, pathname), customPages);
+        const reusable = listed?.digests ?? new Map<string, string>();
+        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reused], (pathname) => reusable.has(decodeURIComponent(pathname)) || isIndexable(outDir, pathname), customPages);
         const hostname = new URL('/', site).href;
         const files = new SitemapAndIndexStream({
           limit: PER_FILE,

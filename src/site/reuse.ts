@@ -1,13 +1,14 @@
 /**
- * Which record pages this build renders and which it copies from the previous release
- * (src/lib/release/page-reuse.ts). The record routes ask here while Astro lists their paths;
+ * Which pages this build renders and which it copies from the previous release
+ * (src/lib/release/page-reuse.ts). The routes of record pages, list pages and profiles ask
+ * here while Astro lists their paths;
  * each route's pages to copy are sent at once to the build command (scripts/build.ts), which
  * copies them while Astro renders the rest (page-copy.ts). The page-reuse integration then
  * writes this build's manifest. Kept on globalThis, like decided.ts: the routes and the
  * integrations are separate module instances in the one Astro process.
  */
 import { existsSync } from 'node:fs';
-import { codeDigest, pageDigest, PLAIN_ID, readPageManifest, REUSE_ENV, siteContext, type PageManifest } from '../lib/release/page-reuse.ts';
+import { codeDigest, copiableUrl, pageDigest, readPageManifest, REUSE_ENV, siteContext, type PageManifest } from '../lib/release/page-reuse.ts';
 import { pageFile, type ReusedPages } from '../lib/release/page-copy.ts';
 import type { CivilDate } from '../lib/dates/civil-date.ts';
 
@@ -18,7 +19,7 @@ export interface ReuseState {
   previous?: { dir: string; manifest: PageManifest };
   /** Why nothing is reused, when a previous release was named but cannot be used. */
   refused?: string;
-  /** Every published record's page URL → digest, rendered or reused (withheld records' pages are always rendered). */
+  /** Every reusable page's URL → digest, rendered or reused (withheld records' pages are always rendered). */
   digests: Map<string, string>;
   /** URLs of the pages to copy instead of render (a set: Astro may list a route's paths more than once). */
   reused: Set<string>;
@@ -56,22 +57,24 @@ function reuseState(siteWide: SiteWide): ReuseState {
   return shared[KEY];
 }
 
-/** The state, once some record route has listed its paths (undefined before). */
+/** The state, once some reusable route has listed its paths (undefined before). */
 export const listedReuseState = (): ReuseState | undefined => (globalThis as Shared)[KEY];
 
 /**
- * The paths Astro should render of a record route: every page is digested, and those
- * unchanged since the previous release are left out, sent to the build command to be copied.
+ * The paths Astro should render of a route whose pages render only their props: every page
+ * is digested, and those unchanged since the previous release are left out, sent to the
+ * build command to be copied. `urlOf` gives a page's URL from its params, as its folder is
+ * named (not percent-encoded).
  */
-export function pathsToRender<P extends { params: { id: string }; props: object }>(kind: string, paths: P[], siteWide: SiteWide): P[] {
+export function pathsToRender<P extends { params: object; props: object }>(paths: P[], urlOf: (params: P['params']) => string, siteWide: SiteWide): P[] {
   const state = reuseState(siteWide);
   const previous = state.previous;
   const copy: string[] = [];
   const render = paths.filter(({ params, props }) => {
-    const url = `/${kind}/${params.id}/`;
+    const url = urlOf(params);
     const digest = pageDigest(state.context, url, props);
     state.digests.set(url, digest);
-    if (!previous || !PLAIN_ID.test(params.id) || previous.manifest.pages[url] !== digest || !existsSync(pageFile(previous.dir, url))) return true;
+    if (!previous || !copiableUrl(url) || previous.manifest.pages[url] !== digest || !existsSync(pageFile(previous.dir, url))) return true;
     if (!state.reused.has(url)) copy.push(url);
     state.reused.add(url);
     return false;

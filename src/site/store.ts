@@ -8,8 +8,11 @@ import type { ModelCase, PublishedCommitment, WithheldRecord } from '../lib/pipe
 import type { WithheldReason } from '../lib/rules/decision.ts';
 import type { RecordKind } from '../lib/schemas/contract.ts';
 import type { Subject } from '../lib/schemas/subject.ts';
-import { caseFacets, commitmentFacets, groupBy, type Facet } from '../lib/site/facets.ts';
+import { caseFacets, commitmentFacets, facetUrl, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
+import { commitmentListItem, type CommitmentListItem } from '../lib/site/list-item.ts';
+import { laterPages, pageCount, pageOf, type Page } from '../lib/site/paginate.ts';
+import { subjectProfile, type SubjectProfile } from '../lib/site/profile.ts';
 import { exportInfoOf, indexRecords, type SiteIndex } from '../lib/site/records.ts';
 import { decidedExport } from './decided.ts';
 import { pathsToRender } from './reuse.ts';
@@ -109,9 +112,57 @@ export async function recordPaths<K extends RecordKind, Dated = undefined>(kind:
     return { params: { id: record.id }, props };
   });
   return [
-    ...pathsToRender(kind, published, s.exportInfo),
+    ...pathsToRender(published, ({ id }) => `/${kind}/${id}/`, s.exportInfo),
     ...(await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })),
   ];
+}
+
+/**
+ * What a commitments list page renders, and all it renders besides the layout's site-wide
+ * context: its digest is taken over these props (src/site/reuse.ts).
+ */
+export interface CommitmentListProps {
+  page: Page<CommitmentListItem>;
+  /** The facet navigation: every facet's values with their counts. */
+  nav: Pick<Browse<PublishedCommitment>, 'base' | 'facets'>;
+  /** The facet value whose letters are listed, on its pages. */
+  current?: { key: string; value: string };
+}
+
+const listPage = (page: Page<PublishedCommitment>): Page<CommitmentListItem> => ({ ...page, items: page.items.map(commitmentListItem) });
+
+/** /commitments/page/N/ for N ≥ 2 (page 1, /commitments/, is rendered every build). */
+export async function commitmentPagePaths() {
+  const { commitments, exportInfo } = await site();
+  const { base, facets } = await commitmentBrowse();
+  const paths = laterPages(commitments, base).map((page) => ({ params: { page: String(page.number) }, props: { page: listPage(page), nav: { base, facets } } satisfies CommitmentListProps }));
+  return pathsToRender(paths, ({ page }) => `${base}page/${page}/`, exportInfo);
+}
+
+/** Every facet value's list: /commitments/<facet>/<value>/ and its page/N/. */
+export async function commitmentFacetPaths() {
+  const { exportInfo } = await site();
+  const { base, facets, groups } = await commitmentBrowse();
+  const paths = [];
+  for (const [key, values] of groups) {
+    for (const [value, items] of values) {
+      const valueBase = facetUrl(base, { key }, value);
+      for (let n = 1; n <= pageCount(items.length); n++) {
+        const props: CommitmentListProps = { page: listPage(pageOf(items, n, valueBase)), nav: { base, facets }, current: { key, value } };
+        paths.push({ params: { facet: key, value, page: n === 1 ? undefined : `page/${n}` }, props });
+      }
+    }
+  }
+  // The folder's name, not the link's: the value is not percent-encoded there.
+  return pathsToRender(paths, ({ facet, value, page }) => `${base}${facet}/${value}/${page ? `${page}/` : ''}`, exportInfo);
+}
+
+/** Every published subject's 信用画像, its props all the page shows (src/lib/site/profile.ts). */
+export async function subjectProfilePaths() {
+  const s = await site();
+  const ctx = await governanceContext();
+  const paths = s.subjects.map((subject) => ({ params: { code: subject.creditCode }, props: subjectProfile(subject, s, ctx) satisfies SubjectProfile }));
+  return pathsToRender(paths, ({ code }) => subjectUrl(code), s.exportInfo);
 }
 
 /** Links a record's 统一社会信用代码 to its subject's profile, when the subject is published. */

@@ -47,7 +47,7 @@ const readLine = (log: string) => /渲染期间写出 (\d+) 个文件：已读�
 const PUBLIC = readdirSync(join(ROOT, 'public'), { recursive: true, encoding: 'utf8' });
 const notRendered = (f: string) => PUBLIC.includes(f) || /^(_astro|search-index)\//.test(f) || /^sitemap(-index|-\d+)?\.xml$/.test(f) || f === PAGE_MANIFEST;
 const renderedFiles = (site: BuiltSite) => readdirSync(site.outDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile() && !notRendered(relative(site.outDir, join(e.parentPath, e.name)))).length;
-const reuseLine = (log: string) => /复用上一版本的 (\d+) 个记录页面，重新生成 (\d+) 个/.exec(log)?.slice(1).map(Number);
+const reuseLine = (log: string) => /复用上一版本的 (\d+) 个页面，重新生成 (\d+) 个/.exec(log)?.slice(1).map(Number);
 /** Copied pages whose previous reads were reused (src/lib/release/page-reads.ts). */
 const readsLine = (log: string) => Number(/复用上一版本读取的 (\d+) 个页面/.exec(log)?.[1] ?? 0);
 /** The record pages a build kept its reads of, for the next day's. */
@@ -96,25 +96,42 @@ describe('a day of export changes, rebuilt with reuse', () => {
 
   test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
 
-  test('renders again exactly the published pages whose record, subject or dated values changed, and copies the rest', () => {
+  test('renders again exactly the pages whose record, subject, dated values, list or profile changed, and copies the rest', () => {
     assert.deepEqual(rendered(previous, full), [
       // 备注 edited, and its subject renamed
       '/commitments/CN2026000006/',
+      // Every facet value's list left (CN2026000001 and 06): each shows the facet counts, and
+      // three letters gone changed them.
+      '/commitments/category/政府机构/',
+      '/commitments/region/市直/',
+      '/commitments/region/泰山区/',
+      '/commitments/status/履行中/',
+      '/commitments/type/主动型/',
+      '/commitments/type/优化服务/',
+      '/commitments/year/2026/',
       // its subject renamed
       '/honors/BZ-2026-0001/',
       // unrepaired since 2025-03-01: one more working day waited (Monday 11-30)
       '/penalties/XZCF-2024-0003/',
+      // Every profile: 发改委 renamed; 泰山区市场监管局 shows it as its 上级主管部门; the
+      // hospital, 街道办 and 城建集团 lost a letter each (CN2026000002, 03, 04).
+      '/subjects/11370900MB2850001B/',
+      '/subjects/11370902MB2850002B/',
+      '/subjects/11370982MB2850005G/',
+      '/subjects/12370911MB2850003C/',
+      '/subjects/91370900MA3C000044/',
     ]);
     // 6 published records' pages (CN2026000002–04 gone from the export, XZCF-2026-0001 now
-    // withheld): 3 copied. The 7 withheld records' pages are rendered every time.
-    assert.deepEqual(reuseLine(reused.log), [3, 3]);
+    // withheld), 7 lists and 5 profiles: 3 copied. The 7 withheld records' pages are rendered
+    // every time, and so is /commitments/ (the list's first page, no paths to leave out).
+    assert.deepEqual(reuseLine(reused.log), [3, 15]);
     assert.equal(reuseLine(full.log), undefined);
   });
 
   test('the copied pages are not read again: their reads in the previous build are reused, and kept for the next day', () => {
     assert.equal(readsLine(reused.log), 3);
     assert.equal(readsLine(full.log), 0);
-    // Every published record's page was read (or its read reused) and kept, in each build.
+    // Every reusable page was read (or its read reused) and kept, in each build: the lists without an extraction line.
     for (const site of [previous, reused, full]) assert.deepEqual(keptReads(site), Object.keys(digests(site)).sort());
   });
 
@@ -128,14 +145,26 @@ describe('a day of export changes, rebuilt with reuse', () => {
     }
   });
 
-  test('the public page manifest lists the published records’ pages only, no withheld id', () => {
+  test('the public page manifest lists the published records’ pages, the lists and the profiles, no withheld id', () => {
     assert.deepEqual(Object.keys(digests(full)).sort(), [
       '/commitments/CN2026000001/',
       '/commitments/CN2026000006/',
+      '/commitments/category/政府机构/',
+      '/commitments/region/市直/',
+      '/commitments/region/泰山区/',
+      '/commitments/status/履行中/',
+      '/commitments/type/主动型/',
+      '/commitments/type/优化服务/',
+      '/commitments/year/2026/',
       '/dishonest/SX-2026-0001/',
       '/enforcement/ZX-2026-0001/',
       '/honors/BZ-2026-0001/',
       '/penalties/XZCF-2024-0003/',
+      '/subjects/11370900MB2850001B/',
+      '/subjects/11370902MB2850002B/',
+      '/subjects/11370982MB2850005G/',
+      '/subjects/12370911MB2850003C/',
+      '/subjects/91370900MA3C000044/',
     ]);
   });
 });
@@ -152,7 +181,7 @@ describe('the next day of an unchanged export, deadlines counting on', () => {
 
   test('gives the full build’s bytes, every file', () => assertSameTrees(reused, full));
 
-  test('renders again exactly the pages whose dated values changed, and copies the rest', () => {
+  test('renders again exactly the pages that show dated values that changed, and copies the rest', () => {
     // Working days 12-29, 12-30 and 12-31 pass. Reported listings and cases keep their verdicts;
     // SX3 and ZX4 are due in 2027, which no calendar covers, both days.
     assert.deepEqual(rendered(previous, full), [
@@ -165,10 +194,16 @@ describe('the next day of an unchanged export, deadlines counting on', () => {
       '/penalties/P2/',
       '/penalties/P3/',
       '/penalties/P5/',
+      // their profiles show SX6's and SX4's verdicts (逾期 N 个工作日); a profile does not show
+      // a penalty's days waited, so P3's hospital keeps its profile.
+      '/subjects/11370900MB2850001B/',
+      '/subjects/11370902MB2850002B/',
     ]);
-    // 15 published records' pages (8 are withheld), 5 rendered.
-    assert.deepEqual(reuseLine(reused.log), [10, 5]);
-    assert.equal(readsLine(reused.log), 10);
+    // 15 published records' pages (8 are withheld), the 5 lists of the one letter (CN2026000901:
+    // no facet count moves, it does not expire) and 5 profiles (the sixth subject's row is
+    // rejected: 所属区域 宁阳 is not one of the city's): 7 rendered.
+    assert.deepEqual(reuseLine(reused.log), [18, 7]);
+    assert.equal(readsLine(reused.log), 18);
   });
 
   test('a folder without a page manifest is named in a warning, and nothing is reused', () => {

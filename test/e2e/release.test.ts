@@ -198,11 +198,13 @@ describe('npm run publish', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.notEqual(currentId(rootA), firstId);
     assert.match(r.stdout, /新公示 0，停止公示 4，内容更新 1/);
-    // The live release's pages are reused: of 6 published records' pages, only CN2026000006's
-    // (备注 edited) is rendered again (withheld records' pages always are).
-    assert.match(r.stdout, /复用上一版本的 5 个记录页面，重新生成 1 个/);
+    // The live release's pages are reused. Rendered again: of 6 published records' pages, only
+    // CN2026000006's (备注 edited; withheld records' pages always are); the 7 lists, whose facet
+    // counts lost the 3 letters gone; of 5 profiles, the 3 agencies that lost a letter (the
+    // hospital, 街道办, 城建集团). Copied: 5 records' pages and 2 profiles.
+    assert.match(r.stdout, /复用上一版本的 7 个页面，重新生成 11 个/);
     // What the live release's build read of them went live with it: they are not read again.
-    assert.match(r.stdout, /复用上一版本读取的 5 个页面/);
+    assert.match(r.stdout, /复用上一版本读取的 7 个页面/);
   });
 
   test('changes.json lists the withdrawn records with their reasons and the changed one', () => {

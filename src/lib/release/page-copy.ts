@@ -9,6 +9,7 @@ import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
+import type { PageRef } from '../../integrations/search-extraction.ts';
 import { bytesDigest, loadPageReads, type ReadPage } from './page-reads.ts';
 
 /** The footer's as-of line, as every page shows it (src/components/SiteFooter.astro renders this). */
@@ -141,11 +142,15 @@ class ReusedReads {
     const read = previous.ok ? previous.get(url) : undefined;
     if (!read || read.digest !== bytesDigest(old)) return;
     const { ref } = read;
+    if (!ref) {
+      this.#pages.push({ url, digest: bytesDigest(page), links: read.links });
+      return;
+    }
     const line = this.#line(ref);
     if (!line) return;
     this.#fd ??= openSync(this.#out, 'w');
     writeFileSync(this.#fd, line);
-    this.#pages.push({ ref: { ...ref, file: this.#out, offset: this.#offset }, digest: bytesDigest(page), links: read.links });
+    this.#pages.push({ url, ref: { ...ref, file: this.#out, offset: this.#offset }, digest: bytesDigest(page), links: read.links });
     this.#offset += ref.length;
   }
 
@@ -154,7 +159,7 @@ class ReusedReads {
    * page's (search-extraction.ts writes `{"url":…` and a line break): a file that is gone or
    * was changed means the page is read again, never a failed build.
    */
-  #line(ref: ReadPage['ref']): Buffer | undefined {
+  #line(ref: PageRef): Buffer | undefined {
     const line = Buffer.alloc(ref.length);
     try {
       let source = this.#sources.get(ref.file);

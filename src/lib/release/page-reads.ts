@@ -12,20 +12,22 @@
  *   <site>.reads/*.jsonl      their extraction lines, each with its page's result card (search-extraction.ts)
  *
  * Beside the site folder, not in it: nothing of it is published. Only pages whose safety file
- * checks found nothing but internal links are kept; any other page is read again.
+ * checks found nothing but internal links are kept, and of those the indexed pages and the
+ * pages without search markup (lists: their read is their links); any other page is read again.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { PageRef } from '../../integrations/search-extraction.ts';
+import type { Extraction } from '../search/extract.ts';
 import type { Finding } from '../safety/file-checks.ts';
 
 /** The folder of a site folder's reads. */
 export const readsDir = (siteDir: string): string => `${resolve(siteDir)}.reads`;
 
 const INDEX = 'index.json';
-// 2: the extraction lines carry the page's result card (search-extraction.ts).
-const PAGE_READS_VERSION = 2;
+// 2: the extraction lines carry the page's result card (search-extraction.ts). 3: pages without search markup are kept too.
+const PAGE_READS_VERSION = 3;
 
 /** Digest of the bytes read of a page (SHA-1: it tells the build's own files apart, at twice SHA-256's speed). */
 export const bytesDigest = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
@@ -42,12 +44,17 @@ export interface LinkList {
 
 export const linkPaths = ({ paths, ids }: LinkList): string[] => (ids ? ids.split(',').map((i) => paths[Number(i)]!) : []);
 
-/** One page read: where its extraction line is (`file` in the reads folder), what it sums up, its bytes' digest, its internal links. */
+/** One page read: where its extraction line is (`file` in the reads folder) and what it sums up, if it is indexed; its bytes' digest; its internal links. */
 export interface ReadPage {
-  ref: PageRef;
+  url: string;
+  /** Absent for a page without search markup: nothing of it is indexed. */
+  ref?: PageRef;
   digest: string;
   links: LinkList;
 }
+
+/** Whether a page's read may be kept, by its extraction: indexed, or without search markup; never a noindex page (a withheld record's notice, rendered every build). */
+export const keepsRead = (extraction: Extraction): boolean => 'page' in extraction || ('skipped' in extraction && extraction.skipped === 'no-meta');
 
 /** What a reader sends of the pages it read besides their extraction lines (PageFacts). */
 export interface SentFacts {
@@ -91,26 +98,30 @@ export class PageFacts {
   }
 }
 
-/** The pages among `refs` that a reader kept (`facts`). */
+/** The pages a reader kept (`facts`), each with its extraction's ref among `refs` if it is indexed. */
 export function* keptPages(refs: readonly PageRef[], facts: SentFacts): Generator<ReadPage> {
-  for (const ref of refs) {
-    if (!Object.hasOwn(facts.pages, ref.url)) continue;
-    const [digest, ids] = facts.pages[ref.url]!;
-    yield { ref, digest, links: { paths: facts.paths, ids } };
+  const indexed = new Map(refs.map((ref) => [ref.url, ref]));
+  for (const [url, [digest, ids]] of Object.entries(facts.pages)) {
+    const ref = indexed.get(url);
+    yield { url, ...(ref ? { ref } : {}), digest, links: { paths: facts.paths, ids } };
   }
 }
 
-/** A read page as index.json keeps it: the ref's fields, then the digest and the link numbers (into the index's `paths`). */
+/** A read page as index.json keeps it: the ref's fields (a page without one: no file, no bytes, empty fields), then the digest and the link numbers (into the index's `paths`). */
 type Row = [url: string, file: string, offset: number, length: number, kind: string, date: string, region: string, status: string, keys: string[] | null, digest: string, ids: string];
 
 /** index.json of the reads folder `dir`, for the pages read (their lines in files of that folder). */
 export function pageReadsIndex(dir: string, pages: Iterable<ReadPage>): string {
   const facts = new PageFacts();
   const rows: Row[] = [];
-  for (const { ref, digest, links } of pages) {
+  for (const { url, ref, digest, links } of pages) {
+    const ids = facts.add(url, digest, linkPaths(links))!;
+    if (!ref) {
+      rows.push([url, '', 0, 0, '', '', '', '', null, digest, ids]);
+      continue;
+    }
     if (dirname(ref.file) !== dir) throw new Error(`${ref.file} 不在 ${dir} 中`);
-    const ids = facts.add(ref.url, digest, linkPaths(links))!;
-    rows.push([ref.url, basename(ref.file), ref.offset, ref.length, ref.kind, ref.date, ref.region, ref.status, ref.keys ?? null, digest, ids]);
+    rows.push([url, basename(ref.file), ref.offset, ref.length, ref.kind, ref.date, ref.region, ref.status, ref.keys ?? null, digest, ids]);
   }
   return JSON.stringify({ version: PAGE_READS_VERSION, paths: facts.sent.paths, pages: rows });
 }
@@ -123,7 +134,7 @@ const isRow = (r: unknown, paths: number): r is Row =>
   Array.isArray(r) && r.length === 11 &&
   [0, 1, 4, 5, 6, 7, 9, 10].every((i) => typeof r[i] === 'string') &&
   [2, 3].every((i) => Number.isSafeInteger(r[i]) && r[i] >= 0) &&
-  /^[^/\\]+\.jsonl$/.test(r[1]) &&
+  (/^[^/\\]+\.jsonl$/.test(r[1]) || (r[1] === '' && r[3] === 0)) &&
   (r[8] === null || (Array.isArray(r[8]) && r[8].every((k: unknown) => typeof k === 'string'))) &&
   IDS.test(r[10]) && (r[10] === '' || r[10].split(',').every((i: string) => Number(i) < paths));
 
@@ -157,9 +168,11 @@ export function loadPageReads(siteDir: string): ({ ok: true } & PreviousReads) |
       const row = rows.get(url);
       if (!isRow(row, paths.length)) return undefined;
       const [, file, offset, length, kind, date, region, status, keys, digest, ids] = row;
+      const links = { paths, ids };
+      if (file === '') return { url, digest, links };
       const ref: PageRef = { url, kind, date, region, status, file: join(dir, file), offset, length };
       if (keys) ref.keys = keys;
-      return { ref, digest, links: { paths, ids } };
+      return { url, ref, digest, links };
     },
   };
 }

@@ -1,8 +1,9 @@
 /**
- * The daily rebuild's page reuse (issue 10). A record page renders its props (the decided
- * record, its subject, what it works out from the as-of date: src/site/store.ts recordPaths)
- * and, through the layout, the site-wide context: the sample flag and the as-of date in the
- * footer. So a page whose digest (code, site-wide context, URL and props) equals its digest in
+ * The daily rebuild's page reuse (issue 10). A reusable page renders its props and nothing
+ * else of the export (a record page: the decided record, its subject, what it works out from
+ * the as-of date; a list page: the fields its letters show and the facet counts; a profile:
+ * what the profile shows; src/site/store.ts) and, through the layout, the site-wide context:
+ * the sample flag and the as-of date in the footer. So a page whose digest (code, site-wide context, URL and props) equals its digest in
  * the previous release renders to that release's bytes but for the footer's as-of date, and is
  * copied from it with the date replaced (page-copy.ts) instead of being rendered again.
  * test/e2e/daily-rebuild.test.ts builds changed exports fully and with reuse and compares the trees.
@@ -15,14 +16,14 @@ import { z } from 'zod';
 /** The previous release's site folder to reuse pages from (set by `npm run publish` and the bench). */
 export const REUSE_ENV = 'PORTAL_REUSE_FROM';
 
-/** Written into every build: each published record's page digest, read by the next day's build. */
+/** Written into every build: the digest of each page that may be reused, read by the next day's build. */
 export const PAGE_MANIFEST = 'release-pages.json';
 
 export const pageManifestSchema = z.object({
   version: z.literal(1),
   /** The as-of date in the footers of this build's pages. */
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from; published records only. */
+  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from: published records' pages, list pages and profiles; never a withheld record's. */
   pages: z.record(z.string(), z.string()),
 });
 export type PageManifest = z.infer<typeof pageManifestSchema>;
@@ -47,7 +48,7 @@ export function codeDigest(projectRoot: string): string {
 /** The site-wide part of every page digest: the code and what the layout shows besides the as-of date. */
 export const siteContext = (code: string, sample: boolean): string => createHash('sha256').update(JSON.stringify({ code, sample })).digest('hex');
 
-/** A record page's digest: its site-wide context, URL and props (plain data, so JSON is all of it). */
+/** A page's digest: its site-wide context, URL and props (plain data, so JSON is all of it). */
 export const pageDigest = (context: string, url: string, props: unknown): string =>
   createHash('sha256').update(context).update('\0').update(url).update('\0').update(JSON.stringify(props)).digest('hex').slice(0, 32);
 
@@ -67,5 +68,15 @@ export function readPageManifest(siteDir: string): { ok: true; manifest: PageMan
   }
 }
 
-/** Record ids whose page file path is the id itself: only those are copied (any other is rendered). */
-export const PLAIN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+/** A path segment that is its own folder name: letters (Han characters too), digits, and `._-` after the first. */
+const PLAIN_SEGMENT = /^[\p{L}\p{N}][\p{L}\p{N}._-]*$/u;
+
+/**
+ * Whether a page URL ("/commitments/region/泰山区/page/2/") names its own folder, every
+ * segment plain: only such pages are copied (any other is rendered), so that no URL made
+ * from export values can name a file outside the site folders.
+ */
+export const copiableUrl = (url: string): boolean => {
+  const segments = url.split('/');
+  return segments.length > 2 && segments[0] === '' && segments.at(-1) === '' && segments.slice(1, -1).every((s) => PLAIN_SEGMENT.test(s));
+};

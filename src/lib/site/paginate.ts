@@ -5,7 +5,8 @@ export interface Page<T> {
   count: number;
   items: T[];
   total: number;
-  url: (n: number) => string;
+  /** The list's URL, page 1's: page N is at `pageUrl(base, N)`. Plain data, so that the page's digest covers it. */
+  base: string;
   prev?: string;
   next?: string;
 }
@@ -23,15 +24,14 @@ export function pageCount(total: number, size = PAGE_SIZE): number {
 /** One page of `items`; `base` ends with a slash. */
 export function pageOf<T>(items: readonly T[], number: number, base: string, size = PAGE_SIZE): Page<T> {
   const count = pageCount(items.length, size);
-  const url = (n: number) => pageUrl(base, n);
   return {
     number,
     count,
     items: items.slice((number - 1) * size, number * size),
     total: items.length,
-    url,
-    ...(number > 1 ? { prev: url(number - 1) } : {}),
-    ...(number < count ? { next: url(number + 1) } : {}),
+    base,
+    ...(number > 1 ? { prev: pageUrl(base, number - 1) } : {}),
+    ...(number < count ? { next: pageUrl(base, number + 1) } : {}),
   };
 }
 

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asOfLine, PageCopier } from '../../../src/lib/release/page-copy.ts';
-import { bytesDigest, keptLinks, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type ReadPage } from '../../../src/lib/release/page-reads.ts';
+import { bytesDigest, keptLinks, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type PreviousReads, type ReadPage } from '../../../src/lib/release/page-reads.ts';
 
 const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${body}</main><footer class="site-footer">${asOfLine(asOf)}</footer></body></html>`);
 
@@ -35,7 +35,7 @@ function previousRelease(root: string, urls: string[]) {
     lines.push(line);
     const ref = { url, kind: 'commitments', date: '2026-11-0' + (i + 1), region: '泰山区', status: '', file: join(reads, 'early.jsonl'), offset, length: Buffer.byteLength(line) };
     offset += ref.length;
-    return { ref, digest: bytesDigest(bytes), links: { paths: PATHS, ids: `0,${i + 1}` } };
+    return { url, ref, digest: bytesDigest(bytes), links: { paths: PATHS, ids: `0,${i + 1}` } };
   });
   writeFileSync(join(reads, 'early.jsonl'), lines.join(''));
   writeFileSync(pageReadsIndexPath(reads), pageReadsIndex(reads, pages));
@@ -50,8 +50,8 @@ test('the reads kept beside a site come back as they were written; rows of anoth
     const a = loaded.get('/commitments/A/')!;
     assert.deepEqual(linkPaths(a.links), ['/', '/subjects/S0/']);
     assert.deepEqual(linkPaths(loaded.get('/commitments/B/')!.links), ['/', '/subjects/S1/']);
-    assert.equal(a.ref.file, join(readsDir(site), 'early.jsonl'));
-    assert.deepEqual([a.ref.offset, loaded.get('/commitments/B/')!.ref.offset], [0, a.ref.length]);
+    assert.equal(a.ref!.file, join(readsDir(site), 'early.jsonl'));
+    assert.deepEqual([a.ref!.offset, loaded.get('/commitments/B/')!.ref!.offset], [0, a.ref!.length]);
     assert.equal(loaded.get('/commitments/C/'), undefined);
     // A hostile index: a row naming a file outside the folder, a link number past the table.
     const index = JSON.parse(readFileSync(pageReadsIndexPath(readsDir(site)), 'utf8'));
@@ -61,6 +61,10 @@ test('the reads kept beside a site come back as they were written; rows of anoth
     const hostile = loadPageReads(site);
     assert.ok(hostile.ok);
     assert.deepEqual([hostile.get('/commitments/A/'), hostile.get('/commitments/B/')], [undefined, undefined]);
+    // No file, as a page without search markup is kept, but bytes to read from it.
+    index.pages[0][1] = '';
+    writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify(index));
+    assert.equal((loadPageReads(site) as PreviousReads).get('/commitments/A/'), undefined);
     // An older build's reads (version 1: lines without their result cards).
     writeFileSync(pageReadsIndexPath(readsDir(site)), JSON.stringify({ ...index, version: 1 }));
     assert.match((loadPageReads(site) as { reason: string }).reason, /格式不符/);
@@ -81,14 +85,15 @@ test('a copied page is not read again when its bytes are the bytes its release r
     await copier.idle();
     const { pages, refused } = copier.finishReads();
     assert.deepEqual(refused, []);
-    assert.deepEqual(pages.map((p) => p.ref.url).sort(), urls.slice(0, 2));
+    assert.deepEqual(pages.map((p) => p.url).sort(), urls.slice(0, 2));
     const kept = readFileSync(join(reads, 'reused.jsonl'));
-    for (const p of pages) {
-      const i = urls.indexOf(p.ref.url);
-      assert.equal(kept.subarray(p.ref.offset, p.ref.offset + p.ref.length).toString(), lines[i]);
-      assert.equal(p.digest, bytesDigest(page('2026-11-30', `<p>${p.ref.url}</p>`)));
-      assert.deepEqual(linkPaths(p.links), ['/', `/subjects/S${i}/`]);
-      assert.equal(p.ref.date, `2026-11-0${i + 1}`);
+    for (const { url, ref, digest, links } of pages) {
+      const i = urls.indexOf(url);
+      assert.equal(ref!.url, url);
+      assert.equal(kept.subarray(ref!.offset, ref!.offset + ref!.length).toString(), lines[i]);
+      assert.equal(digest, bytesDigest(page('2026-11-30', `<p>${url}</p>`)));
+      assert.deepEqual(linkPaths(links), ['/', `/subjects/S${i}/`]);
+      assert.equal(ref!.date, `2026-11-0${i + 1}`);
     }
     // No reads beside the previous folder: none reused, and why.
     const bare = new PageCopier(join(root, 'site2'), reads);
@@ -109,14 +114,36 @@ test('pages of several readers, each with its own table of link paths, are kept 
     one.add('/b/', 'd2', undefined); // a personal-number hit, say: not kept
     two.add('/c/', 'd3', ['/y/', '/z/', '/x/']);
     two.add('/d/', 'd4', []);
+    // A list page: no search markup, so no extraction line, only its links.
+    two.add('/e/', 'd5', ['/z/']);
     const ref = (url: string, file: string) => ({ url, kind: 'commitments', date: '', region: '', status: '', file: join(dir, file), offset: 0, length: 1 });
     mkdirSync(dir, { recursive: true });
     writeFileSync(pageReadsIndexPath(dir), pageReadsIndex(dir, [...keptPages([ref('/a/', 'one.jsonl'), ref('/b/', 'one.jsonl')], one.sent), ...keptPages([ref('/c/', 'two.jsonl'), ref('/d/', 'two.jsonl')], two.sent)]));
     const loaded = loadPageReads(site);
     assert.ok(loaded.ok);
-    assert.deepEqual(loaded.urls(), ['/a/', '/c/', '/d/']);
-    assert.deepEqual(['/a/', '/c/', '/d/'].map((url) => linkPaths(loaded.get(url)!.links)), [['/x/', '/y/'], ['/y/', '/z/', '/x/'], []]);
-    assert.deepEqual(['/a/', '/c/'].map((url) => [loaded.get(url)!.digest, loaded.get(url)!.ref.file]), [['d1', join(dir, 'one.jsonl')], ['d3', join(dir, 'two.jsonl')]]);
+    assert.deepEqual(loaded.urls(), ['/a/', '/c/', '/d/', '/e/']);
+    assert.deepEqual(['/a/', '/c/', '/d/', '/e/'].map((url) => linkPaths(loaded.get(url)!.links)), [['/x/', '/y/'], ['/y/', '/z/', '/x/'], [], ['/z/']]);
+    assert.deepEqual(['/a/', '/c/'].map((url) => [loaded.get(url)!.digest, loaded.get(url)!.ref!.file]), [['d1', join(dir, 'one.jsonl')], ['d3', join(dir, 'two.jsonl')]]);
+    assert.deepEqual(loaded.get('/e/'), { url: '/e/', digest: 'd5', links: { paths: ['/x/', '/y/', '/z/'], ids: '2' } });
+  }));
+
+test('a copied page without search markup is not read again either: its links are kept, no line', { timeout: 10_000 }, () =>
+  inTemp(async (root) => {
+    const site = join(root, 'previous');
+    const list = '/commitments/region/泰山区/';
+    const bytes = page('2026-11-28', '<a href="/subjects/S1/">S1</a>');
+    mkdirSync(join(site, list), { recursive: true });
+    writeFileSync(join(site, list, 'index.html'), bytes);
+    const facts = new PageFacts();
+    facts.add(list, bytesDigest(bytes), ['/subjects/S1/']);
+    mkdirSync(readsDir(site), { recursive: true });
+    writeFileSync(pageReadsIndexPath(readsDir(site)), pageReadsIndex(readsDir(site), keptPages([], facts.sent)));
+    const out = join(root, 'site');
+    mkdirSync(readsDir(out), { recursive: true });
+    const copier = new PageCopier(out, readsDir(out));
+    copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls: [list] });
+    await copier.idle();
+    assert.deepEqual(copier.finishReads().pages, [{ url: list, digest: bytesDigest(page('2026-11-30', '<a href="/subjects/S1/">S1</a>')), links: { paths: ['/subjects/S1/'], ids: '0' } }]);
   }));
 
 test('a copied page whose kept line is gone or is not its own is read again, and the copy goes on', { timeout: 10_000 }, () =>
@@ -132,7 +159,7 @@ test('a copied page whose kept line is gone or is not its own is read again, and
     copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls });
     await copier.idle();
     assert.deepEqual(copier.result, { copied: 3, errors: [] });
-    assert.deepEqual(copier.finishReads().pages.map((p) => p.ref.url), ['/commitments/A/']);
+    assert.deepEqual(copier.finishReads().pages.map((p) => p.url), ['/commitments/A/']);
     // The reads folder gone altogether: every page copied, none reused.
     rmSync(early);
     const again = new PageCopier(join(root, 'site2'), readsDir(out));

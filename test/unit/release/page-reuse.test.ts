@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { codeDigest, pageDigest, PLAIN_ID, readPageManifest } from '../../../src/lib/release/page-reuse.ts';
+import { codeDigest, copiableUrl, pageDigest, readPageManifest } from '../../../src/lib/release/page-reuse.ts';
 import { asOfLine, PageCopier, redater } from '../../../src/lib/release/page-copy.ts';
 
 const redate = (page: Buffer, from: string, to: string) => redater(from, to)(page);
@@ -82,9 +82,10 @@ test('the previous manifest is read, or the reason there is none is given', () =
   }
 });
 
-test('only ids that are their own file name are copied', () => {
-  for (const id of ['CN2026000001', 'XZCF-2026-0002', 'a.b_c']) assert.ok(PLAIN_ID.test(id), id);
-  for (const id of ['..', '../x', '.hidden', 'a/b', '中文', 'a b', '']) assert.ok(!PLAIN_ID.test(id), id);
+test('only pages whose URL is their own folder, every segment plain, are copied', () => {
+  for (const url of ['/commitments/CN2026000001/', '/penalties/XZCF-2026-0002/', '/x/a.b_c/', '/commitments/region/泰山区/page/2/', '/commitments/year/2026/']) assert.ok(copiableUrl(url), url);
+  for (const url of ['/commitments/../x/', '/commitments/./', '/a/.hidden/', '/a//b/', '/a/b', 'a/b/', '/', '', '/a/b c/', '/a/%2E%2E/', '/a/（一）/', '/a/b\\c/', '/a/-x/', '/a/b\nc/'])
+    assert.ok(!copiableUrl(url), JSON.stringify(url));
 });
 
 test('the copier copies every page it is given, redated, and names each it cannot', { timeout: 10_000 }, async () => {
