@@ -3,8 +3,9 @@
  * buildCommand): `astro build` in a child process (pages, sitemap; its heap limit sized from
  * the export, or PORTAL_BUILD_HEAP_MB), then, once that process and its memory are gone, the
  * search index and the safety checks (src/integrations/post-build.ts). While Astro renders,
- * this process copies the record pages it reuses from the previous release (PORTAL_REUSE_FROM;
- * the Astro process names them: src/site/reuse.ts), and reads every page as soon as it is
+ * this process copies the pages it reuses from the previous release (PORTAL_REUSE_FROM; the
+ * Astro process names them: src/site/reuse.ts) and the published attachments from the export
+ * (src/pages/attachments/[...key].ts), and reads every page as soon as it is
  * written, for the search index and the safety checks (src/integrations/page-scan.ts). Settings
  * are the PORTAL_* environment variables; exits non-zero when any step fails.
  */
@@ -14,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { astroCommand, buildHeaps, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
 import { buildOutDir } from '../src/lib/pipeline/build-env.ts';
-import { isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
+import { isCopiedFiles, isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
@@ -45,6 +46,7 @@ function astro(heapMB: number | undefined, { copier, scanner }: ReturnType<typeo
     const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
     child.on('message', (m) => {
       if (isReusedPages(m)) copier.add(m);
+      else if (isCopiedFiles(m)) copier.addFiles(m);
       else if (isWrittenFiles(m)) scanner.add(m.files);
     });
     child.on('error', fail);
@@ -84,7 +86,7 @@ try {
   const code = run.code ?? 1;
   if (code !== 0) process.exitCode = code;
   else if (errors.length) {
-    console.error(`复用上一版本的页面失败（${errors.length} 个）：\n${errors.slice(0, 20).join('\n')}`);
+    console.error(`复制页面或附件失败（${errors.length} 个）：\n${errors.slice(0, 20).join('\n')}`);
     process.exitCode = 1;
   } else {
     // Loaded only now (the index and checks' workers): this process waits beside Astro's and should stay small until then.

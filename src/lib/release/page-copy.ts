@@ -1,13 +1,14 @@
 /**
- * Copying the reused record pages (page-reuse.ts decides which) from the previous release,
- * with the footer's as-of line made today's. The build command (scripts/build.ts) copies them
- * while the Astro process renders the others: Astro renders on one core, the copy runs in the
- * build command's process, which would otherwise only wait. Nothing here but Node and the
- * date format, since the build command should stay small.
+ * Copying the reused pages (page-reuse.ts decides which) from the previous release, with the
+ * footer's as-of line made today's, and the published attachments from the export as they
+ * are. The build command (scripts/build.ts) copies them while the Astro process renders the
+ * others: Astro renders on one core, the copy runs in the build command's process, which
+ * would otherwise only wait. Nothing here but Node and the date format, since the build
+ * command should stay small.
  */
 import { closeSync, openSync, readSync, writeFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve, sep } from 'node:path';
 import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
 import type { PageRef } from '../../integrations/search-extraction.ts';
 import { bytesDigest, loadPageReads, type ReadPage } from './page-reads.ts';
@@ -50,8 +51,21 @@ export interface ReusedPages {
 
 export const isReusedPages = (m: unknown): m is ReusedPages => (m as ReusedPages | null)?.type === 'portal-reused-pages';
 
-/** A message's pages with their redater. */
-type Batch = ReusedPages & { redate: (page: Buffer) => Buffer | undefined };
+/** What the Astro process sends for the attachments that published records show: files to copy as they are (src/pages/attachments/[...key].ts). */
+export interface CopiedFiles {
+  type: 'portal-copied-files';
+  /** The export's attachments folder. */
+  from: string;
+  /** Where under the output folder they go ("attachments"). */
+  to: string;
+  /** Paths relative to both, with `/`. */
+  keys: string[];
+}
+
+export const isCopiedFiles = (m: unknown): m is CopiedFiles => (m as CopiedFiles | null)?.type === 'portal-copied-files';
+
+/** A message's pages with their redater, or files to copy as they are. */
+type Batch = (ReusedPages & { redate: (page: Buffer) => Buffer | undefined }) | CopiedFiles;
 
 /** Copies at once: enough to keep the disk busy, few enough to leave Astro's own writes room. */
 const AT_ONCE = 16;
@@ -81,6 +95,11 @@ export class PageCopier {
     this.#pump();
   }
 
+  addFiles(files: CopiedFiles): void {
+    for (const key of files.keys) this.#pending.push({ batch: files, url: key });
+    this.#pump();
+  }
+
   #pump(): void {
     while (this.#running < AT_ONCE && this.#pending.length) {
       const { batch, url } = this.#pending.pop()!;
@@ -95,7 +114,9 @@ export class PageCopier {
     }
   }
 
-  async #copy({ from, fromAsOf, redate }: Batch, url: string): Promise<void> {
+  async #copy(batch: Batch, url: string): Promise<void> {
+    if (batch.type === 'portal-copied-files') return this.#copyFile(batch, url);
+    const { from, fromAsOf, redate } = batch;
     const source = pageFile(from, url);
     const old = await readFile(source);
     const page = redate(old);
@@ -106,13 +127,22 @@ export class PageCopier {
     this.#reads.add(from, url, old, page);
   }
 
+  /** A file as it is; its path comes from the export, so it must stay inside both folders. */
+  async #copyFile({ from, to }: CopiedFiles, key: string): Promise<void> {
+    const source = resolve(from, key);
+    const target = resolve(this.#outDir, to, key);
+    if (!source.startsWith(resolve(from) + sep) || !target.startsWith(resolve(this.#outDir, to) + sep)) throw new Error(`附件路径超出目录：${key}`);
+    await mkdir(dirname(target), { recursive: true });
+    await copyFile(source, target);
+  }
+
   /** Resolves when everything given so far is copied (or failed). */
   idle(): Promise<void> {
     if (this.#running === 0 && this.#pending.length === 0) return Promise.resolve();
     return new Promise((done) => this.#idle.push(done));
   }
 
-  /** Pages copied, and why any could not be. */
+  /** Pages and files copied, and why any could not be. */
   get result(): { copied: number; errors: string[] } {
     return { copied: this.#copied, errors: [...this.#errors] };
   }

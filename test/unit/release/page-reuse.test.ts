@@ -115,3 +115,23 @@ test('the copier copies every page it is given, redated, and names each it canno
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('the copier copies attachments as they are, and refuses a key that leaves either folder', { timeout: 10_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'file-copier-'));
+  try {
+    const from = join(root, 'export', 'attachments');
+    mkdirSync(join(from, 'commitments'), { recursive: true });
+    const pdf = Buffer.from('%PDF-1.4\n<footer class="site-footer">不是页面</footer>');
+    writeFileSync(join(from, 'commitments', 'CN1.pdf'), pdf);
+    writeFileSync(join(root, 'export', 'secret.txt'), 'outside attachments/');
+    const out = join(root, 'site');
+    const copier = new PageCopier(out, join(root, 'reads'));
+    copier.addFiles({ type: 'portal-copied-files', from, to: 'attachments', keys: ['commitments/CN1.pdf', '../secret.txt'] });
+    await copier.idle();
+    assert.deepEqual(readFileSync(join(out, 'attachments', 'commitments', 'CN1.pdf')), pdf);
+    assert.deepEqual(copier.result, { copied: 1, errors: ['附件路径超出目录：../secret.txt'] });
+    assert.throws(() => readFileSync(join(out, 'secret.txt')));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
