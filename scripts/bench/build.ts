@@ -111,7 +111,7 @@ interface RunFigures {
   samples: number;
   loadavgBefore: number[];
   loadavgAfter: number[];
-  /** Record pages copied from the previous build and rendered (a daily rebuild's log line). */
+  /** Pages that may be reused (records, lists, profiles, withheld notices): copied from the previous build, and rendered (a daily rebuild's log line). */
   reuse?: { copied: number; rendered: number };
   /**
    * Files written while Astro rendered, and of them pages read and files cleared by the safety
@@ -329,7 +329,7 @@ function medianOf(list: RunFigures[]) {
 /** A run's one-line summary. */
 function describe(label: string, r: RunFigures): string {
   const st = Object.entries(r.stages).map(([k, v]) => `${k} ${v.seconds} s (CPU ${v.cpuSeconds} s)/${v.peakRssMB} MB`).join(', ');
-  const reuse = r.reuse ? `; ${r.reuse.copied} record pages copied, ${r.reuse.rendered} rendered` : '';
+  const reuse = r.reuse ? `; ${r.reuse.copied} pages copied, ${r.reuse.rendered} rendered` : '';
   const { written, pages, checkedFiles, unfinished } = r.readWhileRendering;
   const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished`;
   return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s)${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;

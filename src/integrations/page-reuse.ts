@@ -1,14 +1,17 @@
 /**
  * The daily rebuild's last step in the Astro process (src/site/reuse.ts decided what to reuse,
  * and the build command copies it: src/lib/release/page-copy.ts): at `astro:build:done`, this
- * build's page manifest is written for tomorrow's, and what was reused is logged. The sitemap
- * lists the reused pages too (sitemap.ts).
+ * build's page manifests are written for tomorrow's (the public one in the site, the withheld
+ * records' notices' in the reads folder beside it), and what was reused is logged. The sitemap
+ * lists the reused pages too, but the notices (sitemap.ts).
  */
+import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { PAGE_MANIFEST, type PageManifest } from '../lib/release/page-reuse.ts';
+import { readsDir } from '../lib/release/page-reads.ts';
+import { PAGE_MANIFEST, WITHHELD_MANIFEST, type PageManifest } from '../lib/release/page-reuse.ts';
 import { listedReuseState } from '../site/reuse.ts';
 
 /** The build's log line on the record pages reused and rendered (the bench reads it). */
@@ -25,9 +28,12 @@ export default function pageReuse(): AstroIntegration {
         // Every page to copy has been named to the build command before this process may exit.
         await Promise.all(state.sending);
         if (state.refused) logger.warn(`不复用上一版本的页面：${state.refused}`);
-        if (state.previous) logger.info(reusedPagesLine(state.reused.size, state.digests.size - state.reused.size));
-        const manifest: PageManifest = { version: 1, asOf: state.asOf, pages: Object.fromEntries([...state.digests].sort((a, b) => (a[0] < b[0] ? -1 : 1))) };
-        await writeFile(join(fileURLToPath(dir), PAGE_MANIFEST), JSON.stringify(manifest));
+        if (state.previous) logger.info(reusedPagesLine(state.reused.size, state.digests.size + state.withheld.size - state.reused.size));
+        const manifest = (digests: Map<string, string>): string => JSON.stringify({ version: 1, asOf: state.asOf, pages: Object.fromEntries([...digests].sort((a, b) => (a[0] < b[0] ? -1 : 1))) } satisfies PageManifest);
+        const site = fileURLToPath(dir);
+        await writeFile(join(site, PAGE_MANIFEST), manifest(state.digests));
+        // The build command made the reads folder (a bare `astro build` has none, and nothing to reuse the notices with).
+        if (existsSync(readsDir(site))) await writeFile(join(readsDir(site), WITHHELD_MANIFEST), manifest(state.withheld));
       },
     },
   };

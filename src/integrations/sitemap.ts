@@ -58,7 +58,9 @@ export default function sitemap({ customPages = [] }: { customPages?: readonly s
         const listed = listedReuseState();
         const reused = listed?.reused ?? new Set<string>();
         const reusable = listed?.digests ?? new Map<string, string>();
-        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reused], (pathname) => reusable.has(decodeURIComponent(pathname)) || isIndexable(outDir, pathname), customPages);
+        // A copied withheld notice is not listed: it has robots noindex.
+        const reusedListed = [...reused].filter((url) => reusable.has(url));
+        const urls = sitemapUrls(site, [...pages.map((p) => p.pathname), ...reusedListed], (pathname) => reusable.has(decodeURIComponent(pathname)) || isIndexable(outDir, pathname), customPages);
         const hostname = new URL('/', site).href;
         const files = new SitemapAndIndexStream({
           limit: PER_FILE,

@@ -8,19 +8,22 @@
  * integrations are separate module instances in the one Astro process.
  */
 import { existsSync } from 'node:fs';
-import { codeDigest, copiableUrl, pageDigest, readPageManifest, REUSE_ENV, siteContext, type PageManifest } from '../lib/release/page-reuse.ts';
+import { codeDigest, copiableUrl, pageDigest, readPageManifest, REUSE_ENV, siteContext, WITHHELD_MANIFEST, type PageManifest } from '../lib/release/page-reuse.ts';
+import { readsDir } from '../lib/release/page-reads.ts';
 import { pageFile, type ReusedPages } from '../lib/release/page-copy.ts';
 import type { CivilDate } from '../lib/dates/civil-date.ts';
 
 export interface ReuseState {
   asOf: CivilDate;
   context: string;
-  /** The previous release's folder and manifest, when there is one to reuse from. */
-  previous?: { dir: string; manifest: PageManifest };
+  /** The previous release's folder and manifests (its withheld records' notices' empty when it kept none), when there is one to reuse from. */
+  previous?: { dir: string; manifest: PageManifest; withheld: PageManifest['pages'] };
   /** Why nothing is reused, when a previous release was named but cannot be used. */
   refused?: string;
-  /** Every reusable page's URL → digest, rendered or reused (withheld records' pages are always rendered). */
+  /** Every reusable page's URL → digest, rendered or reused: release-pages.json. */
   digests: Map<string, string>;
+  /** The same for the withheld records' notices: WITHHELD_MANIFEST, kept out of the site. */
+  withheld: Map<string, string>;
   /** URLs of the pages to copy instead of render (a set: Astro may list a route's paths more than once). */
   reused: Set<string>;
   /** The messages naming them, until each has reached the build command. */
@@ -38,14 +41,16 @@ interface SiteWide {
 
 function start({ asOf, sample }: SiteWide): ReuseState {
   // The build runs in the project folder (scripts/build.ts), whose code the digest covers.
-  const state: ReuseState = { asOf, context: siteContext(codeDigest(process.cwd()), sample), digests: new Map(), reused: new Set(), sending: [] };
+  const state: ReuseState = { asOf, context: siteContext(codeDigest(process.cwd()), sample), digests: new Map(), withheld: new Map(), reused: new Set(), sending: [] };
   const from = process.env[REUSE_ENV];
   if (!from) return state;
   // The build command copies the pages; a bare `astro build` has none to send them to.
   if (!process.send) state.refused = `${REUSE_ENV} 只在构建命令（npm run build）中生效`;
   else {
     const read = readPageManifest(from);
-    if (read.ok) state.previous = { dir: from, manifest: read.manifest };
+    // Without the notices' manifest (an older build's reads, or none) the notices are rendered.
+    const withheld = readPageManifest(readsDir(from), WITHHELD_MANIFEST);
+    if (read.ok) state.previous = { dir: from, manifest: read.manifest, withheld: withheld.ok && withheld.manifest.asOf === read.manifest.asOf ? withheld.manifest.pages : {} };
     else state.refused = read.reason;
   }
   return state;
@@ -64,17 +69,20 @@ export const listedReuseState = (): ReuseState | undefined => (globalThis as Sha
  * The paths Astro should render of a route whose pages render only their props: every page
  * is digested, and those unchanged since the previous release are left out, sent to the
  * build command to be copied. `urlOf` gives a page's URL from its params, as its folder is
- * named (not percent-encoded).
+ * named (not percent-encoded). `withheld`: the pages are withheld records' notices, whose
+ * digests are kept out of the public manifest.
  */
-export function pathsToRender<P extends { params: object; props: object }>(paths: P[], urlOf: (params: P['params']) => string, siteWide: SiteWide): P[] {
+export function pathsToRender<P extends { params: object; props: object }>(paths: P[], urlOf: (params: P['params']) => string, siteWide: SiteWide, { withheld = false } = {}): P[] {
   const state = reuseState(siteWide);
   const previous = state.previous;
+  const digests = withheld ? state.withheld : state.digests;
+  const before = withheld ? previous?.withheld : previous?.manifest.pages;
   const copy: string[] = [];
   const render = paths.filter(({ params, props }) => {
     const url = urlOf(params);
     const digest = pageDigest(state.context, url, props);
-    state.digests.set(url, digest);
-    if (!previous || !copiableUrl(url) || previous.manifest.pages[url] !== digest || !existsSync(pageFile(previous.dir, url))) return true;
+    digests.set(url, digest);
+    if (!previous || !copiableUrl(url) || before?.[url] !== digest || !existsSync(pageFile(previous.dir, url))) return true;
     if (!state.reused.has(url)) copy.push(url);
     state.reused.add(url);
     return false;

@@ -98,9 +98,9 @@ type GovernanceContext = Awaited<ReturnType<typeof governanceContext>>;
 
 /**
  * Every URL of a record kind: published records, and withheld ids (which keep their URL);
- * `dated` works out a record's as-of-dependent values. Published records' pages unchanged
- * since the previous release are left out, to be copied from it (src/site/reuse.ts); withheld
- * ones, a bare notice each, are always rendered, so the public page manifest lists no withheld id.
+ * `dated` works out a record's as-of-dependent values. Pages unchanged since the previous
+ * release are left out, to be copied from it (src/site/reuse.ts); the withheld records'
+ * notices' digests are kept apart, so the public page manifest lists no withheld id.
  */
 export async function recordPaths<K extends RecordKind, Dated = undefined>(kind: K, dated?: (record: SiteIndex[K][number], ctx: GovernanceContext) => Dated) {
   const s = await site();
@@ -113,7 +113,7 @@ export async function recordPaths<K extends RecordKind, Dated = undefined>(kind:
   });
   return [
     ...pathsToRender(published, ({ id }) => `/${kind}/${id}/`, s.exportInfo),
-    ...(await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })),
+    ...pathsToRender((await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })), ({ id }) => `/${kind}/${id}/`, s.exportInfo, { withheld: true }),
   ];
 }
 

@@ -13,8 +13,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { compareTrees } from '../../scripts/lib/compare-trees.ts';
-import { PAGE_MANIFEST, REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
-import { loadPageReads } from '../../src/lib/release/page-reads.ts';
+import { PAGE_MANIFEST, REUSE_ENV, WITHHELD_MANIFEST } from '../../src/lib/release/page-reuse.ts';
+import { loadPageReads, readsDir } from '../../src/lib/release/page-reads.ts';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/exports');
@@ -123,14 +123,18 @@ describe('a day of export changes, rebuilt with reuse', () => {
       '/subjects/91370900MA3C000044/',
     ]);
     // 6 published records' pages (CN2026000002–04 gone from the export, XZCF-2026-0001 now
-    // withheld), 7 lists and 5 profiles: 3 copied. The 7 withheld records' pages are rendered
-    // every time, and so is /commitments/ (the list's first page, no paths to leave out).
-    assert.deepEqual(reuseLine(reused.log), [3, 15]);
+    // withheld), 7 lists and 5 profiles: 3 copied. 7 withheld records' notices: XZCF-2026-0001's
+    // is new; the other 6 were withheld yesterday for the same reasons (CN2026000005 不可公开,
+    // XZCF-2025-0002 repaired, XZCF-2025-0004, ZX-2026-0002 closed, SX-2025-0002 removed,
+    // BZ-2023-0002 expired) and are copied. /commitments/ (the list's first page, no paths to
+    // leave out) is rendered every time.
+    assert.deepEqual(reuseLine(reused.log), [9, 16]);
     assert.equal(reuseLine(full.log), undefined);
   });
 
   test('the copied pages are not read again: their reads in the previous build are reused, and kept for the next day', () => {
-    assert.equal(readsLine(reused.log), 3);
+    // The 3 records' pages and the 6 notices copied.
+    assert.equal(readsLine(reused.log), 9);
     assert.equal(readsLine(full.log), 0);
     // Every reusable page was read (or its read reused) and kept, in each build: the lists without an extraction line.
     for (const site of [previous, reused, full]) assert.deepEqual(keptReads(site), Object.keys(digests(site)).sort());
@@ -170,6 +174,18 @@ describe('a day of export changes, rebuilt with reuse', () => {
       '/subjects/12370911MB2850003C/',
       '/subjects/91370900MA3C000044/',
     ]);
+    // The withheld records' notices' digests are kept beside the site, in its reads folder, never in it.
+    const notices = JSON.parse(readFileSync(join(readsDir(full.outDir), WITHHELD_MANIFEST), 'utf8')).pages;
+    assert.deepEqual(Object.keys(notices).sort(), [
+      '/commitments/CN2026000005/',
+      '/dishonest/SX-2025-0002/',
+      '/enforcement/ZX-2026-0002/',
+      '/honors/BZ-2023-0002/',
+      '/penalties/XZCF-2025-0002/',
+      '/penalties/XZCF-2025-0004/',
+      '/penalties/XZCF-2026-0001/',
+    ]);
+    assert.ok(!filesIn(full.outDir).some((e) => e.name === WITHHELD_MANIFEST));
   });
 });
 
@@ -206,8 +222,9 @@ describe('the next day of an unchanged export, deadlines counting on', () => {
     // 15 published records' pages (8 are withheld), the 5 lists of the one letter (CN2026000901:
     // no facet count moves, it does not expire) and 5 profiles (the sixth subject's row is
     // rejected: 所属区域 宁阳 is not one of the city's): 7 rendered.
-    assert.deepEqual(reuseLine(reused.log), [18, 7]);
-    assert.equal(readsLine(reused.log), 18);
+    // The 8 withheld records' notices are as they were: copied too.
+    assert.deepEqual(reuseLine(reused.log), [26, 7]);
+    assert.equal(readsLine(reused.log), 26);
   });
 
   test('a folder without a page manifest is named in a warning, and nothing is reused', () => {

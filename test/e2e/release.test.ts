@@ -201,10 +201,11 @@ describe('npm run publish', () => {
     // The live release's pages are reused. Rendered again: of 6 published records' pages, only
     // CN2026000006's (备注 edited; withheld records' pages always are); the 7 lists, whose facet
     // counts lost the 3 letters gone; of 5 profiles, the 3 agencies that lost a letter (the
-    // hospital, 街道办, 城建集团). Copied: 5 records' pages and 2 profiles.
-    assert.match(r.stdout, /复用上一版本的 7 个页面，重新生成 11 个/);
+    // hospital, 街道办, 城建集团); of 7 withheld records' notices, XZCF-2026-0001's (newly
+    // withheld). Copied: 5 records' pages, 2 profiles and 6 notices.
+    assert.match(r.stdout, /复用上一版本的 13 个页面，重新生成 12 个/);
     // What the live release's build read of them went live with it: they are not read again.
-    assert.match(r.stdout, /复用上一版本读取的 7 个页面/);
+    assert.match(r.stdout, /复用上一版本读取的 13 个页面/);
   });
 
   test('changes.json lists the withdrawn records with their reasons and the changed one', () => {

@@ -53,7 +53,11 @@ export interface ReadPage {
   links: LinkList;
 }
 
-/** Whether a page's read may be kept, by its extraction: indexed, or without search markup; never a noindex page (a withheld record's notice, rendered every build). */
+/**
+ * Whether a page's read may be kept, by its extraction: indexed, or without search markup (a
+ * list, a withheld record's notice). Not a page skipped for robots noindex despite its markup:
+ * a kept read records no reason for a skip, and reused it would be counted as one without markup.
+ */
 export const keepsRead = (extraction: Extraction): boolean => 'page' in extraction || ('skipped' in extraction && extraction.skipped === 'no-meta');
 
 /** What a reader sends of the pages it read besides their extraction lines (PageFacts). */

@@ -19,11 +19,18 @@ export const REUSE_ENV = 'PORTAL_REUSE_FROM';
 /** Written into every build: the digest of each page that may be reused, read by the next day's build. */
 export const PAGE_MANIFEST = 'release-pages.json';
 
+/**
+ * The withheld records' notices' digests, in the same form: kept in the build's reads folder
+ * beside the site (page-reads.ts), never in it, since release-pages.json is public and a
+ * withheld record's id must not be listed there.
+ */
+export const WITHHELD_MANIFEST = 'withheld-pages.json';
+
 export const pageManifestSchema = z.object({
   version: z.literal(1),
   /** The as-of date in the footers of this build's pages. */
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from: published records' pages, list pages and profiles; never a withheld record's. */
+  /** Page URL ("/commitments/CN…/") → digest of everything it was rendered from: in release-pages.json published records' pages, list pages and profiles, never a withheld record's; in WITHHELD_MANIFEST the withheld records' notices. */
   pages: z.record(z.string(), z.string()),
 });
 export type PageManifest = z.infer<typeof pageManifestSchema>;
@@ -52,19 +59,19 @@ export const siteContext = (code: string, sample: boolean): string => createHash
 export const pageDigest = (context: string, url: string, props: unknown): string =>
   createHash('sha256').update(context).update('\0').update(url).update('\0').update(JSON.stringify(props)).digest('hex').slice(0, 32);
 
-/** The previous release's manifest, or why there is none to reuse from. */
-export function readPageManifest(siteDir: string): { ok: true; manifest: PageManifest } | { ok: false; reason: string } {
+/** A previous release's manifest in `dir` (its site folder, or its reads folder for WITHHELD_MANIFEST), or why there is none to reuse from. */
+export function readPageManifest(dir: string, name = PAGE_MANIFEST): { ok: true; manifest: PageManifest } | { ok: false; reason: string } {
   let text: string;
   try {
-    text = readFileSync(join(siteDir, PAGE_MANIFEST), 'utf8');
+    text = readFileSync(join(dir, name), 'utf8');
   } catch {
-    return { ok: false, reason: `${join(siteDir, PAGE_MANIFEST)} 不存在` };
+    return { ok: false, reason: `${join(dir, name)} 不存在` };
   }
   try {
     const parsed = pageManifestSchema.safeParse(JSON.parse(text));
-    return parsed.success ? { ok: true, manifest: parsed.data } : { ok: false, reason: `${PAGE_MANIFEST} 格式不符：${parsed.error.issues[0]?.message}` };
+    return parsed.success ? { ok: true, manifest: parsed.data } : { ok: false, reason: `${name} 格式不符：${parsed.error.issues[0]?.message}` };
   } catch (e) {
-    return { ok: false, reason: `${PAGE_MANIFEST} 不是 JSON：${(e as Error).message}` };
+    return { ok: false, reason: `${name} 不是 JSON：${(e as Error).message}` };
   }
 }
 
