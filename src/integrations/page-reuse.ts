@@ -14,7 +14,7 @@ import { readsDir } from '../lib/release/page-reads.ts';
 import { PAGE_MANIFEST, WITHHELD_MANIFEST, type PageManifest } from '../lib/release/page-reuse.ts';
 import { listedReuseState } from '../site/reuse.ts';
 
-/** The build's log line on the record pages reused and rendered (the bench reads it). */
+/** The build's log line on the pages reused and rendered, notices included (the bench reads it). */
 const reusedPagesLine = (reused: number, rendered: number) => `复用上一版本的 ${reused} 个页面，重新生成 ${rendered} 个`;
 export const REUSED_PAGES = /复用上一版本的 (\d+) 个页面，重新生成 (\d+) 个/;
 

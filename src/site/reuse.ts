@@ -48,7 +48,7 @@ function start({ asOf, sample }: SiteWide): ReuseState {
   if (!process.send) state.refused = `${REUSE_ENV} 只在构建命令（npm run build）中生效`;
   else {
     const read = readPageManifest(from);
-    // Without the notices' manifest (an older build's reads, or none) the notices are rendered.
+    // Without the notices' manifest of the same build (an older build's reads, or none) the notices are rendered.
     const withheld = readPageManifest(readsDir(from), WITHHELD_MANIFEST);
     if (read.ok) state.previous = { dir: from, manifest: read.manifest, withheld: withheld.ok && withheld.manifest.asOf === read.manifest.asOf ? withheld.manifest.pages : {} };
     else state.refused = read.reason;

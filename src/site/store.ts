@@ -111,9 +111,10 @@ export async function recordPaths<K extends RecordKind, Dated = undefined>(kind:
     if (dated) props.dated = dated(record, ctx);
     return { params: { id: record.id }, props };
   });
+  const urlOf = ({ id }: { id: string }) => `/${kind}/${id}/`;
   return [
-    ...pathsToRender(published, ({ id }) => `/${kind}/${id}/`, s.exportInfo),
-    ...pathsToRender((await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })), ({ id }) => `/${kind}/${id}/`, s.exportInfo, { withheld: true }),
+    ...pathsToRender(published, urlOf, s.exportInfo),
+    ...pathsToRender((await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })), urlOf, s.exportInfo, { withheld: true }),
   ];
 }
 

@@ -10,10 +10,12 @@
  *
  *   <site>.reads/index.json   the pages read (PAGE_READS_VERSION, ReadPage)
  *   <site>.reads/*.jsonl      their extraction lines, each with its page's result card (search-extraction.ts)
+ *   <site>.reads/withheld-pages.json   the withheld records' notices' digests (page-reuse.ts WITHHELD_MANIFEST)
  *
  * Beside the site folder, not in it: nothing of it is published. Only pages whose safety file
  * checks found nothing but internal links are kept, and of those the indexed pages and the
- * pages without search markup (lists: their read is their links); any other page is read again.
+ * pages without search markup (lists, withheld notices: their read is their links); any other
+ * page is read again.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';

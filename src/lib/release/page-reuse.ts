@@ -2,10 +2,11 @@
  * The daily rebuild's page reuse (issue 10). A reusable page renders its props and nothing
  * else of the export (a record page: the decided record, its subject, what it works out from
  * the as-of date; a list page: the fields its letters show and the facet counts; a profile:
- * what the profile shows; src/site/store.ts) and, through the layout, the site-wide context:
- * the sample flag and the as-of date in the footer. So a page whose digest (code, site-wide context, URL and props) equals its digest in
- * the previous release renders to that release's bytes but for the footer's as-of date, and is
- * copied from it with the date replaced (page-copy.ts) instead of being rendered again.
+ * what the profile shows; a withheld record's notice: its reason; src/site/store.ts) and,
+ * through the layout, the site-wide context: the sample flag and the as-of date in the
+ * footer. So a page whose digest (code, site-wide context, URL and props) equals its digest
+ * in the previous release renders to that release's bytes but for the footer's as-of date,
+ * and is copied from it with the date replaced (page-copy.ts) instead of being rendered again.
  * test/e2e/daily-rebuild.test.ts builds changed exports fully and with reuse and compares the trees.
  */
 import { createHash } from 'node:crypto';
