@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { codeDigest, copiableUrl, pageDigest, readPageManifest, REUSE_ENV, siteContext, WITHHELD_MANIFEST, type PageManifest } from '../lib/release/page-reuse.ts';
 import { readsDir } from '../lib/release/page-reads.ts';
-import { pageFile, type ReusedPages } from '../lib/release/page-copy.ts';
+import { pageFile, sendToCopier, type ReusedPages } from '../lib/release/page-copy.ts';
 import type { CivilDate } from '../lib/dates/civil-date.ts';
 
 export interface ReuseState {
@@ -89,7 +89,7 @@ export function pathsToRender<P extends { params: object; props: object }>(paths
   });
   if (previous && copy.length) {
     const message: ReusedPages = { type: 'portal-reused-pages', from: previous.dir, fromAsOf: previous.manifest.asOf, toAsOf: state.asOf, urls: copy };
-    state.sending.push(new Promise((sent, failed) => process.send!(message, undefined, {}, (e: Error | null) => (e ? failed(e) : sent()))));
+    state.sending.push(sendToCopier(message));
   }
   return render;
 }

@@ -39,7 +39,7 @@ export function redater(from: CivilDate, to: CivilDate): (page: Buffer) => Buffe
 /** Where a record page is, in a site folder. */
 export const pageFile = (siteDir: string, url: string) => join(siteDir, url, 'index.html');
 
-/** What the Astro process sends the build command for each record route: the pages to copy. */
+/** What the Astro process sends the build command for each reusable route: the pages to copy. */
 export interface ReusedPages {
   type: 'portal-reused-pages';
   /** The previous release's folder, and the as-of date in its footers. */
@@ -63,6 +63,10 @@ export interface CopiedFiles {
 }
 
 export const isCopiedFiles = (m: unknown): m is CopiedFiles => (m as CopiedFiles | null)?.type === 'portal-copied-files';
+
+/** Sends the build command what to copy, from the Astro process; resolves once the channel has taken it. */
+export const sendToCopier = (message: ReusedPages | CopiedFiles): Promise<void> =>
+  new Promise((sent, failed) => process.send!(message, undefined, {}, (e: Error | null) => (e ? failed(e) : sent())));
 
 /** A message's pages with their redater, or files to copy as they are. */
 type Batch = (ReusedPages & { redate: (page: Buffer) => Buffer | undefined }) | CopiedFiles;

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { buildExportDir } from '../../lib/pipeline/build-env.ts';
-import type { CopiedFiles } from '../../lib/release/page-copy.ts';
+import { sendToCopier, type CopiedFiles } from '../../lib/release/page-copy.ts';
 import { decidedExport } from '../../site/decided.ts';
 
 /** Sent once, however often Astro lists the paths. */
@@ -19,7 +19,7 @@ export const getStaticPaths = (async () => {
   const keys = (await decidedExport()).attachments;
   if (!process.send) return keys.map((key) => ({ params: { key }, props: { path: join(dir, key) } }));
   const message: CopiedFiles = { type: 'portal-copied-files', from: dir, to: 'attachments', keys };
-  sending ??= new Promise((sent, failed) => process.send!(message, undefined, {}, (e: Error | null) => (e ? failed(e) : sent())));
+  sending ??= sendToCopier(message);
   await sending;
   return [];
 }) satisfies GetStaticPaths;
