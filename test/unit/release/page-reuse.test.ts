@@ -116,6 +116,27 @@ test('the copier copies every page it is given, redated, and names each it canno
   }
 });
 
+test('the copier copies a few pages a turn, so the build command still takes messages while it copies', { timeout: 10_000 }, async () => {
+  const root = mkdtempSync(join(tmpdir(), 'page-copier-'));
+  try {
+    const from = join(root, 'previous');
+    const urls = Array.from({ length: 100 }, (_, i) => `/commitments/CN${i}/`);
+    for (const url of urls) {
+      mkdirSync(join(from, url), { recursive: true });
+      writeFileSync(join(from, url, 'index.html'), page('2026-11-28'));
+    }
+    const copier = new PageCopier(join(root, 'site'), root);
+    copier.add({ type: 'portal-reused-pages', from, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls });
+    // A message that comes right after the pages: it is taken after one turn's copies, not after all 100.
+    const copiedWhenTaken = await new Promise<number>((taken) => setImmediate(() => taken(copier.result.copied)));
+    await copier.idle();
+    assert.ok(copiedWhenTaken > 0 && copiedWhenTaken < 100, `copied when the next message was taken: ${copiedWhenTaken}`);
+    assert.equal(copier.result.copied, 100);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test('the copier copies attachments as they are, and refuses a key that leaves either folder', { timeout: 10_000 }, async () => {
   const root = mkdtempSync(join(tmpdir(), 'file-copier-'));
   try {
