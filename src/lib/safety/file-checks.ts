@@ -42,6 +42,14 @@ export function resolvesInBuild(outDir: string, pathname: string): boolean {
 const cleanUrl = (raw: string) => raw.replace(/[\t\n\r]/g, '').replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '');
 const SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 const FOLLOWABLE_SCHEMES = new Set(['mailto', 'tel']);
+/**
+ * A path of the site that a URL parser leaves as it is: from the root (not `//`, another host),
+ * only letters, digits and `-._~/`, no `.` or `..` segment. Most links of a page are such paths,
+ * and parsing each as a URL was a tenth of the time spent reading a page; anything else is parsed.
+ */
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;
+const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
+const plainPath = (url: string): boolean => PLAIN_PATH.test(url) && !DOT_SEGMENT.test(url);
 
 /** One page's URL problems; internal paths are returned for the caller to resolve. */
 function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check: SafetyCheck, message: string) => void, internal: (path: string, where: string, url: string) => void) {
@@ -53,6 +61,10 @@ function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check:
     const scheme = SCHEME.exec(url)?.[1]?.toLowerCase();
     if (scheme && scheme !== 'http' && scheme !== 'https') {
       if (ref.loads || !FOLLOWABLE_SCHEMES.has(scheme)) report('unsafe-url', `${ref.where} 使用了不允许的 ${scheme}: 地址：${url.slice(0, 80)}`);
+      continue;
+    }
+    if (plainPath(url)) {
+      internal(url, ref.where, url);
       continue;
     }
     let resolved: URL;
