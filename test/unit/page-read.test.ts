@@ -40,3 +40,13 @@ test('a page with no <main> after its head is searched whole, its header include
   assert.ok('page' in read.extraction);
   assert.deepEqual(read.extraction.page.blocks, ['正文', '又一段']);
 });
+
+test("tag names and kinds are page text: <constructor> and data-kind=\"constructor\" are read as unknown, not as Object's own properties", () => {
+  const meta = META.replace('data-kind="penalties"', 'data-kind="constructor"');
+  const main = `<main><article data-search-body>${meta}<constructor src="/y/">某公司</constructor><dl><dt>信息编号</dt><dd>CF1</dd></dl><p>见<a href="/subjects/1/">主体</a></p></article></main>`;
+  const read = readPage(page(HEAD, main), '/penalties/1/');
+  assert.deepEqual(read.refs.map((r) => r.url), ['/_astro/a.css', 'https://x.gov.cn/p/', '/', '/logo.svg', '/subjects/1/', '/about/']);
+  assert.ok('page' in read.extraction, JSON.stringify(read.extraction));
+  assert.equal(read.extraction.page.kind, 'constructor');
+  assert.deepEqual(read.extraction.page.numbers, []);
+});

@@ -15,8 +15,8 @@ export interface PageRef {
 
 // Relations of <link> that make the browser fetch the target.
 const LOADING_RELS = new Set(['stylesheet', 'icon', 'shortcut', 'apple-touch-icon', 'mask-icon', 'preload', 'modulepreload', 'prefetch', 'manifest', 'dns-prefetch', 'preconnect']);
-// tag → attributes whose URL the browser loads.
-const LOADING_ATTRS: Record<string, string[]> = {
+// tag → attributes whose URL the browser loads. Maps, not objects: a tag is page text, and <constructor> must not find Object's.
+const LOADING_ATTRS = new Map<string, string[]>(Object.entries({
   script: ['src'],
   img: ['src', 'srcset'],
   source: ['src', 'srcset'],
@@ -30,15 +30,15 @@ const LOADING_ATTRS: Record<string, string[]> = {
   input: ['src'],
   image: ['href', 'xlink:href'],
   use: ['href', 'xlink:href'],
-};
-const FOLLOWED_ATTRS: Record<string, string[]> = {
+}));
+const FOLLOWED_ATTRS = new Map<string, string[]>(Object.entries({
   a: ['href', 'xlink:href'],
   area: ['href'],
   form: ['action'],
   button: ['formaction'],
   input: ['formaction'],
   base: ['href'],
-};
+}));
 const CSS_URL = /url\(\s*(['"]?)([^'")]*)\1\s*\)|@import\s+(['"])([^'"]*)\3/g;
 
 /** URLs inside CSS text (style attributes, <style>, .css files). */
@@ -65,11 +65,11 @@ export function refsParse(): { handler: ParseHandler; refs: PageRef[] } {
   const handler: ParseHandler = {
     onopentag(name, attrs) {
       const add = (url: string, loads: boolean, attr: string) => refs.push({ url, loads, where: `<${name} ${attr}>` });
-      for (const attr of LOADING_ATTRS[name] ?? []) {
+      for (const attr of LOADING_ATTRS.get(name) ?? []) {
         const v = attrs[attr];
         if (v !== undefined) for (const url of attr === 'srcset' ? srcsetUrls(v) : [v]) add(url, true, attr);
       }
-      for (const attr of FOLLOWED_ATTRS[name] ?? []) if (attrs[attr] !== undefined) add(attrs[attr]!, false, attr);
+      for (const attr of FOLLOWED_ATTRS.get(name) ?? []) if (attrs[attr] !== undefined) add(attrs[attr]!, false, attr);
       if (name === 'link' && attrs.href !== undefined) {
         const rels = (attrs.rel ?? '').toLowerCase().split(/\s+/);
         add(attrs.href, rels.some((r) => LOADING_RELS.has(r)), 'href');

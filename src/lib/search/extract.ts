@@ -191,7 +191,8 @@ function decide(url: string, found: { noindex: boolean; meta: SearchMetaFields |
   if (regions === 0) problems.push('有 data-search-meta 但没有 data-search-body 区域');
   else if (blocks.length === 0) problems.push('data-search-body 区域没有文字');
   if (problems.length) return { error: `${url}: ${problems.join('；')}` };
-  const own = OWN_NUMBER_FIELDS[meta.kind] ?? [];
+  // The kind is page text: only the table's own keys count (not `constructor`).
+  const own = Object.hasOwn(OWN_NUMBER_FIELDS, meta.kind) ? OWN_NUMBER_FIELDS[meta.kind]! : [];
   const numbers = [...new Set(fields.filter(([l]) => own.includes(l)).map(([, v]) => v))];
   return { page: { url, ...meta, name: subjectName, blocks, numbers } };
 }
