@@ -72,8 +72,8 @@ type Batch = (ReusedPages & { redate: (page: Buffer) => Buffer | undefined }) | 
 
 /**
  * Copies made between two turns of the event loop. They are synchronous: on these 2-core
- * machines fs.promises took three times the CPU for the same copies (its thread pool of four
- * contends with Astro for the cores), and the build command's own thread would only wait.
+ * machines fs.promises took two to five times the CPU for the same copies (its thread pool of
+ * four threads contends for the cores), and the build command's own thread would only wait.
  * Few enough a turn that Astro's messages and log lines are still taken at once.
  */
 const PER_TURN = 32;

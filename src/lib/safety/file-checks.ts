@@ -45,7 +45,7 @@ const FOLLOWABLE_SCHEMES = new Set(['mailto', 'tel']);
 /**
  * A path of the site that a URL parser leaves as it is: from the root (not `//`, another host),
  * only letters, digits and `-._~/`, no `.` or `..` segment. Most links of a page are such paths,
- * and parsing each as a URL was a tenth of the time spent reading a page; anything else is parsed.
+ * and parsing each as a URL took a third of these checks' time; anything else is parsed.
  */
 const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
