@@ -26,7 +26,8 @@
  *   per-record time and memory at 100,000 no worse than at 20,000 (only when both sizes
  *   are measured in the same run);  the daily rebuild under a quarter of the full build and
  *   byte-identical to it;  --ci (2,000 records): the memory budget and the identical trees.
- * MB and GB here are 2^20 and 2^30 bytes. Times are medians over --runs.
+ * MB and GB here are 2^20 and 2^30 bytes. Times are medians over --runs. Exits 2 before
+ * building when the disk has less room than the run keeps (scripts/lib/bench-disk.ts).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -41,6 +42,7 @@ import { READ_WHILE_RENDERING } from '../../src/integrations/page-scan.ts';
 import { REUSED_PAGES } from '../../src/integrations/page-reuse.ts';
 import { emptyInBackground } from '../../src/lib/release/release-root.ts';
 import { compareTrees, identical } from '../lib/compare-trees.ts';
+import { benchDiskNeed, freeBytes } from '../lib/bench-disk.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -354,6 +356,15 @@ interface SizeResult {
   runs: RunFigures[];
   daily: DailyResult;
 }
+// Every build is kept until the run ends (moveAside): refuse to start a run that would fill the disk.
+mkdirSync(BENCH, { recursive: true });
+const need = sizes.reduce((n, records) => n + benchDiskNeed(records, runs), 0);
+if (freeBytes(BENCH) < need) {
+  const oldNote = existsSync(join(BENCH, 'old')) && readdirSync(join(BENCH, 'old')).length ? `；${join(BENCH, 'old')} 中还有上次移开的输出，正在后台清空时请稍候再试` : '';
+  console.error(`磁盘空间不足：本次测试约需 ${(need / GB).toFixed(1)} GB，${BENCH} 所在磁盘只剩 ${(freeBytes(BENCH) / GB).toFixed(1)} GB${oldNote}`);
+  process.exit(2);
+}
+
 const verdicts: { check: string; ok: boolean; detail: string }[] = [];
 const results: SizeResult[] = [];
 for (const records of sizes) {

@@ -1,0 +1,31 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { benchDiskNeed, freeBytes } from '../../../scripts/lib/bench-disk.ts';
+
+test('a bench run needs room for every build it keeps until it ends', () => {
+  // By hand: 100,000 records, one run → 3 builds × 100,000 × 96 KiB = 29,491,200,000 bytes (about 27.5 GiB).
+  assert.equal(benchDiskNeed(100_000, 1), 29_491_200_000);
+  // Three runs keep seven builds: 7 × 20,000 × 98,304.
+  assert.equal(benchDiskNeed(20_000, 3), 13_762_560_000);
+  // The CI run (2,000 records, one run): 3 × 2,000 × 98,304, about 563 MiB.
+  assert.equal(benchDiskNeed(2_000, 1), 589_824_000);
+});
+
+test('free bytes are read from the disk that holds the folder', () => {
+  const free = freeBytes(tmpdir());
+  assert.ok(Number.isSafeInteger(free) && free > 0, String(free));
+});
+
+test('the bench refuses a run the disk has no room for, before it writes anything', () => {
+  // 100 million records: 3 × 10^8 × 98,304 bytes, about 27 TiB, more than any disk here has.
+  // Killed after 20 s: a bench that does not refuse would start writing that export.
+  const run = spawnSync(process.execPath, ['scripts/bench/build.ts', '--records', '100000000'], { encoding: 'utf8', timeout: 20_000 });
+  const started = existsSync('bench-out/city-100000000');
+  rmSync('bench-out/city-100000000', { recursive: true, force: true });
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /磁盘空间不足：本次测试约需 27465\.\d GB/);
+  assert.equal(started, false);
+});
