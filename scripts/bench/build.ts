@@ -359,9 +359,10 @@ interface SizeResult {
 // Every build is kept until the run ends (moveAside): refuse to start a run that would fill the disk.
 mkdirSync(BENCH, { recursive: true });
 const need = sizes.reduce((n, records) => n + benchDiskNeed(records, runs), 0);
-if (freeBytes(BENCH) < need) {
+const free = freeBytes(BENCH);
+if (free < need) {
   const oldNote = existsSync(join(BENCH, 'old')) && readdirSync(join(BENCH, 'old')).length ? `；${join(BENCH, 'old')} 中还有上次移开的输出，正在后台清空时请稍候再试` : '';
-  console.error(`磁盘空间不足：本次测试约需 ${(need / GB).toFixed(1)} GB，${BENCH} 所在磁盘只剩 ${(freeBytes(BENCH) / GB).toFixed(1)} GB${oldNote}`);
+  console.error(`磁盘空间不足：本次测试约需 ${(need / GB).toFixed(1)} GB，${BENCH} 所在磁盘只剩 ${(free / GB).toFixed(1)} GB${oldNote}`);
   process.exit(2);
 }
 
