@@ -50,6 +50,14 @@ const FOLLOWABLE_SCHEMES = new Set(['mailto', 'tel']);
 const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~/]*$/;
 const DOT_SEGMENT = /\/\.\.?(?:\/|$)/;
 const plainPath = (url: string): boolean => PLAIN_PATH.test(url) && !DOT_SEGMENT.test(url);
+/**
+ * A copy of a path taken from the page's text. V8 keeps a substring of 13 characters or more as
+ * a slice of the whole string, so a kept link path (a resolver's table, a link still waiting, the
+ * next day's reads) would keep its whole page alive: reading pages while Astro rendered, the
+ * thread's heap filled after 13,375 of 28,979 pages and it read no more. A parsed URL's path
+ * is a new string already.
+ */
+const unsliced = (path: string): string => (' ' + path).slice(1);
 
 /** One page's URL problems; internal paths are returned for the caller to resolve. */
 function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check: SafetyCheck, message: string) => void, internal: (path: string, where: string, url: string) => void) {
@@ -64,7 +72,7 @@ function checkRefs(refs: PageRef[], pagePath: string, site: URL, report: (check:
       continue;
     }
     if (plainPath(url)) {
-      internal(url, ref.where, url);
+      internal(unsliced(url), ref.where, url);
       continue;
     }
     let resolved: URL;

@@ -1,6 +1,8 @@
 /** One file's checks (file-checks.ts): the internal links a page's URLs resolve to. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileFindings } from '../../../src/lib/safety/file-checks.ts';
 
 const SITE = new URL('https://credit.example.gov.cn');
@@ -37,4 +39,21 @@ test('a link resolves as a browser resolves it: plain paths as they are, dot seg
     ['https://credit.example.gov.cn/a/', ['/a/']],
   ];
   for (const [href, internal] of cases) assert.deepEqual(resolved(href), internal, href);
+});
+
+test('the link paths kept from pages do not keep the pages in memory', () => {
+  setFlagsFromString('--expose-gc');
+  const gc = runInNewContext('gc') as () => void;
+  const live = () => (gc(), getHeapStatistics().used_heap_size);
+  const before = live();
+  const kept: string[] = [];
+  // 100 pages of 400 KB each (200,000 Han characters, two bytes each in V8): 40 MB if their paths keep them.
+  for (let i = 0; i < 100; i++) {
+    const html = `<!doctype html><html><head></head><body><main><p>${'诚'.repeat(200_000)}${i}</p><a href="/commitments/CN2026${String(i).padStart(6, '0')}/">x</a></main></body></html>`;
+    for (const f of fileFindings('commitments/CN1/index.html', html, SITE)) if ('internalLink' in f) kept.push(f.internalLink);
+  }
+  assert.equal(kept.length, 100);
+  assert.equal(kept[7], '/commitments/CN2026000007/');
+  const grown = live() - before;
+  assert.ok(grown < 8 * 2 ** 20, `the kept paths hold ${(grown / 2 ** 20).toFixed(1)} MB`);
 });
