@@ -39,6 +39,7 @@ import { TreeSampler } from '../../src/integrations/process-tree.ts';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
 import { READ_WHILE_RENDERING } from '../../src/integrations/page-scan.ts';
+import { unreadWhileRendering } from '../lib/bench-notes.ts';
 import { REUSED_PAGES } from '../../src/integrations/page-reuse.ts';
 import { emptyInBackground } from '../../src/lib/release/release-root.ts';
 import { compareTrees, identical } from '../lib/compare-trees.ts';
@@ -421,6 +422,8 @@ function perRecordFigures() {
 }
 const perRecord = perRecordFigures();
 
+const notes = unreadWhileRendering(results);
+
 const report = {
   measuredAt: new Date().toISOString(),
   command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(),
@@ -429,6 +432,7 @@ const report = {
   results,
   perRecord,
   verdicts,
+  notes,
 };
 mkdirSync(resolve(values.report, '..'), { recursive: true });
 writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
@@ -436,6 +440,7 @@ console.log(`\n${values.report}:`);
 for (const r of results) console.log(`  ${r.records} records (${r.runs[0]!.pages} pages): median ${r.median.wallSeconds} s, peak ${r.median.peakRssMB} MB, floor ${r.median.floorSeconds} s; target ${r.target}`);
 for (const r of results) console.log(`  ${r.records} records, daily rebuild: median ${r.daily.median.wallSeconds} s (${r.daily.ratioToFull} of the full build), peak ${r.daily.median.peakRssMB} MB; the same export in full ${r.daily.fullBuild.wallSeconds} s, ${r.daily.fullBuild.identical ? 'identical' : 'DIFFERENT'} trees`);
 for (const v of verdicts) console.log(`  ${v.ok ? '达标' : '未达标'}  ${v.check}: ${v.detail}`);
+for (const n of notes) console.log(`  注意  ${n}`);
 // Timing is over: the output moved aside goes now, in the background, so runs do not fill the disk.
 emptyInBackground(join(BENCH, 'old'));
 console.log(`  ${join(BENCH, 'old')} is being emptied in the background: give it a few minutes before the next bench`);
