@@ -9,6 +9,9 @@ export interface FullBuilds {
   runs: readonly { pages: number; readWhileRendering: { pages: number } }[];
 }
 
+/** Pages the thread may leave by design: any over its largest file (the governance page of 2,420 agencies, at 100,000 records). */
+const LEFT_BY_DESIGN = 0.01;
+
 /**
  * Full builds in which the thread that reads pages while Astro renders stopped before the last
  * page (its heap limit: src/integrations/page-scan-worker.ts), so the steps after Astro read the
@@ -17,6 +20,6 @@ export interface FullBuilds {
  */
 export function unreadWhileRendering(results: readonly FullBuilds[]): string[] {
   return results.flatMap(({ records, runs }) =>
-    runs.flatMap((run, i) => (run.readWhileRendering.pages < run.pages ? [`${records} records run ${i + 1}: ${run.readWhileRendering.pages} of ${run.pages} pages read while Astro rendered; the rest after it`] : [])),
+    runs.flatMap((run, i) => (run.pages - run.readWhileRendering.pages > LEFT_BY_DESIGN * run.pages ? [`${records} records run ${i + 1}: ${run.readWhileRendering.pages} of ${run.pages} pages read while Astro rendered; the rest after it`] : [])),
   );
 }
