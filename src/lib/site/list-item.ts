@@ -1,5 +1,5 @@
 /**
- * What a letter's entry on a list shows (src/components/CommitmentItem.astro). List pages
+ * What a letter's entry on a list shows (src/components/CommitmentItems.astro). List pages
  * carry these fields and not whole letters, so that a page's digest (page-reuse.ts) changes
  * only when something it shows does: a corrected 承诺内容 leaves every list page as it was.
  */

@@ -9,6 +9,12 @@ import type { SubjectRecords } from './records.ts';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
 
+/**
+ * A status badge's class (site.css .badge, .tone-*). A badge is one span written in place, not a
+ * component: Astro's cost is largely per component rendered, and a list or profile page has 30–50 badges.
+ */
+export const badgeClass = (tone: Tone): string => `badge tone-${tone}`;
+
 export interface Badge {
   label: string;
   value: string;
