@@ -128,6 +128,21 @@ describe('each page type renders its record', () => {
     await page.close();
   });
 
+  test('status badges carry their tone on the letter, its row in the 专栏 and its subject profile', async () => {
+    /** Each badge's text and class under a selector, in page order. */
+    const badges = async (path: string, within: string) => {
+      const { page } = await open(path);
+      const found = await page.locator(`${within} .badge`).evaluateAll((els) => els.map((e) => `${e.textContent} ${e.className}`));
+      await page.close();
+      return found;
+    };
+    // 部分履行 is amber, 已到期 grey (the fixture letter is past its 2026-06-30 validity).
+    assert.deepEqual(await badges(PAGES.letter, '.letter-status'), ['部分履行 badge tone-warn', '已到期 badge tone-neutral']);
+    const rows = await badges(PAGES.commitments, 'ul.records');
+    for (const b of ['全部履行 badge tone-good', '部分履行 badge tone-warn', '已到期 badge tone-neutral', '全部未履行 badge tone-bad', '履行中 badge tone-neutral']) assert.ok(rows.includes(b), `the 专栏 shows ${b}`);
+    assert.ok((await badges(PAGES.profile, '.timeline')).includes('全部未履行 badge tone-bad'));
+  });
+
   test('a letter with a signed PDF links to it under /attachments/', async () => {
     const { page } = await open('/commitments/CN2026000001/');
     const href = await page.locator('a', { hasText: 'PDF' }).getAttribute('href');
