@@ -13,7 +13,10 @@
  * (src/integrations/build-timings.ts, PORTAL_BUILD_TIMINGS), the content loader's
  * validation marks, and Astro's own "generating static routes" log line (timed as it
  * arrives on the pipe) for the start of rendering. The floor is the time this machine
- * needs to write as many files of the output's average size, one directory each.
+ * needs to write as many files of the output's average size, one directory each; the Astro
+ * floor (full builds, not --ci), the time Astro itself needs to build as many pages of the
+ * pages' average size with nothing in them (scripts/bench/astro-floor/): no build that renders
+ * its pages with Astro is faster than that.
  *
  * The daily rebuild: after each full build, the next working day's export (1% of each file's
  * rows corrected: scripts/bench/changed-export.ts; 2026-11-30, a Monday, so working-day
@@ -44,6 +47,7 @@ import { REUSED_PAGES } from '../../src/integrations/page-reuse.ts';
 import { emptyInBackground } from '../../src/lib/release/release-root.ts';
 import { compareTrees, identical } from '../lib/compare-trees.ts';
 import { benchDiskNeed, freeBytes } from '../lib/bench-disk.ts';
+import { buildAstroFloor } from '../lib/astro-floor.ts';
 
 const MB = 2 ** 20;
 const GB = 2 ** 30;
@@ -111,6 +115,8 @@ interface RunFigures {
   files: number;
   outputBytes: number;
   floorSeconds: number;
+  /** Full builds: seconds for Astro to build as many pages of their average size, with no components and no data. */
+  astroFloorSeconds?: number;
   samples: number;
   loadavgBefore: number[];
   loadavgAfter: number[];
@@ -162,16 +168,18 @@ function* walk(dir: string): Generator<string> {
   }
 }
 
-function measureOutput(dir: string): { pages: number; files: number; bytes: number } {
+function measureOutput(dir: string): { pages: number; files: number; bytes: number; pageBytes: number } {
   let pages = 0;
   let files = 0;
   let bytes = 0;
+  let pageBytes = 0;
   for (const path of walk(dir)) {
+    const size = statSync(path).size;
     files++;
-    bytes += statSync(path).size;
-    if (path.endsWith('.html')) pages++;
+    bytes += size;
+    if (path.endsWith('.html')) pages++, (pageBytes += size);
   }
-  return { pages, files, bytes };
+  return { pages, files, bytes, pageBytes };
 }
 
 /** Seconds to write `files` files of `size` bytes, one directory each (the output's layout). */
@@ -248,6 +256,8 @@ interface BuildJob {
   out: string;
   /** A previous build's folder to reuse pages from (the daily rebuild). */
   reuseFrom?: string;
+  /** Also time the Astro floor for this build's pages. */
+  astroFloor?: boolean;
 }
 
 async function buildOnce(records: number, job: BuildJob, run: number): Promise<RunFigures> {
@@ -291,6 +301,12 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
   const marks = readFileSync(timings, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Mark);
   const output = measureOutput(outDir);
   const floor = floorSeconds(output.files, Math.round(output.bytes / output.files));
+  let astroFloor: number | undefined;
+  if (job.astroFloor) {
+    const out = join(BENCH, 'astro-floor');
+    moveAside(out);
+    astroFloor = buildAstroFloor(out, output.pages, Math.round(output.pageBytes / output.pages));
+  }
   const reuse = log.map((l) => REUSED_PAGES.exec(l)).find(Boolean);
   const early = log.map((l) => READ_WHILE_RENDERING.exec(l)).find(Boolean);
   return {
@@ -303,6 +319,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
     files: output.files,
     outputBytes: output.bytes,
     floorSeconds: round(floor),
+    ...(astroFloor === undefined ? {} : { astroFloorSeconds: round(astroFloor) }),
     samples: samples.length,
     loadavgBefore,
     loadavgAfter: loadavg().map((x) => round(x, 1)),
@@ -323,6 +340,7 @@ function medianOf(list: RunFigures[]) {
     cpuSeconds: round(median(list.map((r) => r.cpuSeconds))),
     peakRssMB: median(list.map((r) => r.peakRssMB)),
     floorSeconds: round(median(list.map((r) => r.floorSeconds))),
+    ...(list.every((r) => r.astroFloorSeconds !== undefined) ? { astroFloorSeconds: round(median(list.map((r) => r.astroFloorSeconds!))) } : {}),
     stages: Object.fromEntries(
       STAGES.map((s) => [s, { seconds: round(median(list.map((r) => r.stages[s].seconds))), cpuSeconds: round(median(list.map((r) => r.stages[s].cpuSeconds))), peakRssMB: median(list.map((r) => r.stages[s].peakRssMB)) }]),
     ),
@@ -335,7 +353,7 @@ function describe(label: string, r: RunFigures): string {
   const reuse = r.reuse ? `; ${r.reuse.copied} pages copied, ${r.reuse.rendered} rendered` : '';
   const { written, pages, checkedFiles, unfinished } = r.readWhileRendering;
   const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished`;
-  return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s)${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;
+  return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s${r.astroFloorSeconds === undefined ? '' : `, Astro floor ${r.astroFloorSeconds} s`})${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;
 }
 
 /** The daily rebuild of a size: its runs, the full build of the same export, and the comparison of their trees. */
@@ -359,7 +377,7 @@ interface SizeResult {
 }
 // Every build is kept until the run ends (moveAside): refuse to start a run that would fill the disk.
 mkdirSync(BENCH, { recursive: true });
-const need = sizes.reduce((n, records) => n + benchDiskNeed(records, runs), 0);
+const need = sizes.reduce((n, records) => n + benchDiskNeed(records, runs, !values.ci), 0);
 const free = freeBytes(BENCH);
 if (free < need) {
   const oldNote = existsSync(join(BENCH, 'old')) && readdirSync(join(BENCH, 'old')).length ? `；${join(BENCH, 'old')} 中还有上次移开的输出，正在后台清空时请稍候再试` : '';
@@ -376,7 +394,7 @@ for (const records of sizes) {
   const list: RunFigures[] = [];
   const dailyRuns: RunFigures[] = [];
   for (let run = 1; run <= runs; run++) {
-    const r = await buildOnce(records, { exportDir, asOf: AS_OF, out: `site-${records}` }, run);
+    const r = await buildOnce(records, { exportDir, asOf: AS_OF, out: `site-${records}`, astroFloor: !values.ci }, run);
     list.push(r);
     console.log(describe(`${records} run ${run}`, r));
     const d = await buildOnce(records, { exportDir: nextExport, asOf: NEXT_AS_OF, out: `site-${records}-daily`, reuseFrom: `site-${records}` }, run);
@@ -403,7 +421,8 @@ for (const records of sizes) {
   if (target) {
     const peak = med.peakRssMB * MB;
     verdicts.push({ check: `${records} records, peak tree < ${(target.peakBytes / MB).toFixed(0)} MB`, ok: peak < target.peakBytes, detail: `${med.peakRssMB} MB` });
-    if (target.seconds !== undefined) verdicts.push({ check: `${records} records, wall ≤ ${target.seconds} s`, ok: med.wallSeconds <= target.seconds, detail: `${med.wallSeconds} s (median of ${runs})` });
+    const astroAlone = med.astroFloorSeconds === undefined ? '' : `; Astro alone needs ${med.astroFloorSeconds} s for as many pages`;
+    if (target.seconds !== undefined) verdicts.push({ check: `${records} records, wall ≤ ${target.seconds} s`, ok: med.wallSeconds <= target.seconds, detail: `${med.wallSeconds} s (median of ${runs})${astroAlone}` });
   }
   results.push({ records, rows: Object.fromEntries(Object.entries(manifest.files).map(([f, e]) => [f, e.rows])), target: target?.label ?? 'none', median: med, runs: list, daily });
 }
@@ -437,7 +456,7 @@ const report = {
 mkdirSync(resolve(values.report, '..'), { recursive: true });
 writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
 console.log(`\n${values.report}:`);
-for (const r of results) console.log(`  ${r.records} records (${r.runs[0]!.pages} pages): median ${r.median.wallSeconds} s, peak ${r.median.peakRssMB} MB, floor ${r.median.floorSeconds} s; target ${r.target}`);
+for (const r of results) console.log(`  ${r.records} records (${r.runs[0]!.pages} pages): median ${r.median.wallSeconds} s, peak ${r.median.peakRssMB} MB, floor ${r.median.floorSeconds} s${r.median.astroFloorSeconds === undefined ? '' : `, Astro floor ${r.median.astroFloorSeconds} s`}; target ${r.target}`);
 for (const r of results) console.log(`  ${r.records} records, daily rebuild: median ${r.daily.median.wallSeconds} s (${r.daily.ratioToFull} of the full build), peak ${r.daily.median.peakRssMB} MB; the same export in full ${r.daily.fullBuild.wallSeconds} s, ${r.daily.fullBuild.identical ? 'identical' : 'DIFFERENT'} trees`);
 for (const v of verdicts) console.log(`  ${v.ok ? '达标' : '未达标'}  ${v.check}: ${v.detail}`);
 for (const n of notes) console.log(`  注意  ${n}`);
