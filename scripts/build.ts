@@ -5,8 +5,9 @@
  * search index and the safety checks (src/integrations/post-build.ts). While Astro renders,
  * this process copies the pages it reuses from the previous release (PORTAL_REUSE_FROM; the
  * Astro process names them: src/site/reuse.ts) and the published attachments from the export
- * (src/pages/attachments/[...key].ts), and reads every page as soon as it is
- * written, for the search index and the safety checks (src/integrations/page-scan.ts). Settings
+ * (src/pages/attachments/[...key].ts), reads every page as soon as it is
+ * written, for the search index and the safety checks (src/integrations/page-scan.ts), and
+ * builds the index's shards whose pages have all been read (src/integrations/search-stream.ts). Settings
  * are the PORTAL_* environment variables; exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
@@ -20,6 +21,9 @@ import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
 import { mark } from '../src/integrations/build-timings.ts';
+import { ShardStream } from '../src/integrations/search-stream.ts';
+import { isSearchOrder } from '../src/site/search-order.ts';
+import { SEARCH_DIR, shardSize } from '../src/lib/search/shards.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, buildOutDir());
@@ -35,12 +39,23 @@ mkdirSync(reads, { recursive: true });
  * reading them too starved the copy and Astro of the second core (at 100,000 records, the
  * daily rebuild's rendering took 91.6 s instead of 62.0 s, and its peak rose by 321 MB).
  */
-function alongsideAstro(scanHeapMB: number): { copier: PageCopier; scanner: PageScanner } {
+function alongsideAstro(scanHeapMB: number): { copier: PageCopier; scanner: PageScanner; stream?: ShardStream } {
   return { copier: new PageCopier(outDir, reads), scanner: new PageScanner(outDir, join(reads, 'early.jsonl'), scanHeapMB) };
 }
 
+/** The index's shards built while Astro renders, in the order the Astro process tells (search-stream.ts). */
+function streamShards(alongside: ReturnType<typeof alongsideAstro>, order: unknown): void {
+  if (!isSearchOrder(order) || alongside.stream) return;
+  const tmp = join(temp, 'shards');
+  mkdirSync(tmp, { recursive: true });
+  const stream = new ShardStream(order, shardSize(), { outDir, searchDir: join(outDir, SEARCH_DIR), tmp, workerScript: resolve(root, 'src/integrations/search-index-worker.ts') });
+  alongside.stream = stream;
+  alongside.scanner.onExtracted = (refs) => stream.add(refs);
+}
+
 /** Runs `astro build` with a heap limit (or none), copying the pages it names and reading those it has written; its exit code, or its signal. */
-function astro(heapMB: number | undefined, { copier, scanner }: ReturnType<typeof alongsideAstro>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+function astro(heapMB: number | undefined, alongside: ReturnType<typeof alongsideAstro>): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+  const { copier, scanner } = alongside;
   const [command, ...args] = astroCommand(root, heapMB);
   return new Promise((ok, fail) => {
     const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
@@ -48,6 +63,7 @@ function astro(heapMB: number | undefined, { copier, scanner }: ReturnType<typeo
       if (isReusedPages(m)) copier.add(m);
       else if (isCopiedFiles(m)) copier.addFiles(m);
       else if (isWrittenFiles(m)) scanner.add(m.files);
+      else streamShards(alongside, m);
     });
     child.on('error', fail);
     child.on('exit', (code, signal) => {
@@ -71,14 +87,17 @@ try {
     await current.copier.idle();
     current.copier.finishReads();
     await current.scanner.finish();
+    await current.stream?.finish();
     current = alongsideAstro(heaps.scanMB);
     run = await astro(undefined, current);
   }
-  const { copier, scanner } = current;
+  const { copier, scanner, stream } = current;
   await copier.idle();
   const reused = copier.finishReads();
   for (const reason of reused.refused) console.warn(`不复用上一版本读取的页面：${reason}`);
   const read = await scanner.finish();
+  const streamed = await stream?.finish();
+  if (streamed?.failed) console.warn(`渲染期间构建搜索索引分片出错，渲染后重新构建：${streamed.failed}`);
   const early = typeof read === 'string' ? undefined : read;
   if (early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size, early.changed));
   else console.warn(`渲染期间写出 ${scanner.named} 个文件，读取的全部作废、重新读取：${read}`);
@@ -91,7 +110,7 @@ try {
   } else {
     // Loaded only now (the index and checks' workers): this process waits beside Astro's and should stay small until then.
     const { postBuild } = await import('../src/integrations/post-build.ts');
-    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message), early, { dir: reads, reused: reused.pages });
+    await postBuild(outDir, JSON.parse(readFileSync(factsPath, 'utf8')) as PublishedFacts, (message) => console.log(message), early, { dir: reads, reused: reused.pages }, streamed);
   }
 } catch (e) {
   console.error(e instanceof Error ? e.message : e);

@@ -29,7 +29,7 @@ import { extractPage } from '../../src/lib/search/extract.ts';
 import { CHROMIUM, CHROMIUM_ARGS } from '../../test/e2e/support/browser.ts';
 import { htmlFiles, urlPathOf } from '../../test/e2e/support/site.ts';
 import { serveStatic } from '../lib/static-server.ts';
-import { SEARCH_DIR } from '../../src/integrations/search-index.ts';
+import { SEARCH_DIR } from '../../src/lib/search/shards.ts';
 
 /**
  * The query set: agency names with many, few and no records, 2–8-character phrases, common

@@ -14,7 +14,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { readPage } from '../lib/page-read.ts';
 import { fileFindings, linkResolver } from '../lib/safety/file-checks.ts';
 import { isReadable, servedPath, textOf } from '../lib/safety/output-files.ts';
-import type { ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
+import type { ExtractedReply, ScanMessage, ScanReply, SettledReply } from './page-scan.ts';
 import { ExtractionFile } from './search-extraction.ts';
 import { bytesDigest, keepsRead, keptLinks, PageFacts } from '../lib/release/page-reads.ts';
 
@@ -124,5 +124,10 @@ function finish(): ScanReply {
 parentPort!.on('message', (m: ScanMessage) => {
   if ('finish' in m) parentPort!.postMessage(finish());
   else if ('settled' in m) parentPort!.postMessage(m satisfies SettledReply);
-  else for (const rel of m.files) if (!Atomics.load(stop, 0)) scan(rel);
+  else {
+    for (const rel of m.files) if (!Atomics.load(stop, 0)) scan(rel);
+    // The pages extracted, for the shards built while Astro renders (search-stream.ts).
+    const refs = extraction.drain();
+    if (refs.length) parentPort!.postMessage({ refs } satisfies ExtractedReply);
+  }
 });

@@ -17,7 +17,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { servedPath } from '../lib/safety/output-files.ts';
-import type { Extracted } from './search-extraction.ts';
+import type { Extracted, PageRef } from './search-extraction.ts';
 import type { EarlyExtraction } from './search-index.ts';
 import { keptPages, type ReadPage, type SentFacts } from '../lib/release/page-reads.ts';
 
@@ -75,6 +75,8 @@ export type ScanMessage = { files: readonly string[] } | { settled: number } | {
 export type ScanReply = { extraction: Extracted; read: string[]; checked: string[]; changed: number; facts: SentFacts };
 /** The thread's answer to `settled`. */
 export type SettledReply = { settled: number };
+/** What the thread sends after each batch of files: the pages it extracted, their lines written out. */
+export type ExtractedReply = { refs: PageRef[] };
 
 /** The thread's young generation: the parse garbage dies young, and a small one keeps the RSS down. */
 const YOUNG_MB = 8;
@@ -88,6 +90,8 @@ export class PageScanner {
   readonly #settled = new Map<number, () => void>();
   #asked = 0;
   #named = 0;
+  /** Told of the pages extracted, as the thread extracts them. */
+  onExtracted?: (refs: PageRef[]) => void;
 
   /**
    * `extractionPath`: a file of its own for the extracted pages (the search index reads them
@@ -101,11 +105,11 @@ export class PageScanner {
       resourceLimits: { maxOldGenerationSizeMb: heapMB, maxYoungGenerationSizeMb: YOUNG_MB },
     });
     this.#ended = new Promise((done) => {
-      this.#worker.on('message', (reply: ScanReply | SettledReply) => {
+      this.#worker.on('message', (reply: ScanReply | SettledReply | ExtractedReply) => {
         if ('settled' in reply) {
           this.#settled.get(reply.settled)?.();
           this.#settled.delete(reply.settled);
-        }
+        } else if ('refs' in reply) this.onExtracted?.(reply.refs);
         else done(reply);
       });
       this.#worker.once('error', (e: unknown) => done(e instanceof Error ? e : new Error(String(e))));

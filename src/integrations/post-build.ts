@@ -4,7 +4,8 @@
  * pages, then the safety checks over everything written, search index included. What the
  * build command read while Astro rendered (`early`, page-scan.ts) is not read again, the
  * pages the index's workers read are checked by them as they read them, and the index's
- * files by them as they write them; every published record's page must be in the index. Any
+ * files by them as they write them (and the shards built while Astro rendered, `streamed`:
+ * search-stream.ts); every published record's page must be in the index. Any
  * problem fails the build; the safety problems are added to the build report under `safety`.
  */
 import { readFile, writeFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { linkPaths, pageReadsIndex, pageReadsIndexPath, type ReadPage } from '..
 import { mark } from './build-timings.ts';
 import { buildSearchIndex } from './search-index.ts';
 import { writtenFile, type EarlyReads } from './page-scan.ts';
+import type { StreamedShards } from './search-stream.ts';
 
 const SEARCH_WORKER = resolve(import.meta.dirname, 'search-index-worker.ts');
 const CHECK_WORKER = resolve(import.meta.dirname, '../lib/safety/check-worker.ts');
@@ -57,11 +59,11 @@ function withReused(outDir: string, early: EarlyReads | undefined, reused: reado
  * the pages whose reads it reuses from the previous release's; its index is written last,
  * once the build has passed.
  */
-export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, earlyReads?: EarlyReads, reads?: { dir: string; reused: readonly ReadPage[] }): Promise<void> {
+export async function postBuild(outDir: string, published: PublishedFacts, log: (message: string) => void, earlyReads?: EarlyReads, reads?: { dir: string; reused: readonly ReadPage[] }, streamed?: StreamedShards): Promise<void> {
   mark('search-index start');
   const early = withReused(outDir, earlyReads, reads?.reused ?? []);
   if (reads?.reused.length) log(`复用上一版本读取的 ${reads.reused.length} 个页面（搜索提取与链接），不再重新读取`);
-  const index = await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction, { readsDir: reads?.dir });
+  const index = await buildSearchIndex(outDir, SEARCH_WORKER, { info: log }, early?.extraction, { readsDir: reads?.dir, streamed });
   mark('search-index end');
   mark('safety start');
   const t0 = performance.now();

@@ -76,6 +76,8 @@ export class ExtractionFile {
   /** The pages not indexed, and why: a broken contract or a page the index leaves out. */
   readonly #left = new Map<string, { error: string } | { skipped: 'no-meta' | 'noindex' }>();
   #offset = 0;
+  /** How many of `#refs` drain() has given. */
+  #drained = 0;
   #chunk: string[] = [];
   #chunkBytes = 0;
 
@@ -119,6 +121,14 @@ export class ExtractionFile {
     if (this.#chunk.length) writeFileSync(this.#fd, this.#chunk.join(''));
     this.#chunk = [];
     this.#chunkBytes = 0;
+  }
+
+  /** The pages extracted since the last call, their lines written out: another process may read them now. */
+  drain(): PageRef[] {
+    this.#flush();
+    const refs = this.#refs.slice(this.#drained);
+    this.#drained = this.#refs.length;
+    return refs;
   }
 
   /**

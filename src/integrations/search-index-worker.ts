@@ -19,7 +19,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { answerChildJob, type JobFailure } from '../lib/child-job.ts';
+import { answerChildJobs, type JobFailure } from '../lib/child-job.ts';
 import { gzipIndexFile, IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
@@ -34,9 +34,19 @@ import { numberKey, type NumberHit } from '../lib/search/numbers.ts';
 import { firstBlocks, knownContext, KnownMatcher } from '../lib/search/known.ts';
 import type { PinnedResult } from '../lib/search/cursor.ts';
 
+/** A shard to build: its folder, the files its lookup-table lines go to, and its pages' lines. */
+export interface ShardJob {
+  name: string;
+  outputPath: string;
+  tokensPath: string;
+  numbersPath: string;
+  knownPath: string;
+  refs: PageRef[];
+}
+
 export type WorkerJob =
   | { job: 'extract'; outDir: string; siteUrl: string; pages: string[]; out: string }
-  | { job: 'build'; outDir: string; siteUrl: string; keys: string[]; shards: { name: string; outputPath: string; tokensPath: string; numbersPath: string; knownPath: string; refs: PageRef[] }[] }
+  | { job: 'build'; outDir: string; siteUrl: string; keys: string[]; shards: ShardJob[] }
   | { job: 'table'; searchDir: string; table: LookupTable; paths: string[] };
 
 /** A shard as its worker built it: its postings files and the digest of everything it wrote (index-files.ts). */
@@ -164,4 +174,4 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
   return { ok: true, job: 'build', shards: done, checked };
 }
 
-answerChildJob<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : job.job === 'build' ? build(job) : { ok: true, job: 'table', table: writeLookupTable(job.searchDir, job.table, job.paths) }));
+answerChildJobs<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : job.job === 'build' ? build(job) : { ok: true, job: 'table', table: writeLookupTable(job.searchDir, job.table, job.paths) }));

@@ -14,13 +14,13 @@
  * (default 2000), PORTAL_SEARCH_STATS (write timing and memory figures to this JSON file).
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import portal from '../../portal.config.ts';
 import { runChildJob } from '../lib/child-job.ts';
 import { buildRoutes } from '../lib/search/routing.ts';
-import { DEFAULT_PER_SHARD, planShards } from '../lib/search/shards.ts';
+import { planShards, SEARCH_DIR, shardSize } from '../lib/search/shards.ts';
 import type { SearchManifest } from '../lib/search/manifest.ts';
 import { statusFilterValue } from '../lib/search/kinds.ts';
 import { outputFiles, servedPath } from '../lib/safety/output-files.ts';
@@ -28,13 +28,18 @@ import { keptPages } from '../lib/release/page-reads.ts';
 import { IndexFiles } from './index-files.ts';
 import { linesOf, type LookupTable } from './search-tables.ts';
 import { TreeSampler } from './process-tree.ts';
-import type { WorkerJob, WorkerReply } from './search-index-worker.ts';
+import type { ShardJob, WorkerJob, WorkerReply } from './search-index-worker.ts';
+import { knownKeys, sameShard, unforeseen, type StreamedShards } from './search-stream.ts';
 import type { Extracted, PageRef } from './search-extraction.ts';
 
-export const SEARCH_DIR = 'search-index';
+
+/** The build's log line on the index (the bench reads the shards built while Astro rendered). */
+const searchIndexLine = (pages: number, shards: number, whileRendering: number, seconds: number) =>
+  `搜索索引：${pages} 个页面，${shards} 个分片` + (whileRendering ? `（其中 ${whileRendering} 个在渲染期间建成）` : '') + `，用时 ${seconds} 秒`;
+export const SEARCH_INDEX_LINE = /搜索索引：(\d+) 个页面，(\d+) 个分片(?:（其中 (\d+) 个在渲染期间建成）)?/;
 
 /**
- * The built pages, by URL (the index's own folder is emptied first, so it holds none). Walked as
+ * The built pages, by URL (the index's own folder holds none: its files are .json.gz, .bin.gz and .txt). Walked as
  * the safety checks walk the output: at 100,000 records 1.4 s, where a recursive readdirSync took 2.1 s.
  */
 function htmlPages(outDir: string): { rel: string; url: string }[] {
@@ -69,16 +74,15 @@ export interface EarlyExtraction extends Extracted {
  * `siteUrl`: the site's own origin, for those checks; `readsDir`: the folder the workers'
  * extraction files are kept in (by default they go with the index's temporary files).
  */
-export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction, { siteUrl = portal.siteUrl, readsDir }: { siteUrl?: string; readsDir?: string } = {}) {
+export async function buildSearchIndex(outDir: string, workerScript: string, logger?: { info(message: string): void }, early?: EarlyExtraction, { siteUrl = portal.siteUrl, readsDir, streamed }: { siteUrl?: string; readsDir?: string; streamed?: StreamedShards } = {}) {
   const workers = Math.max(1, Number(process.env.PORTAL_SEARCH_WORKERS ?? Math.min(2, availableParallelism())));
-  const perShard = Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
+  const perShard = shardSize();
   const statsPath = process.env.PORTAL_SEARCH_STATS;
   const sampler = statsPath ? new TreeSampler().start(250) : undefined;
   const t0 = performance.now();
   const cpu0 = process.cpuUsage();
   const tmp = mkdtempSync(join(tmpdir(), 'portal-search-'));
   const searchDir = join(outDir, SEARCH_DIR);
-  rmSync(searchDir, { recursive: true, force: true });
   try {
     // 1. Extract the searchable pages, in parallel.
     const pages = htmlPages(outDir);
@@ -93,24 +97,38 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     const skipped = read.reduce((s, r) => ({ noMeta: s.noMeta + r.skipped.noMeta, noindex: s.noindex + r.skipped.noindex }), early?.skipped ?? { noMeta: 0, noindex: 0 });
     const tExtract = performance.now();
 
-    // 2. Plan the shards and build them, `workers` at a time (round robin, biggest first).
+    // 2. Plan the shards and build them, `workers` at a time (round robin), but those built
+    // while Astro rendered from the same lines and keys (search-stream.ts).
     const shards = planShards(refs, perShard);
+    const keys = knownKeys(refs);
+    const kept = new Map(shards.flatMap((s) => {
+      const done = streamed?.shards.get(s.name);
+      return done && sameShard(done, s, keys) ? [[s.name, done] as const] : [];
+    }));
+    const outOfOrder = streamed ? unforeseen(shards, streamed.foreseen) : 0;
+    if (outOfOrder) logger?.info(`注意：${outOfOrder} 个搜索索引分片的页面与渲染顺序预计的不同（src/site/search-order.ts），这些分片在渲染后构建`);
+    // Whatever else is in the index's folder (shards built from other lines, an earlier build's) goes.
+    if (existsSync(searchDir)) for (const entry of readdirSync(searchDir)) if (!kept.has(entry)) rmSync(join(searchDir, entry), { recursive: true, force: true });
     mkdirSync(searchDir, { recursive: true });
-    const jobs: Extract<WorkerJob, { job: 'build' }>['shards'][] = Array.from({ length: workers }, () => []);
-    /** A shard's lines for a lookup table, written by its worker. */
-    const lines = (shard: string, table: LookupTable) => join(tmp, `${shard}.${table}`);
-    shards.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: lines(s.name, 'number'), knownPath: lines(s.name, 'known'), refs: s.pages }));
-    const keys = [...new Set(refs.flatMap((r) => r.keys ?? []))].sort();
+    const jobs: ShardJob[][] = Array.from({ length: workers }, () => []);
+    const toBuild = shards.filter((s) => !kept.has(s.name));
+    toBuild.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.number`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
     const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', outDir, siteUrl, keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
-    const builtShards = new Map(built.flatMap((r) => (r.ok && r.job === 'build' ? r.shards.map((s) => [s.name, s] as const) : [])));
+    const builtShards = new Map([...kept].map(([name, k]) => [name, k.built] as const));
+    for (const r of built) if (r.ok && r.job === 'build') for (const b of r.shards) builtShards.set(b.name, b);
+    /** Each shard's job: where its worker wrote its lines for the lookup tables. */
+    const shardJobs = new Map([...kept.values()].map((k) => [k.job.name, k.job] as const));
+    for (const j of jobs.flat()) shardJobs.set(j.name, j);
+    /** A shard's lines for a lookup table, written by its worker. */
+    const lines = (shard: string, table: LookupTable) => (table === 'number' ? shardJobs.get(shard)!.numbersPath : shardJobs.get(shard)!.knownPath);
     const tBuild = performance.now();
 
     // 3. The lookup tables, each in a worker, while this process writes the routing table; then the manifest the search page starts from.
     const lookup = (table: LookupTable) => runWorker(workerScript, { job: 'table', searchDir, table, paths: shards.map((s) => lines(s.name, table)) });
     const tables = Promise.all([lookup('number'), lookup('known')]);
-    const routes = buildRoutes(shards.map((s) => linesOf(join(tmp, `${s.name}.tokens`))));
+    const routes = buildRoutes(shards.map((s) => linesOf(shardJobs.get(s.name)!.tokensPath)));
     const out = new IndexFiles(searchDir);
     let routeBytes = 0;
     routes.forEach((text, n) => {
@@ -147,6 +165,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       skippedNoMarkup: skipped.noMeta,
       skippedNoindex: skipped.noindex,
       shards: shards.length,
+      shardsBuiltWhileRendering: kept.size,
       perShard,
       workers,
       routeKeys: routes.reduce((n, t) => n + t.split('\n').length - 1, 0),
@@ -164,8 +183,10 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
         : {}),
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
-    logger?.info(`搜索索引：${refs.length} 个页面，${shards.length} 个分片，用时 ${stats.seconds.total} 秒`);
-    return { ...stats, indexed: new Set(refs.map((r) => r.url)) as ReadonlySet<string>, checked: new Set([...read, ...built].flatMap((r) => (r.ok && r.job !== 'table' ? r.checked : []))) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
+    logger?.info(searchIndexLine(refs.length, shards.length, kept.size, stats.seconds.total));
+    const checked = [...read, ...built].flatMap((r) => (r.ok && r.job !== 'table' ? r.checked : []));
+    for (const k of kept.values()) checked.push(...k.checked);
+    return { ...stats, indexed: new Set(refs.map((r) => r.url)) as ReadonlySet<string>, checked: new Set(checked) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
   } finally {
     sampler?.stop();
     rmSync(tmp, { recursive: true, force: true });

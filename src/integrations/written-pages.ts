@@ -13,13 +13,20 @@
  * `astro build`), or with another output format, nothing is sent. What is checked does not
  * rest on this: the build command reads every file of the finished build and skips only
  * those it has read already and that have not changed since.
+ *
+ * It also renders the searchable pages first, in the search index's shard order, and tells the
+ * build command that order before the first page (src/site/search-order.ts), so that the
+ * command can build each shard of the index while Astro renders the rest (search-stream.ts).
+ * The order changes no page: each renders from its own props.
  */
 import type { AstroIntegration } from 'astro';
 import { WRITTEN_BATCH, writtenFile, type WrittenFiles } from './page-scan.ts';
+import { searchablesFirst, searchOrder } from '../site/search-order.ts';
 
 export default function writtenPages(): AstroIntegration {
   let naming = false;
   let concurrency = 1;
+  let siteUrl = '';
   /** Pages asked for, the oldest first, not named yet; undefined: a page whose file is not known (read at the end). */
   const rendering: (string | undefined)[] = [];
   let written: string[] = [];
@@ -36,11 +43,19 @@ export default function writtenPages(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         naming = config.build.format === 'directory' && process.send !== undefined;
         concurrency = config.build.concurrency;
+        siteUrl = config.site ?? '';
       },
       'astro:build:start': ({ setPrerenderer }) => {
         if (!naming) return;
         setPrerenderer((astro) => ({
           ...astro,
+          async getStaticPaths() {
+            // The routes register their searchable pages as Astro asks them for their paths.
+            const paths = await astro.getStaticPaths();
+            const order = searchOrder(siteUrl);
+            process.send!(order);
+            return searchablesFirst(paths, order);
+          },
           render(request, options) {
             if (rendering.length >= concurrency) name(rendering.shift());
             if (written.length >= WRITTEN_BATCH) send();

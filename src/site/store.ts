@@ -16,6 +16,8 @@ import { subjectProfile, type SubjectProfile } from '../lib/site/profile.ts';
 import { exportInfoOf, indexRecords, type SiteIndex } from '../lib/site/records.ts';
 import { decidedExport } from './decided.ts';
 import { pathsToRender } from './reuse.ts';
+import { searchable } from './search-order.ts';
+import { PROFILE_KIND } from '../lib/search/kinds.ts';
 import { buildCalendar } from '../lib/calendar/calendar-files.ts';
 import { governanceSummary, type GovernanceSummary } from '../lib/governance/summary.ts';
 import { openFileIndex, type OpenDataInput, type OpenFileInfo } from '../lib/open-data/files.ts';
@@ -96,6 +98,15 @@ export interface RecordPageProps<K extends RecordKind, Dated = undefined> {
 
 type GovernanceContext = Awaited<ReturnType<typeof governanceContext>>;
 
+/** The date a record's page is searched and sorted by (its search markup, SearchMeta.astro). */
+export const SEARCH_DATE: { [K in RecordKind]: (record: SiteIndex[K][number]) => string } = {
+  commitments: (r) => r.madeOn,
+  penalties: (r) => r.decidedOn,
+  enforcement: (r) => r.filedOn,
+  dishonest: (r) => r.listedOn,
+  honors: (r) => r.grantedOn,
+};
+
 /**
  * Every URL of a record kind: published records, and withheld ids (which keep their URL);
  * `dated` works out a record's as-of-dependent values. Pages unchanged since the previous
@@ -112,6 +123,7 @@ export async function recordPaths<K extends RecordKind, Dated = undefined>(kind:
     return { params: { id: record.id }, props };
   });
   const urlOf = ({ id }: { id: string }) => `/${kind}/${id}/`;
+  for (const record of records) searchable({ url: urlOf(record), kind, date: SEARCH_DATE[kind](record) });
   return [
     ...pathsToRender(published, urlOf, s.exportInfo),
     ...pathsToRender((await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })), urlOf, s.exportInfo, { withheld: true }),
@@ -163,6 +175,7 @@ export async function subjectProfilePaths() {
   const s = await site();
   const ctx = await governanceContext();
   const paths = s.subjects.map((subject) => ({ params: { code: subject.creditCode }, props: subjectProfile(subject, s, ctx) satisfies SubjectProfile }));
+  for (const subject of s.subjects) searchable({ url: subjectUrl(subject.creditCode), kind: PROFILE_KIND, date: '' });
   return pathsToRender(paths, ({ code }) => subjectUrl(code), s.exportInfo);
 }
 

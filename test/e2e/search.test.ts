@@ -141,6 +141,12 @@ describe('site search', { timeout: 900_000 }, () => {
     for (const f of withheld) assert.ok(!readFileSync(f, 'utf8').includes('data-search-meta'), `${urlPathOf(site.outDir, f)} is withheld but marked searchable`);
   });
 
+  test('Astro rendered the searchable pages in the order of the shards, so that they could be built while it rendered', () => {
+    // The routes' registered kinds and dates (src/site/search-order.ts) foresaw every shard as planned from the pages.
+    assert.match(site.log, /搜索索引：\d+ 个页面，\d+ 个分片/);
+    assert.doesNotMatch(site.log, /与渲染顺序预计的不同/);
+  });
+
   test(`Chinese recall and precision are 1.0: ${QUERIES.length} queries find exactly the pages whose text contains them`, async () => {
     const page = await context.newPage();
     const wrong: string[] = [];

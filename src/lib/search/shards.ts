@@ -28,11 +28,22 @@ export interface PlannedShard<T> {
 
 export const DEFAULT_PER_SHARD = 2000;
 
+/** Pages a shard in this build (PORTAL_SEARCH_PER_SHARD to try others). */
+export const shardSize = (): number => Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);
+
+/** The index's folder in the output. */
+export const SEARCH_DIR = 'search-index';
+
+/** The pages in shard order: the profiles by URL, then the records and cases newest first. */
+export function shardOrder<T extends ShardPage>(pages: readonly T[]): { profiles: T[]; records: T[] } {
+  const profiles = pages.filter((p) => p.kind === PROFILE_KIND).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+  const records = newestFirst(pages.filter((p) => p.kind !== PROFILE_KIND), (p) => p.date, (p) => p.url);
+  return { profiles, records };
+}
 
 export function planShards<T extends ShardPage>(pages: readonly T[], perShard = DEFAULT_PER_SHARD): PlannedShard<T>[] {
   if (!(perShard >= 1)) throw new Error(`perShard must be at least 1, got ${perShard}`);
-  const profiles = pages.filter((p) => p.kind === PROFILE_KIND).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-  const records = newestFirst(pages.filter((p) => p.kind !== PROFILE_KIND), (p) => p.date, (p) => p.url);
+  const { profiles, records } = shardOrder(pages);
   const shards: PlannedShard<T>[] = [];
   if (profiles.length) shards.push({ name: 'p', pages: profiles });
   for (let i = 0; i * perShard < records.length; i++) shards.push({ name: `r${i}`, pages: records.slice(i * perShard, (i + 1) * perShard) });
