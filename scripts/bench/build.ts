@@ -42,6 +42,7 @@ import { TreeSampler } from '../../src/integrations/process-tree.ts';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { REUSE_ENV } from '../../src/lib/release/page-reuse.ts';
 import { READ_WHILE_RENDERING } from '../../src/integrations/page-scan.ts';
+import { SEARCH_INDEX_LINE } from '../../src/integrations/search-index.ts';
 import { unreadWhileRendering } from '../lib/bench-notes.ts';
 import { REUSED_PAGES } from '../../src/integrations/page-reuse.ts';
 import { emptyInBackground } from '../../src/lib/release/release-root.ts';
@@ -127,6 +128,8 @@ interface RunFigures {
    * checks then, and files read before Astro had finished them (read again after; the build's log line).
    */
   readWhileRendering: { written: number; pages: number; checkedFiles: number; unfinished: number };
+  /** The search index's shards, and of them those built while Astro rendered (the build's log line). */
+  shards: { total: number; builtWhileRendering: number };
 }
 
 interface Mark {
@@ -309,6 +312,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
   }
   const reuse = log.map((l) => REUSED_PAGES.exec(l)).find(Boolean);
   const early = log.map((l) => READ_WHILE_RENDERING.exec(l)).find(Boolean);
+  const index = log.map((l) => SEARCH_INDEX_LINE.exec(l)).find(Boolean);
   return {
     wallSeconds: round((ended - started) / 1000),
     cpuSeconds: sampler.cpuSeconds().total,
@@ -326,6 +330,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
     ...(reuse ? { reuse: { copied: Number(reuse[1]), rendered: Number(reuse[2]) } } : {}),
     // What the build command read while Astro rendered (src/integrations/page-scan.ts).
     readWhileRendering: early ? { written: Number(early[1]), pages: Number(early[2]), checkedFiles: Number(early[3]), unfinished: Number(early[4] ?? 0) } : { written: 0, pages: 0, checkedFiles: 0, unfinished: 0 },
+    shards: { total: Number(index?.[2] ?? 0), builtWhileRendering: Number(index?.[3] ?? 0) },
   };
 }
 
@@ -352,7 +357,7 @@ function describe(label: string, r: RunFigures): string {
   const st = Object.entries(r.stages).map(([k, v]) => `${k} ${v.seconds} s (CPU ${v.cpuSeconds} s)/${v.peakRssMB} MB`).join(', ');
   const reuse = r.reuse ? `; ${r.reuse.copied} pages copied, ${r.reuse.rendered} rendered` : '';
   const { written, pages, checkedFiles, unfinished } = r.readWhileRendering;
-  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished`;
+  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished, ${r.shards.builtWhileRendering} of ${r.shards.total} index shards built`;
   return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s${r.astroFloorSeconds === undefined ? '' : `, Astro floor ${r.astroFloorSeconds} s`})${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;
 }
 

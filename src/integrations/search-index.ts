@@ -32,7 +32,6 @@ import type { ShardJob, WorkerJob, WorkerReply } from './search-index-worker.ts'
 import { knownKeys, sameShard, unforeseen, type StreamedShards } from './search-stream.ts';
 import type { Extracted, PageRef } from './search-extraction.ts';
 
-
 /** The build's log line on the index (the bench reads the shards built while Astro rendered). */
 const searchIndexLine = (pages: number, shards: number, whileRendering: number, seconds: number) =>
   `搜索索引：${pages} 个页面，${shards} 个分片` + (whileRendering ? `（其中 ${whileRendering} 个在渲染期间建成）` : '') + `，用时 ${seconds} 秒`;
@@ -101,25 +100,25 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     // while Astro rendered from the same lines and keys (search-stream.ts).
     const shards = planShards(refs, perShard);
     const keys = knownKeys(refs);
-    const kept = new Map(shards.flatMap((s) => {
+    const builtEarly = new Map(shards.flatMap((s) => {
       const done = streamed?.shards.get(s.name);
       return done && sameShard(done, s, keys) ? [[s.name, done] as const] : [];
     }));
     const outOfOrder = streamed ? unforeseen(shards, streamed.foreseen) : 0;
     if (outOfOrder) logger?.info(`注意：${outOfOrder} 个搜索索引分片的页面与渲染顺序预计的不同（src/site/search-order.ts），这些分片在渲染后构建`);
     // Whatever else is in the index's folder (shards built from other lines, an earlier build's) goes.
-    if (existsSync(searchDir)) for (const entry of readdirSync(searchDir)) if (!kept.has(entry)) rmSync(join(searchDir, entry), { recursive: true, force: true });
+    if (existsSync(searchDir)) for (const entry of readdirSync(searchDir)) if (!builtEarly.has(entry)) rmSync(join(searchDir, entry), { recursive: true, force: true });
     mkdirSync(searchDir, { recursive: true });
     const jobs: ShardJob[][] = Array.from({ length: workers }, () => []);
-    const toBuild = shards.filter((s) => !kept.has(s.name));
+    const toBuild = shards.filter((s) => !builtEarly.has(s.name));
     toBuild.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.number`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
     const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', outDir, siteUrl, keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);
-    const builtShards = new Map([...kept].map(([name, k]) => [name, k.built] as const));
+    const builtShards = new Map([...builtEarly].map(([name, k]) => [name, k.built] as const));
     for (const r of built) if (r.ok && r.job === 'build') for (const b of r.shards) builtShards.set(b.name, b);
     /** Each shard's job: where its worker wrote its lines for the lookup tables. */
-    const shardJobs = new Map([...kept.values()].map((k) => [k.job.name, k.job] as const));
+    const shardJobs = new Map([...builtEarly.values()].map((k) => [k.job.name, k.job] as const));
     for (const j of jobs.flat()) shardJobs.set(j.name, j);
     /** A shard's lines for a lookup table, written by its worker. */
     const lines = (shard: string, table: LookupTable) => (table === 'number' ? shardJobs.get(shard)!.numbersPath : shardJobs.get(shard)!.knownPath);
@@ -165,7 +164,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
       skippedNoMarkup: skipped.noMeta,
       skippedNoindex: skipped.noindex,
       shards: shards.length,
-      shardsBuiltWhileRendering: kept.size,
+      shardsBuiltWhileRendering: builtEarly.size,
       perShard,
       workers,
       routeKeys: routes.reduce((n, t) => n + t.split('\n').length - 1, 0),
@@ -183,9 +182,9 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
         : {}),
     };
     if (statsPath) writeFileSync(statsPath, JSON.stringify(stats, null, 2));
-    logger?.info(searchIndexLine(refs.length, shards.length, kept.size, stats.seconds.total));
+    logger?.info(searchIndexLine(refs.length, shards.length, builtEarly.size, stats.seconds.total));
     const checked = [...read, ...built].flatMap((r) => (r.ok && r.job !== 'table' ? r.checked : []));
-    for (const k of kept.values()) checked.push(...k.checked);
+    for (const k of builtEarly.values()) checked.push(...k.checked);
     return { ...stats, indexed: new Set(refs.map((r) => r.url)) as ReadonlySet<string>, checked: new Set(checked) as ReadonlySet<string>, kept: read.flatMap((r) => [...keptPages(r.refs, r.facts)]) };
   } finally {
     sampler?.stop();
