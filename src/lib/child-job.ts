@@ -2,13 +2,13 @@
  * One job in a child process, both sides: the parent forks a script and sends the job as the
  * first IPC message; the child answers with one reply and exits. Used by the search index's
  * and the safety checks' workers, so that work spreads over the cores. Or a child that takes
- * jobs one after another at the lowest priority (ChildJobs, serveChildJobs): the search index's
+ * jobs one after another at the lowest priority (ChildJobs, answerChildJobs): the search index's
  * shards built while Astro renders.
  */
 import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { setPriority } from 'node:os';
 
-/** The argument a script is forked with to serve jobs (serveChildJobs) rather than answer one. */
+/** The argument ChildJobs forks a script with: serve jobs one after another rather than answer one. */
 const SERVE = '--serve-jobs';
 
 /** A child's reply when its job failed: the errors that stopped it. */
@@ -58,12 +58,18 @@ export class ChildJobs<Job extends Serializable, Reply> {
       this.#waiting?.reject(new Error(`${what}子进程异常退出（退出码 ${code}）`));
       this.#waiting = undefined;
     });
+    // A send the channel cannot take (the child has gone): that job fails, not the parent.
+    this.#child.on('error', (e) => {
+      this.#waiting?.reject(new Error(`${what}子进程出错：${e.message}`));
+      this.#waiting = undefined;
+    });
   }
 
   /** Runs a job; one at a time. */
   run(job: Job): Promise<Reply> {
     if (this.#waiting) throw new Error(`${this.#what}子进程正忙`);
-    if (this.#exited) return Promise.reject(new Error(`${this.#what}子进程已退出`));
+    // Its channel closes (it exits, or end() let it go) before its exit is reported.
+    if (this.#exited || !this.#child.connected) return Promise.reject(new Error(`${this.#what}子进程已退出`));
     return new Promise((resolve, reject) => {
       this.#waiting = { resolve, reject };
       this.#child.send(job);
@@ -72,11 +78,11 @@ export class ChildJobs<Job extends Serializable, Reply> {
 
   /** Lets the child exit once its job, if any, is answered. */
   end(): void {
-    if (!this.#exited) this.#child.disconnect();
+    if (this.#child.connected) this.#child.disconnect();
   }
 }
 
-/** The child's side of a script that may serve jobs: serveChildJobs when forked by ChildJobs, else answerChildJob. */
+/** The child's side of a script that may serve jobs: when forked by ChildJobs, answers each job until the parent disconnects; else answerChildJob. */
 export function answerChildJobs<Job, Reply extends { ok: boolean }>(handle: (job: Job) => Promise<Reply | JobFailure> | Reply | JobFailure): void {
   if (process.argv.includes(SERVE)) {
     process.on('message', (job: Job) => {

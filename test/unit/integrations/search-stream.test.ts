@@ -163,3 +163,38 @@ test('the render order: the searchable pages first, in shard order, the rest in 
     ['/subjects/Y/', '/subjects/Z/', '/cases/c/', '/penalties/B/', '/commitments/A/', '/', '/commitments/page/2/', '/subjects/', '/404/'],
   );
 });
+
+test('a shard worker that dies is reported, and the index after Astro builds every shard itself, the same', async () => {
+  process.env.PORTAL_SEARCH_PER_SHARD = '4';
+  const after = mkdtempSync(join(tmpdir(), 'portal-stream-'));
+  const during = mkdtempSync(join(tmpdir(), 'portal-stream-'));
+  const dying = join(during, '..', `${during.split('/').pop()}-dying.mjs`);
+  try {
+    write(after, files());
+    write(during, files());
+    // A worker that exits as soon as it starts, before any job (a crash, an out-of-memory kill).
+    writeFileSync(dying, 'process.exit(3);\n');
+    const scanner = new PageScanner(during, `${during}.jsonl`, 32, SITE);
+    const tmp = mkdtempSync(join(tmpdir(), 'portal-stream-tmp-'));
+    const stream = new ShardStream(ORDER, 4, { outDir: during, searchDir: join(during, 'search-index'), tmp, workerScript: dying });
+    scanner.onExtracted = (refs) => stream.add(refs);
+    scanner.add([...ORDER.profiles, ...ORDER.records].map(rel));
+    await scanner.settled();
+    await stream.settled();
+    const reads = (await scanner.finish()) as EarlyReads;
+    const streamed = await stream.finish();
+    assert.match(streamed.failed ?? '', /搜索索引子进程/);
+    assert.equal(streamed.shards.size, 0);
+    const stats = await buildSearchIndex(during, WORKER, undefined, reads.extraction, { siteUrl: SITE, streamed });
+    assert.equal(stats.shardsBuiltWhileRendering, 0);
+    await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
+    assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
+    rmSync(tmp, { recursive: true, force: true });
+    rmSync(`${during}.jsonl`, { force: true });
+  } finally {
+    delete process.env.PORTAL_SEARCH_PER_SHARD;
+    rmSync(after, { recursive: true, force: true });
+    rmSync(during, { recursive: true, force: true });
+    rmSync(dying, { force: true });
+  }
+});
