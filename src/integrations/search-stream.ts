@@ -3,7 +3,7 @@
  * in shard order (the profiles, then the records and cases newest first), and tells the build
  * command that order before its first page (written-pages.ts, src/site/search-order.ts). As the
  * reading thread extracts them (page-scan.ts), each shard whose pages have all been extracted is
- * built by one index worker at the lowest priority, on the core the rendering leaves idle, where
+ * built by one index worker thread at the lowest priority, on the core the rendering leaves idle, where
  * the shards used to be built only once the Astro process had exited (at 100,000 records, about
  * 40 s on the build's critical path).
  *
@@ -16,7 +16,7 @@
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChildJobs } from '../lib/child-job.ts';
+import { ThreadJobs } from '../lib/child-job.ts';
 import type { PlannedShard } from '../lib/search/shards.ts';
 import type { SearchOrder } from '../site/search-order.ts';
 import type { PageRef } from './search-extraction.ts';
@@ -75,7 +75,7 @@ export class ShardStream {
   /** The profiles' keys, once every profile is extracted: every shard is built with them. */
   #keys?: string[];
   #next = 0;
-  #worker?: ChildJobs<WorkerJob, WorkerReply>;
+  #worker?: ThreadJobs<WorkerJob, WorkerReply>;
   #running?: Promise<void>;
   #stopped = false;
   /** The first failure: nothing more is built here, and the index builds it all after Astro. */
@@ -135,7 +135,7 @@ export class ShardStream {
     const refs = shard.refs as PageRef[];
     const job: ShardJob = { name: shard.name, outputPath: join(this.#searchDir, shard.name), tokensPath: join(this.#tmp, `${shard.name}.tokens`), numbersPath: join(this.#tmp, `${shard.name}.number`), knownPath: join(this.#tmp, `${shard.name}.known`), refs };
     // Its heap as the index's other shard builders have it (search-index.ts).
-    this.#worker ??= new ChildJobs(this.#workerScript, { what: '搜索索引', execArgv: ['--max-old-space-size=256'] });
+    this.#worker ??= new ThreadJobs(this.#workerScript, { what: '搜索索引', heapMB: 256 });
     try {
       const reply = await this.#worker.run({ job: 'build', outDir: this.#outDir, siteUrl: this.#siteUrl, keys, shards: [job] });
       if (!reply.ok) this.#failed = reply.errors.join('\n');
@@ -154,7 +154,7 @@ export class ShardStream {
   async finish(): Promise<StreamedShards & { failed?: string }> {
     this.#stopped = true;
     await this.settled();
-    this.#worker?.end();
+    await this.#worker?.end();
     return { shards: this.#built, foreseen: new Map(this.#expected.map((e) => [e.name, e.urls])), ...(this.#failed ? { failed: this.#failed } : {}) };
   }
 }

@@ -1,15 +1,16 @@
 /**
  * One job in a child process, both sides: the parent forks a script and sends the job as the
  * first IPC message; the child answers with one reply and exits. Used by the search index's
- * and the safety checks' workers, so that work spreads over the cores. Or a child that takes
- * jobs one after another at the lowest priority (ChildJobs, answerChildJobs): the search index's
- * shards built while Astro renders.
+ * and the safety checks' workers, so that work spreads over the cores. Or the same script in a
+ * worker thread that takes jobs one after another at the lowest priority (ThreadJobs,
+ * answerChildJobs): the search index's shards built while Astro renders.
  */
-import { fork, type ChildProcess, type Serializable } from 'node:child_process';
+import { fork, type Serializable } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
-/** The argument ChildJobs forks a script with: serve jobs one after another rather than answer one. */
-const SERVE = '--serve-jobs';
+/** What a ThreadJobs thread is started with: serve jobs one after another rather than answer one. */
+const SERVE = 'portal-serve-jobs';
 
 /** A child's reply when its job failed: the errors that stopped it. */
 export interface JobFailure {
@@ -35,64 +36,69 @@ export function runChildJob<Job extends Serializable, Reply>(script: string, job
 /** Why a job failed, as its reply. */
 const failure = (e: unknown): JobFailure => ({ ok: false, errors: [e instanceof Error ? (e.stack ?? e.message) : String(e)] });
 
+/** A job under way: how to answer its caller. */
+interface Waiting<Reply> {
+  resolve: (reply: Reply) => void;
+  reject: (e: Error) => void;
+}
+
 /**
- * A child process that runs `script`'s jobs one at a time, at the lowest priority, until ended:
- * it takes only the CPU the rest of the build leaves idle.
+ * A worker thread of this process that runs `script`'s jobs one at a time, at the lowest
+ * priority, until ended: it takes only the CPU the rest of the build leaves idle. A thread, not
+ * a child process: it shares this process's runtime, where a child held 100 MB before its first job.
  */
-export class ChildJobs<Job extends Serializable, Reply> {
-  readonly #child: ChildProcess;
+export class ThreadJobs<Job, Reply> {
+  readonly #worker: Worker;
   readonly #what: string;
-  #waiting?: { resolve: (reply: Reply) => void; reject: (e: Error) => void };
+  #waiting?: Waiting<Reply>;
   #exited = false;
 
-  constructor(script: string, { what, execArgv = [] }: { what: string; execArgv?: string[] }) {
+  /** `heapMB`: the thread's old generation; its young one is small, as its garbage dies young. */
+  constructor(script: string, { what, heapMB }: { what: string; heapMB: number }) {
     this.#what = what;
-    this.#child = fork(script, [SERVE], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [...process.execArgv, ...execArgv] });
-    setPriority(this.#child.pid!, 19);
-    this.#child.on('message', (m) => {
-      this.#waiting?.resolve(m as Reply);
-      this.#waiting = undefined;
-    });
-    this.#child.once('exit', (code) => {
+    this.#worker = new Worker(script, { workerData: { [SERVE]: true }, resourceLimits: { maxOldGenerationSizeMb: heapMB, maxYoungGenerationSizeMb: 8 } });
+    this.#worker.on('message', (m) => this.#settle((w) => w.resolve(m as Reply)));
+    // An uncaught error, or the heap limit reached: the job fails, the thread exits after.
+    this.#worker.on('error', (e: Error) => this.#settle((w) => w.reject(new Error(`${what}线程出错：${e.message}`))));
+    this.#worker.once('exit', (code) => {
       this.#exited = true;
-      this.#waiting?.reject(new Error(`${what}子进程异常退出（退出码 ${code}）`));
-      this.#waiting = undefined;
+      this.#settle((w) => w.reject(new Error(`${what}线程异常退出（退出码 ${code}）`)));
     });
-    // A send the channel cannot take (the child has gone): that job fails, not the parent.
-    this.#child.on('error', (e) => {
-      this.#waiting?.reject(new Error(`${what}子进程出错：${e.message}`));
-      this.#waiting = undefined;
-    });
+  }
+
+  #settle(how: (waiting: Waiting<Reply>) => void): void {
+    const waiting = this.#waiting;
+    this.#waiting = undefined;
+    if (waiting) how(waiting);
   }
 
   /** Runs a job; one at a time. */
   run(job: Job): Promise<Reply> {
-    if (this.#waiting) throw new Error(`${this.#what}子进程正忙`);
-    // Its channel closes (it exits, or end() let it go) before its exit is reported.
-    if (this.#exited || !this.#child.connected) return Promise.reject(new Error(`${this.#what}子进程已退出`));
+    if (this.#waiting) throw new Error(`${this.#what}线程正忙`);
+    if (this.#exited) return Promise.reject(new Error(`${this.#what}线程已退出`));
     return new Promise((resolve, reject) => {
       this.#waiting = { resolve, reject };
-      this.#child.send(job);
+      this.#worker.postMessage(job);
     });
   }
 
-  /** Lets the child exit once its job, if any, is answered. */
-  end(): void {
-    if (this.#child.connected) this.#child.disconnect();
+  /** Ends the thread; call it when no job is under way. */
+  async end(): Promise<void> {
+    if (!this.#exited) await this.#worker.terminate();
   }
 }
 
-/** The child's side of a script that may serve jobs: when forked by ChildJobs, answers each job until the parent disconnects; else answerChildJob. */
+/** A job script's side: in a ThreadJobs thread, answers each job in turn at the lowest priority; in a child process, answerChildJob. */
 export function answerChildJobs<Job, Reply extends { ok: boolean }>(handle: (job: Job) => Promise<Reply | JobFailure> | Reply | JobFailure): void {
-  if (process.argv.includes(SERVE)) {
-    process.on('message', (job: Job) => {
+  if (!isMainThread && (workerData as Record<string, unknown> | null)?.[SERVE]) {
+    // This thread only: Linux sets the priority per thread.
+    setPriority(19);
+    parentPort!.on('message', (job: Job) => {
       Promise.resolve()
         .then(() => handle(job))
         .catch(failure)
-        .then((reply) => process.send!(reply));
+        .then((reply) => parentPort!.postMessage(reply));
     });
-    // The parent disconnects to end it (ChildJobs.end), or has gone.
-    process.once('disconnect', () => process.exit(0));
   } else answerChildJob(handle);
 }
 

@@ -1,13 +1,13 @@
 /**
  * One job in a child process: the reply, a throw in the child, and a child that dies without
- * replying; and a child that serves jobs one after another (ChildJobs), and one that goes away.
+ * replying; and a thread that serves jobs one after another (ThreadJobs), and one that dies.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ChildJobs, runChildJob } from '../../src/lib/child-job.ts';
+import { runChildJob, ThreadJobs } from '../../src/lib/child-job.ts';
 
 const lib = new URL('../../src/lib/child-job.ts', import.meta.url).href;
 const dir = mkdtempSync(join(tmpdir(), 'portal-child-job-'));
@@ -34,27 +34,28 @@ test('a child that exits without replying rejects, naming what it was and its ex
   await assert.rejects(runChildJob(quitter, {}, { what: '测试' }), /测试子进程异常退出（退出码 3）/);
 });
 
-test('a serving child answers jobs one after another in one process, a throw as that job\'s error, and exits when ended', async () => {
-  const server = script('serve.ts', "answerChildJobs((job: { n: number }) => { if (job.n < 0) throw new Error('负数'); return { ok: true, n: job.n * 2, pid: process.pid }; });");
-  const jobs = new ChildJobs<{ n: number }, { ok: boolean; n?: number; pid?: number; errors?: string[] }>(server, { what: '测试' });
+test('a serving thread answers jobs one after another in one thread, a throw as that job\'s error, and ends when told', async () => {
+  const server = script('serve.ts', "import { threadId } from 'node:worker_threads';\nanswerChildJobs((job: { n: number }) => { if (job.n < 0) throw new Error('负数'); return { ok: true, n: job.n * 2, thread: threadId }; });");
+  const jobs = new ThreadJobs<{ n: number }, { ok: boolean; n?: number; thread?: number; errors?: string[] }>(server, { what: '测试', heapMB: 64 });
   const first = await jobs.run({ n: 1 });
   const second = await jobs.run({ n: 2 });
   assert.deepEqual([first.n, second.n], [2, 4]);
-  assert.equal(first.pid, second.pid);
+  assert.ok(first.thread! > 0);
+  assert.equal(first.thread, second.thread);
   const failed = await jobs.run({ n: -1 });
   assert.equal(failed.ok, false);
   assert.match(failed.errors![0]!, /负数/);
   assert.equal((await jobs.run({ n: 5 })).n, 10);
-  jobs.end();
-  await assert.rejects(() => jobs.run({ n: 1 }), /测试子进程已退出/);
+  await jobs.end();
+  await assert.rejects(() => jobs.run({ n: 1 }), /测试线程已退出/);
 });
 
-test('a serving child that has gone rejects the next job, and does not bring the parent down', async () => {
-  // It drops the channel at once and lingers: the parent learns of the disconnect before the exit.
-  const leaver = script('leave.ts', 'process.disconnect(); setTimeout(() => {}, 1500);');
-  const jobs = new ChildJobs<{ n: number }, { ok: boolean }>(leaver, { what: '测试' });
-  await new Promise((done) => setTimeout(done, 800));
-  await assert.rejects(() => jobs.run({ n: 1 }), /测试子进程已退出/);
-  const dying = script('die.ts', 'process.exit(3);');
-  await assert.rejects(() => new ChildJobs<{ n: number }, { ok: boolean }>(dying, { what: '测试' }).run({ n: 1 }), /测试子进程异常退出（退出码 3）/);
+test('a thread that exits or runs out of heap rejects its job, and the parent goes on', async () => {
+  const quitter = script('quit-thread.ts', "answerChildJobs(() => { process.exit(3); });");
+  await assert.rejects(() => new ThreadJobs<object, { ok: boolean }>(quitter, { what: '测试', heapMB: 64 }).run({}), /测试线程异常退出（退出码 3）/);
+  // Holds on to ever more: the thread's 16 MB heap runs out.
+  const hog = script('hog.ts', "const kept: string[][] = [];\nanswerChildJobs(() => { for (;;) kept.push(Array.from({ length: 1e5 }, (_, i) => `${i}`)); });");
+  const jobs = new ThreadJobs<object, { ok: boolean }>(hog, { what: '测试', heapMB: 16 });
+  await assert.rejects(() => jobs.run({}), /测试线程出错/);
+  await assert.rejects(() => jobs.run({}), /测试线程已退出/);
 });

@@ -172,7 +172,7 @@ test('a shard worker that dies is reported, and the index after Astro builds eve
   try {
     write(after, files());
     write(during, files());
-    // A worker that exits as soon as it starts, before any job (a crash, an out-of-memory kill).
+    // A worker that exits as soon as it starts, before any job (a crash).
     writeFileSync(dying, 'process.exit(3);\n');
     const scanner = new PageScanner(during, `${during}.jsonl`, 32, SITE);
     const tmp = mkdtempSync(join(tmpdir(), 'portal-stream-tmp-'));
@@ -183,7 +183,7 @@ test('a shard worker that dies is reported, and the index after Astro builds eve
     await stream.settled();
     const reads = (await scanner.finish()) as EarlyReads;
     const streamed = await stream.finish();
-    assert.match(streamed.failed ?? '', /搜索索引子进程/);
+    assert.match(streamed.failed ?? '', /搜索索引线程异常退出/);
     assert.equal(streamed.shards.size, 0);
     const stats = await buildSearchIndex(during, WORKER, undefined, reads.extraction, { siteUrl: SITE, streamed });
     assert.equal(stats.shardsBuiltWhileRendering, 0);
