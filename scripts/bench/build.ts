@@ -125,9 +125,10 @@ interface RunFigures {
   reuse?: { copied: number; rendered: number };
   /**
    * Files written while Astro rendered, and of them pages read and files cleared by the safety
-   * checks then, and files read before Astro had finished them (read again after; the build's log line).
+   * checks then, files read before Astro had finished them (read again after), and files not read because
+   * the reading thread's heap was nearly full (the build's log line).
    */
-  readWhileRendering: { written: number; pages: number; checkedFiles: number; unfinished: number };
+  readWhileRendering: { written: number; pages: number; checkedFiles: number; unfinished: number; leftForMemory: number };
   /** The search index's shards, and of them those built while Astro rendered (the build's log line). */
   shards: { total: number; builtWhileRendering: number };
 }
@@ -329,7 +330,7 @@ async function buildOnce(records: number, job: BuildJob, run: number): Promise<R
     loadavgAfter: loadavg().map((x) => round(x, 1)),
     ...(reuse ? { reuse: { copied: Number(reuse[1]), rendered: Number(reuse[2]) } } : {}),
     // What the build command read while Astro rendered (src/integrations/page-scan.ts).
-    readWhileRendering: early ? { written: Number(early[1]), pages: Number(early[2]), checkedFiles: Number(early[3]), unfinished: Number(early[4] ?? 0) } : { written: 0, pages: 0, checkedFiles: 0, unfinished: 0 },
+    readWhileRendering: early ? { written: Number(early[1]), pages: Number(early[2]), checkedFiles: Number(early[3]), unfinished: Number(early[4] ?? 0), leftForMemory: Number(early[5] ?? 0) } : { written: 0, pages: 0, checkedFiles: 0, unfinished: 0, leftForMemory: 0 },
     shards: { total: Number(index?.[2] ?? 0), builtWhileRendering: Number(index?.[3] ?? 0) },
   };
 }
@@ -356,8 +357,8 @@ function medianOf(list: RunFigures[]) {
 function describe(label: string, r: RunFigures): string {
   const st = Object.entries(r.stages).map(([k, v]) => `${k} ${v.seconds} s (CPU ${v.cpuSeconds} s)/${v.peakRssMB} MB`).join(', ');
   const reuse = r.reuse ? `; ${r.reuse.copied} pages copied, ${r.reuse.rendered} rendered` : '';
-  const { written, pages, checkedFiles, unfinished } = r.readWhileRendering;
-  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished, ${r.shards.builtWhileRendering} of ${r.shards.total} index shards built`;
+  const { written, pages, checkedFiles, unfinished, leftForMemory } = r.readWhileRendering;
+  const early = `; while rendering: ${written} files written, ${pages} pages read, ${checkedFiles} files cleared, ${unfinished} read unfinished, ${leftForMemory} left for memory, ${r.shards.builtWhileRendering} of ${r.shards.total} index shards built`;
   return `bench ${label}: ${r.wallSeconds} s (CPU ${r.cpuSeconds} s), peak tree ${r.peakRssMB} MB; ${r.pages} pages, ${(r.outputBytes / MB).toFixed(0)} MB in ${r.files} files (floor ${r.floorSeconds} s${r.astroFloorSeconds === undefined ? '' : `, Astro floor ${r.astroFloorSeconds} s`})${reuse}${early}; ${st}; load ${r.loadavgBefore.join(' ')} → ${r.loadavgAfter.join(' ')}`;
 }
 

@@ -55,6 +55,8 @@ const readIdentity = (bytes: number, s: BigIntStats) => `${bytes}:${s.ino}:${s.m
 const LARGEST_FILE = 512 * 1024;
 const FULL_HEAP = 0.75 * heapMB * 2 ** 20;
 let held = 0;
+/** Files not read because the heap was that full. */
+let leftForMemory = 0;
 new PerformanceObserver((entries) => {
   if (entries.getEntries().some((e) => (e as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)) held = getHeapStatistics().used_heap_size;
 }).observe({ entryTypes: ['gc'] });
@@ -62,7 +64,11 @@ new PerformanceObserver((entries) => {
 function scan(rel: string): void {
   const path = join(outDir, rel);
   // Names come from page URLs; nothing outside the output folder is read.
-  if (!path.startsWith(outDir + sep) || read.has(rel) || held > FULL_HEAP) return;
+  if (!path.startsWith(outDir + sep) || read.has(rel)) return;
+  if (held > FULL_HEAP) {
+    leftForMemory++;
+    return;
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -118,7 +124,7 @@ function finish(): ScanReply {
   // The build is complete: a link that resolves now is fine; one that does not, its files are checked again.
   for (const [path, places] of pending) if (!resolves(path)) for (const at of places) unclear.add(waiting[at]!);
   const files = [...read.keys()];
-  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length, facts: facts.sent };
+  return { extraction: extracted, read: files, checked: files.filter((rel) => !unclear.has(rel)), changed: changed.length, leftForMemory, facts: facts.sent };
 }
 
 parentPort!.on('message', (m: ScanMessage) => {

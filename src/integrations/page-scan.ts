@@ -55,9 +55,11 @@ export function writtenFile(pathname: string, page = true): string | undefined {
 }
 
 /** The build's log line on what was read while Astro rendered (scripts/build.ts writes it, the bench reads it). */
-export const readWhileRenderingLine = (written: number, pages: number, cleared: number, unfinished: number) =>
-  `渲染期间写出 ${written} 个文件：已读取其中 ${pages} 个页面，${cleared} 个文件已通过安全检查` + (unfinished ? `；${unfinished} 个文件读取时尚未写完，渲染后重新读取` : '');
-export const READ_WHILE_RENDERING = /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查(?:；(\d+) 个文件读取时尚未写完)?/;
+export const readWhileRenderingLine = (written: number, pages: number, cleared: number, unfinished: number, leftForMemory: number) =>
+  `渲染期间写出 ${written} 个文件：已读取其中 ${pages} 个页面，${cleared} 个文件已通过安全检查` +
+  (unfinished ? `；${unfinished} 个文件读取时尚未写完，渲染后重新读取` : '') +
+  (leftForMemory ? `；读取线程内存将满，${leftForMemory} 个文件留待渲染后读取` : '');
+export const READ_WHILE_RENDERING = /渲染期间写出 (\d+) 个文件：已读取其中 (\d+) 个页面，(\d+) 个文件已通过安全检查(?:；(\d+) 个文件读取时尚未写完，渲染后重新读取)?(?:；读取线程内存将满，(\d+) 个文件留待渲染后读取)?/;
 
 /** What was read early, for the steps after Astro. */
 export interface EarlyReads {
@@ -66,13 +68,15 @@ export interface EarlyReads {
   checked: ReadonlySet<string>;
   /** Files read before Astro had finished writing them: left to the steps after Astro. */
   changed: number;
+  /** Files not read because the thread's heap was nearly full (page-scan-worker.ts): left to the steps after Astro. */
+  leftForMemory: number;
   /** The pages read that the next day's build may reuse (page-reads.ts). */
   kept: ReadPage[];
 }
 
 /** What the thread is told, and answers. */
 export type ScanMessage = { files: readonly string[] } | { settled: number } | { finish: true };
-export type ScanReply = { extraction: Extracted; read: string[]; checked: string[]; changed: number; facts: SentFacts };
+export type ScanReply = { extraction: Extracted; read: string[]; checked: string[]; changed: number; leftForMemory: number; facts: SentFacts };
 /** The thread's answer to `settled`. */
 export type SettledReply = { settled: number };
 /** What the thread sends after each batch of files: the pages it extracted, their lines written out. */
@@ -146,6 +150,6 @@ export class PageScanner {
     await this.#worker.terminate();
     if (reply instanceof Error) return `读取线程出错（${reply.message}）`;
     const urls = new Set(reply.read.filter((rel) => rel.endsWith('.html')).map(servedPath));
-    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked), changed: reply.changed, kept: [...keptPages(reply.extraction.refs, reply.facts)] };
+    return { extraction: { ...reply.extraction, urls }, checked: new Set(reply.checked), changed: reply.changed, leftForMemory: reply.leftForMemory, kept: [...keptPages(reply.extraction.refs, reply.facts)] };
   }
 }

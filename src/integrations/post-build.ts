@@ -49,6 +49,7 @@ function withReused(outDir: string, early: EarlyReads | undefined, reused: reado
     },
     checked: new Set([...(early?.checked ?? []), ...reused.flatMap((r) => (linkPaths(r.links).every(resolves) ? [writtenFile(r.url)!] : []))]),
     changed: early?.changed ?? 0,
+    leftForMemory: early?.leftForMemory ?? 0,
     kept: [...(early?.kept ?? []), ...reused],
   };
 }
