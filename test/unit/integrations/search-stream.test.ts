@@ -76,11 +76,22 @@ async function streamedIndex(dir: string, batches: string[][], rewrite?: string)
   return { stats, messages, built: [...streamed.shards.keys()] };
 }
 
-test('shards built while Astro renders: each once its pages are read and the profiles give the keys; the index is the same, byte for byte', async () => {
+/** Runs `check` with two empty output folders (one indexed after Astro, one with shards built during it), 4 pages a shard. */
+async function withSites(check: (after: string, during: string) => Promise<void>): Promise<void> {
   process.env.PORTAL_SEARCH_PER_SHARD = '4';
   const after = mkdtempSync(join(tmpdir(), 'portal-stream-'));
   const during = mkdtempSync(join(tmpdir(), 'portal-stream-'));
   try {
+    await check(after, during);
+  } finally {
+    delete process.env.PORTAL_SEARCH_PER_SHARD;
+    rmSync(after, { recursive: true, force: true });
+    rmSync(during, { recursive: true, force: true });
+  }
+}
+
+test('shards built while Astro renders: each once its pages are read and the profiles give the keys; the index is the same, byte for byte', async () =>
+  withSites(async (after, during) => {
     write(after, files());
     write(during, files());
     // Shards by hand: p (2 profiles), r0 (penalties 9–6), r1 (5–2), r2 (1).
@@ -100,18 +111,10 @@ test('shards built while Astro renders: each once its pages are read and the pro
     const a = tree(join(after, 'search-index'));
     assert.ok(Object.keys(a).length > 10);
     assert.deepEqual(tree(join(during, 'search-index')), a);
-  } finally {
-    delete process.env.PORTAL_SEARCH_PER_SHARD;
-    rmSync(after, { recursive: true, force: true });
-    rmSync(during, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('a shard built from a page that changed after it was read is built again after Astro, and the index is the same', async () => {
-  process.env.PORTAL_SEARCH_PER_SHARD = '4';
-  const after = mkdtempSync(join(tmpdir(), 'portal-stream-'));
-  const during = mkdtempSync(join(tmpdir(), 'portal-stream-'));
-  try {
+test('a shard built from a page that changed after it was read is built again after Astro, and the index is the same', async () =>
+  withSites(async (after, during) => {
     write(during, files());
     // Every page read, every shard built while "rendering"; then penalty 7 (in r0) changes.
     const { stats, built } = await streamedIndex(during, [[...ORDER.profiles, ...ORDER.records].map(rel)], rel(ORDER.records[2]!));
@@ -122,17 +125,10 @@ test('a shard built from a page that changed after it was read is built again af
     writeFileSync(join(after, rel(ORDER.records[2]!)), readFileSync(join(during, rel(ORDER.records[2]!))));
     await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
     assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
-  } finally {
-    delete process.env.PORTAL_SEARCH_PER_SHARD;
-    rmSync(after, { recursive: true, force: true });
-    rmSync(during, { recursive: true, force: true });
-  }
-});
+  }));
 
-test('pages rendered in another order than the plan are noted, and their shards built after Astro', async () => {
-  process.env.PORTAL_SEARCH_PER_SHARD = '4';
-  const during = mkdtempSync(join(tmpdir(), 'portal-stream-'));
-  try {
+test('pages rendered in another order than the plan are noted, and their shards built after Astro', async () =>
+  withSites(async (_after, during) => {
     write(during, files());
     // Penalty 1 dated newest: the plan puts it first, the order foresaw it last.
     writeFileSync(join(during, rel(ORDER.records[8]!)), penalty('XZCF20260001', '2026-12-01', `${NAMES[1]}第1次罚款`));
@@ -140,11 +136,7 @@ test('pages rendered in another order than the plan are noted, and their shards 
     // Planned by hand: r0 = 1, 9, 8, 7; r1 = 6, 5, 4, 3; r2 = 2. Only p is as foreseen.
     assert.equal(stats.shardsBuiltWhileRendering, 1);
     assert.deepEqual(messages.filter((m) => m.startsWith('注意')), ['注意：3 个搜索索引分片的页面与渲染顺序预计的不同（src/site/search-order.ts），这些分片在渲染后构建']);
-  } finally {
-    delete process.env.PORTAL_SEARCH_PER_SHARD;
-    rmSync(during, { recursive: true, force: true });
-  }
-});
+  }));
 
 test('the render order: the searchable pages first, in shard order, the rest in Astro order', () => {
   searchable({ url: '/penalties/B/', kind: 'penalties', date: '2026-01-02' });
@@ -164,37 +156,32 @@ test('the render order: the searchable pages first, in shard order, the rest in 
   );
 });
 
-test('a shard worker that dies is reported, and the index after Astro builds every shard itself, the same', async () => {
-  process.env.PORTAL_SEARCH_PER_SHARD = '4';
-  const after = mkdtempSync(join(tmpdir(), 'portal-stream-'));
-  const during = mkdtempSync(join(tmpdir(), 'portal-stream-'));
-  const dying = join(during, '..', `${during.split('/').pop()}-dying.mjs`);
-  try {
-    write(after, files());
-    write(during, files());
-    // A worker that exits as soon as it starts, before any job (a crash).
-    writeFileSync(dying, 'process.exit(3);\n');
-    const scanner = new PageScanner(during, `${during}.jsonl`, 32, SITE);
-    const tmp = mkdtempSync(join(tmpdir(), 'portal-stream-tmp-'));
-    const stream = new ShardStream(ORDER, 4, { outDir: during, searchDir: join(during, 'search-index'), tmp, workerScript: dying });
-    scanner.onExtracted = (refs) => stream.add(refs);
-    scanner.add([...ORDER.profiles, ...ORDER.records].map(rel));
-    await scanner.settled();
-    await stream.settled();
-    const reads = (await scanner.finish()) as EarlyReads;
-    const streamed = await stream.finish();
-    assert.match(streamed.failed ?? '', /搜索索引线程异常退出/);
-    assert.equal(streamed.shards.size, 0);
-    const stats = await buildSearchIndex(during, WORKER, undefined, reads.extraction, { siteUrl: SITE, streamed });
-    assert.equal(stats.shardsBuiltWhileRendering, 0);
-    await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
-    assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
-    rmSync(tmp, { recursive: true, force: true });
-    rmSync(`${during}.jsonl`, { force: true });
-  } finally {
-    delete process.env.PORTAL_SEARCH_PER_SHARD;
-    rmSync(after, { recursive: true, force: true });
-    rmSync(during, { recursive: true, force: true });
-    rmSync(dying, { force: true });
-  }
-});
+test('a shard worker that dies is reported, and the index after Astro builds every shard itself, the same', async () =>
+  withSites(async (after, during) => {
+    const dying = `${during}-dying.mjs`;
+    try {
+      write(after, files());
+      write(during, files());
+      // A worker that exits as soon as it starts, before any job (a crash).
+      writeFileSync(dying, 'process.exit(3);\n');
+      const scanner = new PageScanner(during, `${during}.jsonl`, 32, SITE);
+      const tmp = mkdtempSync(join(tmpdir(), 'portal-stream-tmp-'));
+      const stream = new ShardStream(ORDER, 4, { outDir: during, searchDir: join(during, 'search-index'), tmp, workerScript: dying });
+      scanner.onExtracted = (refs) => stream.add(refs);
+      scanner.add([...ORDER.profiles, ...ORDER.records].map(rel));
+      await scanner.settled();
+      await stream.settled();
+      const reads = (await scanner.finish()) as EarlyReads;
+      const streamed = await stream.finish();
+      assert.match(streamed.failed ?? '', /搜索索引线程异常退出/);
+      assert.equal(streamed.shards.size, 0);
+      const stats = await buildSearchIndex(during, WORKER, undefined, reads.extraction, { siteUrl: SITE, streamed });
+      assert.equal(stats.shardsBuiltWhileRendering, 0);
+      await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
+      assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
+      rmSync(tmp, { recursive: true, force: true });
+      rmSync(`${during}.jsonl`, { force: true });
+    } finally {
+      rmSync(dying, { force: true });
+    }
+  }));
