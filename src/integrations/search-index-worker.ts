@@ -19,7 +19,7 @@
  */
 import { closeSync, openSync, readFileSync, readSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { answerChildJobs, type JobFailure } from '../lib/child-job.ts';
+import { answerJobs, type JobFailure } from '../lib/child-job.ts';
 import { gzipIndexFile, IndexFiles } from './index-files.ts';
 import type { ExtractedPage } from '../lib/search/extract.ts';
 import { readPage } from '../lib/page-read.ts';
@@ -174,4 +174,4 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
   return { ok: true, job: 'build', shards: done, checked };
 }
 
-answerChildJobs<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : job.job === 'build' ? build(job) : { ok: true, job: 'table', table: writeLookupTable(job.searchDir, job.table, job.paths) }));
+answerJobs<WorkerJob, WorkerReply>((job) => (job.job === 'extract' ? extract(job) : job.job === 'build' ? build(job) : { ok: true, job: 'table', table: writeLookupTable(job.searchDir, job.table, job.paths) }));

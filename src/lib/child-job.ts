@@ -3,7 +3,7 @@
  * first IPC message; the child answers with one reply and exits. Used by the search index's
  * and the safety checks' workers, so that work spreads over the cores. Or the same script in a
  * worker thread that takes jobs one after another at the lowest priority (ThreadJobs,
- * answerChildJobs): the search index's shards built while Astro renders.
+ * answerJobs): the search index's shards built while Astro renders.
  */
 import { fork, type Serializable } from 'node:child_process';
 import { setPriority } from 'node:os';
@@ -89,7 +89,7 @@ export class ThreadJobs<Job, Reply> {
 }
 
 /** A job script's side: in a ThreadJobs thread, answers each job in turn at the lowest priority; in a child process, answerChildJob. */
-export function answerChildJobs<Job, Reply extends { ok: boolean }>(handle: (job: Job) => Promise<Reply | JobFailure> | Reply | JobFailure): void {
+export function answerJobs<Job, Reply extends { ok: boolean }>(handle: (job: Job) => Promise<Reply | JobFailure> | Reply | JobFailure): void {
   if (!isMainThread && (workerData as Record<string, unknown> | null)?.[SERVE]) {
     // This thread only: Linux sets the priority per thread.
     setPriority(19);

@@ -13,7 +13,7 @@ const lib = new URL('../../src/lib/child-job.ts', import.meta.url).href;
 const dir = mkdtempSync(join(tmpdir(), 'portal-child-job-'));
 const script = (name: string, body: string) => {
   const path = join(dir, name);
-  writeFileSync(path, `import { answerChildJob, answerChildJobs } from '${lib}';\n${body}\n`);
+  writeFileSync(path, `import { answerChildJob, answerJobs } from '${lib}';\n${body}\n`);
   return path;
 };
 
@@ -35,7 +35,7 @@ test('a child that exits without replying rejects, naming what it was and its ex
 });
 
 test('a serving thread answers jobs one after another in one thread, a throw as that job\'s error, and ends when told', async () => {
-  const server = script('serve.ts', "import { threadId } from 'node:worker_threads';\nanswerChildJobs((job: { n: number }) => { if (job.n < 0) throw new Error('负数'); return { ok: true, n: job.n * 2, thread: threadId }; });");
+  const server = script('serve.ts', "import { threadId } from 'node:worker_threads';\nanswerJobs((job: { n: number }) => { if (job.n < 0) throw new Error('负数'); return { ok: true, n: job.n * 2, thread: threadId }; });");
   const jobs = new ThreadJobs<{ n: number }, { ok: boolean; n?: number; thread?: number; errors?: string[] }>(server, { what: '测试', heapMB: 64 });
   const first = await jobs.run({ n: 1 });
   const second = await jobs.run({ n: 2 });
@@ -51,10 +51,10 @@ test('a serving thread answers jobs one after another in one thread, a throw as 
 });
 
 test('a thread that exits or runs out of heap rejects its job, and the parent goes on', async () => {
-  const quitter = script('quit-thread.ts', "answerChildJobs(() => { process.exit(3); });");
+  const quitter = script('quit-thread.ts', "answerJobs(() => { process.exit(3); });");
   await assert.rejects(() => new ThreadJobs<object, { ok: boolean }>(quitter, { what: '测试', heapMB: 64 }).run({}), /测试线程异常退出（退出码 3）/);
   // Holds on to ever more: the thread's 16 MB heap runs out.
-  const hog = script('hog.ts', "const kept: string[][] = [];\nanswerChildJobs(() => { for (;;) kept.push(Array.from({ length: 1e5 }, (_, i) => `${i}`)); });");
+  const hog = script('hog.ts', "const kept: string[][] = [];\nanswerJobs(() => { for (;;) kept.push(Array.from({ length: 1e5 }, (_, i) => `${i}`)); });");
   const jobs = new ThreadJobs<object, { ok: boolean }>(hog, { what: '测试', heapMB: 16 });
   await assert.rejects(() => jobs.run({}), /测试线程出错/);
   await assert.rejects(() => jobs.run({}), /测试线程已退出/);
