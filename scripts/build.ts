@@ -7,7 +7,8 @@
  * Astro process names them: src/site/reuse.ts) and the published attachments from the export
  * (src/pages/attachments/[...key].ts), reads every page as soon as it is
  * written, for the search index and the safety checks (src/integrations/page-scan.ts), and
- * builds the index's shards whose pages have all been read (src/integrations/search-stream.ts). Settings
+ * builds the index's shards whose pages have all been read or copied with their reads
+ * (src/integrations/search-stream.ts). Settings
  * are the PORTAL_* environment variables; exits non-zero when any step fails.
  */
 import { spawn } from 'node:child_process';
@@ -43,7 +44,11 @@ function alongsideAstro(scanHeapMB: number): { copier: PageCopier; scanner: Page
   return { copier: new PageCopier(outDir, reads), scanner: new PageScanner(outDir, join(reads, 'early.jsonl'), scanHeapMB) };
 }
 
-/** The index's shards built while Astro renders, in the order the Astro process tells (search-stream.ts). */
+/**
+ * The index's shards built while Astro renders, in the order the Astro process tells
+ * (search-stream.ts), from the pages read as Astro writes them and the pages copied with their
+ * previous reads. The order comes after every page to copy has been named (written-pages.ts).
+ */
 function streamShards(alongside: ReturnType<typeof alongsideAstro>, order: unknown): void {
   if (!isSearchOrder(order) || alongside.stream) return;
   const tmp = join(temp, 'shards');
@@ -51,6 +56,9 @@ function streamShards(alongside: ReturnType<typeof alongsideAstro>, order: unkno
   const stream = new ShardStream(order, shardSize(), { outDir, searchDir: join(outDir, SEARCH_DIR), tmp, workerScript: resolve(root, 'src/integrations/search-index-worker.ts') });
   alongside.stream = stream;
   alongside.scanner.onExtracted = (refs) => stream.add(refs);
+  // A daily rebuild's copied pages, with their extraction lines from the previous release: in shard order too.
+  alongside.copier.onRead = (refs) => stream.add(refs);
+  alongside.copier.prioritize([...order.profiles, ...order.records]);
 }
 
 /** Runs `astro build` with a heap limit (or none), copying the pages it names and reading those it has written; its exit code, or its signal. */

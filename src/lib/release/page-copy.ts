@@ -91,6 +91,8 @@ export class PageCopier {
   #copied = 0;
   #errors: string[] = [];
   #idle: (() => void)[] = [];
+  /** Told, after each turn, of the copied pages whose extraction lines were copied (their lines written out). */
+  onRead?: (refs: PageRef[]) => void;
 
   constructor(outDir: string, readsDir: string) {
     this.#outDir = outDir;
@@ -114,23 +116,42 @@ export class PageCopier {
     setImmediate(() => this.#turn());
   }
 
+  /**
+   * Copies the pages `first` names before all others, in that order (the search index's shard
+   * order: src/integrations/search-stream.ts builds each shard once its pages are there); the
+   * rest after them, as they were.
+   */
+  prioritize(first: readonly string[]): void {
+    const rank = new Map(first.map((url, i) => [url, i]));
+    const key = ({ batch, url }: { batch: Batch; url: string }) => (batch.type === 'portal-reused-pages' ? (rank.get(url) ?? first.length) : first.length);
+    // The next copy is the last entry (pop): the first page goes last. The sort is stable.
+    this.#pending.sort((a, b) => key(b) - key(a));
+  }
+
   #turn(): void {
     this.#scheduled = false;
+    const read: PageRef[] = [];
     for (let n = 0; n < PER_TURN && this.#pending.length; n++) {
       const { batch, url } = this.#pending.pop()!;
       try {
-        this.#copy(batch, url);
+        const ref = this.#copy(batch, url);
+        if (ref) read.push(ref);
         this.#copied++;
       } catch (e) {
         this.#errors.push(e instanceof Error ? e.message : String(e));
       }
     }
+    if (read.length) this.onRead?.(read);
     if (this.#pending.length) this.#schedule();
     else for (const done of this.#idle.splice(0)) done();
   }
 
-  #copy(batch: Batch, url: string): void {
-    if (batch.type === 'portal-copied-files') return this.#copyFile(batch, url);
+  /** Copies a page or file; a page's extraction line, if copied too. */
+  #copy(batch: Batch, url: string): PageRef | undefined {
+    if (batch.type === 'portal-copied-files') {
+      this.#copyFile(batch, url);
+      return undefined;
+    }
     const { from, fromAsOf, redate } = batch;
     const source = pageFile(from, url);
     const old = readFileSync(source);
@@ -139,7 +160,7 @@ export class PageCopier {
     const target = pageFile(this.#outDir, url);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, page);
-    this.#reads.add(from, url, old, page);
+    return this.#reads.add(from, url, old, page);
   }
 
   /** A file as it is; its path comes from the export, so it must stay inside both folders. */
@@ -181,7 +202,8 @@ class ReusedReads {
     this.#out = out;
   }
 
-  add(from: string, url: string, old: Buffer, page: Buffer): void {
+  /** The page's extraction line, when the previous release's was copied (written out now). */
+  add(from: string, url: string, old: Buffer, page: Buffer): PageRef | undefined {
     let previous = this.#previous.get(from);
     if (!previous) this.#previous.set(from, (previous = loadPageReads(from)));
     const read = previous.ok ? previous.get(url) : undefined;
@@ -195,8 +217,10 @@ class ReusedReads {
     if (!line) return;
     this.#fd ??= openSync(this.#out, 'w');
     writeFileSync(this.#fd, line);
-    this.#pages.push({ url, ref: { ...ref, file: this.#out, offset: this.#offset }, digest: bytesDigest(page), links: read.links });
+    const copied = { ...ref, file: this.#out, offset: this.#offset };
+    this.#pages.push({ url, ref: copied, digest: bytesDigest(page), links: read.links });
     this.#offset += ref.length;
+    return copied;
   }
 
   /**

@@ -20,7 +20,7 @@ async function inTemp(body: (root: string) => void | Promise<void>): Promise<voi
   }
 }
 
-/** A previous release: its pages, and its reads of them (one line each in early.jsonl), page i linking to / and /subjects/Si/. */
+/** A previous release: its pages, and its reads of them (one line each in early.jsonl), page i linking to / and /subjects/S(i mod 3)/. */
 function previousRelease(root: string, urls: string[]) {
   const site = join(root, 'previous');
   const reads = readsDir(site);
@@ -35,7 +35,7 @@ function previousRelease(root: string, urls: string[]) {
     lines.push(line);
     const ref = { url, kind: 'commitments', date: '2026-11-0' + (i + 1), region: '泰山区', status: '', file: join(reads, 'early.jsonl'), offset, length: Buffer.byteLength(line) };
     offset += ref.length;
-    return { url, ref, digest: bytesDigest(bytes), links: { paths: PATHS, ids: `0,${i + 1}` } };
+    return { url, ref, digest: bytesDigest(bytes), links: { paths: PATHS, ids: `0,${(i % 3) + 1}` } };
   });
   writeFileSync(join(reads, 'early.jsonl'), lines.join(''));
   writeFileSync(pageReadsIndexPath(reads), pageReadsIndex(reads, pages));
@@ -102,6 +102,30 @@ test('a copied page is not read again when its bytes are the bytes its release r
     const none = bare.finishReads();
     assert.deepEqual(none.pages, []);
     assert.match(none.refused[0]!, /无法读取/);
+  }));
+
+test('the pages named first are copied first, in that order, and each copied line is told as soon as it is written', { timeout: 10_000 }, () =>
+  inTemp(async (root) => {
+    const urls = ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => `/commitments/${id}/`);
+    const { site, lines } = previousRelease(root, urls);
+    const out = join(root, 'site');
+    const reads = readsDir(out);
+    mkdirSync(reads, { recursive: true });
+    const copier = new PageCopier(out, reads);
+    const told: string[] = [];
+    copier.onRead = (refs) => {
+      for (const ref of refs) {
+        // Already in the file the stream reads it from.
+        assert.equal(readFileSync(ref.file).subarray(ref.offset, ref.offset + ref.length).toString(), lines[urls.indexOf(ref.url)]);
+        told.push(ref.url);
+      }
+    };
+    copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls });
+    // The shard order: E, B, D. Then the rest as the copier takes them, the last named first (F, C, A): by hand.
+    copier.prioritize(['/commitments/E/', '/commitments/B/', '/commitments/X/', '/commitments/D/']);
+    await copier.idle();
+    assert.deepEqual(told, ['E', 'B', 'D', 'F', 'C', 'A'].map((id) => `/commitments/${id}/`));
+    assert.deepEqual(copier.finishReads().pages.map((p) => p.ref!.url), told);
   }));
 
 test('pages of several readers, each with its own table of link paths, are kept with their own links', () =>
