@@ -57,7 +57,7 @@ function streamShards(alongside: ReturnType<typeof alongsideAstro>, order: unkno
   alongside.stream = stream;
   alongside.scanner.onExtracted = (refs) => stream.add(refs);
   // A daily rebuild's copied pages, with their extraction lines from the previous release: in shard order too.
-  alongside.copier.onRead = (refs) => stream.add(refs);
+  alongside.copier.followReads((refs) => stream.add(refs));
   alongside.copier.prioritize([...order.profiles, ...order.records]);
 }
 

@@ -91,8 +91,8 @@ export class PageCopier {
   #copied = 0;
   #errors: string[] = [];
   #idle: (() => void)[] = [];
-  /** Told, after each turn, of the copied pages whose extraction lines were copied (their lines written out). */
-  onRead?: (refs: PageRef[]) => void;
+  /** Told of the copied pages whose extraction lines were copied (their lines written out). */
+  #onRead?: (refs: PageRef[]) => void;
 
   constructor(outDir: string, readsDir: string) {
     this.#outDir = outDir;
@@ -114,6 +114,15 @@ export class PageCopier {
     if (this.#scheduled) return;
     this.#scheduled = true;
     setImmediate(() => this.#turn());
+  }
+
+  /**
+   * Tells `listener` of the extraction lines copied so far, now, and of the others after each
+   * turn: the copies start before the Astro process has named the search index's order.
+   */
+  followReads(listener: (refs: PageRef[]) => void): void {
+    listener(this.#reads.refs());
+    this.#onRead = listener;
   }
 
   /**
@@ -141,7 +150,7 @@ export class PageCopier {
         this.#errors.push(e instanceof Error ? e.message : String(e));
       }
     }
-    if (read.length) this.onRead?.(read);
+    if (read.length) this.#onRead?.(read);
     if (this.#pending.length) this.#schedule();
     else for (const done of this.#idle.splice(0)) done();
   }
@@ -239,6 +248,11 @@ class ReusedReads {
     }
     const start = Buffer.from(`{"url":${JSON.stringify(ref.url)},`);
     return line.subarray(0, start.length).equals(start) && line.at(-1) === 0x0a ? line : undefined;
+  }
+
+  /** The copied extraction lines so far. */
+  refs(): PageRef[] {
+    return this.#pages.flatMap((p) => (p.ref ? [p.ref] : []));
   }
 
   /** The pages, their lines all written; and why a previous release's reads could not be used. */

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { asOfLine, PageCopier } from '../../../src/lib/release/page-copy.ts';
 import { bytesDigest, keptLinks, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type PreviousReads, type ReadPage } from '../../../src/lib/release/page-reads.ts';
+import type { PageRef } from '../../../src/integrations/search-extraction.ts';
 
 const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${body}</main><footer class="site-footer">${asOfLine(asOf)}</footer></body></html>`);
 
@@ -104,27 +105,32 @@ test('a copied page is not read again when its bytes are the bytes its release r
     assert.match(none.refused[0]!, /无法读取/);
   }));
 
-test('the pages named first are copied first, in that order, and each copied line is told as soon as it is written', { timeout: 10_000 }, () =>
+test('the pages named first are copied first, in that order; each copied line is told as it is written, those before the listener at once', { timeout: 10_000 }, () =>
   inTemp(async (root) => {
-    const urls = ['A', 'B', 'C', 'D', 'E', 'F'].map((id) => `/commitments/${id}/`);
+    const urls = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'].map((id) => `/commitments/${id}/`);
     const { site, lines } = previousRelease(root, urls);
     const out = join(root, 'site');
     const reads = readsDir(out);
     mkdirSync(reads, { recursive: true });
     const copier = new PageCopier(out, reads);
     const told: string[] = [];
-    copier.onRead = (refs) => {
+    const follow = (refs: PageRef[]) => {
       for (const ref of refs) {
         // Already in the file the stream reads it from.
         assert.equal(readFileSync(ref.file).subarray(ref.offset, ref.offset + ref.length).toString(), lines[urls.indexOf(ref.url)]);
         told.push(ref.url);
       }
     };
-    copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls });
+    // G and H are copied before the order is known: told at once when followed.
+    copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls: urls.slice(6) });
+    await copier.idle();
+    copier.add({ type: 'portal-reused-pages', from: site, fromAsOf: '2026-11-28', toAsOf: '2026-11-30', urls: urls.slice(0, 6) });
+    copier.followReads(follow);
+    assert.deepEqual(told, ['/commitments/H/', '/commitments/G/']);
     // The shard order: E, B, D. Then the rest as the copier takes them, the last named first (F, C, A): by hand.
     copier.prioritize(['/commitments/E/', '/commitments/B/', '/commitments/X/', '/commitments/D/']);
     await copier.idle();
-    assert.deepEqual(told, ['E', 'B', 'D', 'F', 'C', 'A'].map((id) => `/commitments/${id}/`));
+    assert.deepEqual(told, ['H', 'G', 'E', 'B', 'D', 'F', 'C', 'A'].map((id) => `/commitments/${id}/`));
     assert.deepEqual(copier.finishReads().pages.map((p) => p.ref!.url), told);
   }));
 
