@@ -14,10 +14,10 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { astroCommand, buildHeaps, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
 import { buildOutDir } from '../src/lib/pipeline/build-env.ts';
-import { isCopiedFiles, isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
+import { isCopiedFiles, isReusedPages, PageCopier, pageFile } from '../src/lib/release/page-copy.ts';
 import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
@@ -56,8 +56,12 @@ function streamShards(alongside: ReturnType<typeof alongsideAstro>, order: unkno
   const stream = new ShardStream(order, shardSize(), { outDir, searchDir: join(outDir, SEARCH_DIR), tmp, workerScript: resolve(root, 'src/integrations/search-index-worker.ts') });
   alongside.stream = stream;
   alongside.scanner.onExtracted = (refs) => stream.add(refs);
-  // A daily rebuild's copied pages, with their extraction lines from the previous release: in shard order too.
-  alongside.copier.followReads((refs) => stream.add(refs));
+  // A daily rebuild's copied pages, in shard order too: their extraction lines from the previous
+  // release, and the few whose reads could not be kept read now (else their shards wait for Astro's end).
+  alongside.copier.followReads(({ refs, unread }) => {
+    stream.add(refs);
+    if (unread.length) alongside.scanner.add(unread.map((url) => relative(outDir, pageFile(outDir, url))));
+  });
   alongside.copier.prioritize([...order.profiles, ...order.records]);
 }
 

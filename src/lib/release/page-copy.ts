@@ -67,6 +67,12 @@ export const isCopiedFiles = (m: unknown): m is CopiedFiles => (m as CopiedFiles
 export const sendToCopier = (message: ReusedPages | CopiedFiles): Promise<void> =>
   new Promise((sent, failed) => process.send!(message, undefined, {}, (e: Error | null) => (e ? failed(e) : sent())));
 
+/** Pages copied: their extraction lines (written out), and the URLs of those that must be read again. */
+export interface CopiedReads {
+  refs: PageRef[];
+  unread: string[];
+}
+
 /** A message's pages with their redater, or files to copy as they are. */
 type Batch = (ReusedPages & { redate: (page: Buffer) => Buffer | undefined }) | CopiedFiles;
 
@@ -91,8 +97,8 @@ export class PageCopier {
   #copied = 0;
   #errors: string[] = [];
   #idle: (() => void)[] = [];
-  /** Told of the copied pages whose extraction lines were copied (their lines written out). */
-  #onRead?: (refs: PageRef[]) => void;
+  /** Told of the pages copied with their extraction lines (written out), and of those to be read again. */
+  #onCopied?: (copied: CopiedReads) => void;
 
   constructor(outDir: string, readsDir: string) {
     this.#outDir = outDir;
@@ -117,12 +123,14 @@ export class PageCopier {
   }
 
   /**
-   * Tells `listener` of the extraction lines copied so far, now, and of the others after each
-   * turn: the copies start before the Astro process has named the search index's order.
+   * Tells `listener` of the pages copied so far, now, and of the others after each turn: those
+   * whose extraction lines were copied, and those that must be read again (their previous reads
+   * were not kept: a page whose checks found a number to look up, say). The copies start before
+   * the Astro process has named the search index's order.
    */
-  followReads(listener: (refs: PageRef[]) => void): void {
-    listener(this.#reads.refs());
-    this.#onRead = listener;
+  followReads(listener: (copied: CopiedReads) => void): void {
+    listener(this.#reads.sofar());
+    this.#onCopied = listener;
   }
 
   /**
@@ -139,28 +147,28 @@ export class PageCopier {
 
   #turn(): void {
     this.#scheduled = false;
-    const read: PageRef[] = [];
+    const copied: CopiedReads = { refs: [], unread: [] };
     for (let n = 0; n < PER_TURN && this.#pending.length; n++) {
       const { batch, url } = this.#pending.pop()!;
       try {
-        const ref = this.#copy(batch, url);
-        if (ref) read.push(ref);
+        if (batch.type === 'portal-copied-files') this.#copyFile(batch, url);
+        else {
+          const kept = this.#copyPage(batch, url);
+          if (!kept) copied.unread.push(url);
+          else if (kept.ref) copied.refs.push(kept.ref);
+        }
         this.#copied++;
       } catch (e) {
         this.#errors.push(e instanceof Error ? e.message : String(e));
       }
     }
-    if (read.length) this.#onRead?.(read);
+    if (copied.refs.length || copied.unread.length) this.#onCopied?.(copied);
     if (this.#pending.length) this.#schedule();
     else for (const done of this.#idle.splice(0)) done();
   }
 
-  /** Copies a page or file; a page's extraction line, if copied too. */
-  #copy(batch: Batch, url: string): PageRef | undefined {
-    if (batch.type === 'portal-copied-files') {
-      this.#copyFile(batch, url);
-      return undefined;
-    }
+  /** Copies a page, and what its release read of it if that can be kept (else it is read again). */
+  #copyPage(batch: Extract<Batch, { type: 'portal-reused-pages' }>, url: string): ReadPage | undefined {
     const { from, fromAsOf, redate } = batch;
     const source = pageFile(from, url);
     const old = readFileSync(source);
@@ -206,30 +214,35 @@ class ReusedReads {
   readonly #previous = new Map<string, ReturnType<typeof loadPageReads>>();
   readonly #sources = new Map<string, number>();
   readonly #pages: ReadPage[] = [];
+  /** The copied pages whose reads could not be kept, by URL. */
+  readonly #unread: string[] = [];
 
   constructor(out: string) {
     this.#out = out;
   }
 
-  /** The page's extraction line, when the previous release's was copied (written out now). */
-  add(from: string, url: string, old: Buffer, page: Buffer): PageRef | undefined {
+  /** The page as kept, its extraction line (if any) written out now; undefined when it must be read again. */
+  add(from: string, url: string, old: Buffer, page: Buffer): ReadPage | undefined {
+    const kept = this.#kept(from, url, old, page);
+    if (kept) this.#pages.push(kept);
+    else this.#unread.push(url);
+    return kept;
+  }
+
+  #kept(from: string, url: string, old: Buffer, page: Buffer): ReadPage | undefined {
     let previous = this.#previous.get(from);
     if (!previous) this.#previous.set(from, (previous = loadPageReads(from)));
     const read = previous.ok ? previous.get(url) : undefined;
-    if (!read || read.digest !== bytesDigest(old)) return;
+    if (!read || read.digest !== bytesDigest(old)) return undefined;
     const { ref } = read;
-    if (!ref) {
-      this.#pages.push({ url, digest: bytesDigest(page), links: read.links });
-      return;
-    }
+    if (!ref) return { url, digest: bytesDigest(page), links: read.links };
     const line = this.#line(ref);
-    if (!line) return;
+    if (!line) return undefined;
     this.#fd ??= openSync(this.#out, 'w');
     writeFileSync(this.#fd, line);
     const copied = { ...ref, file: this.#out, offset: this.#offset };
-    this.#pages.push({ url, ref: copied, digest: bytesDigest(page), links: read.links });
     this.#offset += ref.length;
-    return copied;
+    return { url, ref: copied, digest: bytesDigest(page), links: read.links };
   }
 
   /**
@@ -250,9 +263,9 @@ class ReusedReads {
     return line.subarray(0, start.length).equals(start) && line.at(-1) === 0x0a ? line : undefined;
   }
 
-  /** The copied extraction lines so far. */
-  refs(): PageRef[] {
-    return this.#pages.flatMap((p) => (p.ref ? [p.ref] : []));
+  /** The pages copied so far: their extraction lines, and those to be read again. */
+  sofar(): CopiedReads {
+    return { refs: this.#pages.flatMap((p) => (p.ref ? [p.ref] : [])), unread: [...this.#unread] };
   }
 
   /** The pages, their lines all written; and why a previous release's reads could not be used. */

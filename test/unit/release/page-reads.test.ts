@@ -3,9 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { asOfLine, PageCopier } from '../../../src/lib/release/page-copy.ts';
+import { asOfLine, PageCopier, type CopiedReads } from '../../../src/lib/release/page-copy.ts';
 import { bytesDigest, keptLinks, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type PreviousReads, type ReadPage } from '../../../src/lib/release/page-reads.ts';
-import type { PageRef } from '../../../src/integrations/search-extraction.ts';
 
 const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${body}</main><footer class="site-footer">${asOfLine(asOf)}</footer></body></html>`);
 
@@ -113,8 +112,12 @@ test('the pages named first are copied first, in that order; each copied line is
     const reads = readsDir(out);
     mkdirSync(reads, { recursive: true });
     const copier = new PageCopier(out, reads);
+    // C changed after its release read it: copied, and to be read again.
+    writeFileSync(join(site, urls[2]!, 'index.html'), page('2026-11-28', '<p>changed</p>'));
     const told: string[] = [];
-    const follow = (refs: PageRef[]) => {
+    const unread: string[] = [];
+    const follow = ({ refs, unread: again }: CopiedReads) => {
+      unread.push(...again);
       for (const ref of refs) {
         // Already in the file the stream reads it from.
         assert.equal(readFileSync(ref.file).subarray(ref.offset, ref.offset + ref.length).toString(), lines[urls.indexOf(ref.url)]);
@@ -130,7 +133,8 @@ test('the pages named first are copied first, in that order; each copied line is
     // The shard order: E, B, D. Then the rest as the copier takes them, the last named first (F, C, A): by hand.
     copier.prioritize(['/commitments/E/', '/commitments/B/', '/commitments/X/', '/commitments/D/']);
     await copier.idle();
-    assert.deepEqual(told, ['H', 'G', 'E', 'B', 'D', 'F', 'C', 'A'].map((id) => `/commitments/${id}/`));
+    assert.deepEqual(told, ['H', 'G', 'E', 'B', 'D', 'F', 'A'].map((id) => `/commitments/${id}/`));
+    assert.deepEqual(unread, ['/commitments/C/']);
     assert.deepEqual(copier.finishReads().pages.map((p) => p.ref!.url), told);
   }));
 
