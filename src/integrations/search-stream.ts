@@ -2,7 +2,8 @@
  * The search index's shards built while Astro renders. Astro renders the searchable pages first,
  * in shard order (the profiles, then the records and cases newest first), and tells the build
  * command that order before its first page (written-pages.ts, src/site/search-order.ts). As the
- * reading thread extracts them (page-scan.ts), each shard whose pages have all been extracted is
+ * reading thread extracts them (page-scan.ts), or a daily rebuild's copier copies their lines from
+ * the previous release (page-copy.ts), each shard whose pages have all arrived is
  * built by one index worker thread at the lowest priority, on the core the rendering leaves idle, where
  * the shards used to be built only once the Astro process had exited (at 100,000 records, about
  * 40 s on the build's critical path).
@@ -11,8 +12,8 @@
  * what was extracted, as it always has (search-index.ts), and takes a shard built here only if
  * it was built from exactly the same page lines (the same bytes of the same extraction file)
  * with the same known-phrase keys, which make a shard's files (shard-index.ts, known.ts); it
- * builds any other shard itself. A page read before Astro had finished it, a page the order did
- * not foresee, or a daily rebuild's copied pages (never read here) only leave more to that step.
+ * builds any other shard itself. A page read before Astro had finished it, or a page the order did
+ * not foresee, only leaves more to that step.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
