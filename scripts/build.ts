@@ -36,9 +36,10 @@ rmSync(reads, { recursive: true, force: true });
 mkdirSync(reads, { recursive: true });
 /**
  * What this process does while one run of `astro build` renders: copy the pages it reuses, and
- * read the pages Astro writes. Not the copies: they arrive as fast as Astro's pages, and
- * reading them too starved the copy and Astro of the second core (at 100,000 records, the
- * daily rebuild's rendering took 91.6 s instead of 62.0 s, and its peak rose by 321 MB).
+ * read the pages Astro writes. Not the copies, but for the few whose previous reads could not be
+ * kept (streamShards): they arrive as fast as Astro's pages, and reading them all starved the
+ * copy and Astro of the second core (at 100,000 records, the daily rebuild's rendering took
+ * 91.6 s instead of 62.0 s, and its peak rose by 321 MB).
  */
 function alongsideAstro(scanHeapMB: number): { copier: PageCopier; scanner: PageScanner; stream?: ShardStream } {
   return { copier: new PageCopier(outDir, reads), scanner: new PageScanner(outDir, join(reads, 'early.jsonl'), scanHeapMB) };
