@@ -18,7 +18,7 @@
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ThreadJobs } from '../lib/child-job.ts';
-import type { PlannedShard } from '../lib/search/shards.ts';
+import { shardsInOrder, type PlannedShard } from '../lib/search/shards.ts';
 import type { SearchOrder } from '../site/search-order.ts';
 import type { PageRef } from './search-extraction.ts';
 import type { BuiltShard, ShardJob, WorkerJob, WorkerReply } from './search-index-worker.ts';
@@ -92,15 +92,14 @@ export class ShardStream {
     this.#tmp = tmp;
     this.#siteUrl = order.siteUrl;
     this.#workerScript = workerScript;
-    const add = (name: string, urls: string[]) => {
+    // The shards as the index plans them of these pages (shards.ts).
+    for (const { name, pages: urls } of shardsInOrder(order, perShard)) {
       const shard: Expected = { name, urls, refs: new Array(urls.length), missing: urls.length };
       urls.forEach((url, index) => this.#at.set(url, { shard, index }));
       this.#expected.push(shard);
-    };
-    // The shards as shards.ts planShards makes them of these pages.
-    if (order.profiles.length) add('p', order.profiles);
-    else this.#keys = [];
-    for (let i = 0; i * perShard < order.records.length; i++) add(`r${i}`, order.records.slice(i * perShard, (i + 1) * perShard));
+    }
+    // No profiles: no known-phrase keys to wait for.
+    if (!order.profiles.length) this.#keys = [];
     rmSync(searchDir, { recursive: true, force: true });
     mkdirSync(searchDir, { recursive: true });
   }

@@ -43,9 +43,13 @@ export function shardOrder<T extends ShardPage>(pages: readonly T[]): { profiles
 
 export function planShards<T extends ShardPage>(pages: readonly T[], perShard = DEFAULT_PER_SHARD): PlannedShard<T>[] {
   if (!(perShard >= 1)) throw new Error(`perShard must be at least 1, got ${perShard}`);
-  const { profiles, records } = shardOrder(pages);
+  return shardsInOrder(shardOrder(pages), perShard);
+}
+
+/** The shards of pages already in shard order (shardOrder): the profiles' shard, then `perShard` records a shard. */
+export function shardsInOrder<T>({ profiles, records }: { profiles: readonly T[]; records: readonly T[] }, perShard: number): PlannedShard<T>[] {
   const shards: PlannedShard<T>[] = [];
-  if (profiles.length) shards.push({ name: 'p', pages: profiles });
+  if (profiles.length) shards.push({ name: 'p', pages: [...profiles] });
   for (let i = 0; i * perShard < records.length; i++) shards.push({ name: `r${i}`, pages: records.slice(i * perShard, (i + 1) * perShard) });
   return shards;
 }
