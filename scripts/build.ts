@@ -14,13 +14,13 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { astroCommand, buildHeaps, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
 import { buildOutDir } from '../src/lib/pipeline/build-env.ts';
-import { isCopiedFiles, isReusedPages, PageCopier, pageFile } from '../src/lib/release/page-copy.ts';
+import { isCopiedFiles, isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
-import { isWrittenFiles, PageScanner, readWhileRenderingLine } from '../src/integrations/page-scan.ts';
+import { isWrittenFiles, PageScanner, readWhileRenderingLine, writtenFile } from '../src/integrations/page-scan.ts';
 import { mark } from '../src/integrations/build-timings.ts';
 import { ShardStream } from '../src/integrations/search-stream.ts';
 import { isSearchOrder } from '../src/site/search-order.ts';
@@ -61,7 +61,7 @@ function streamShards(alongside: ReturnType<typeof alongsideAstro>, order: unkno
   // release, and the few whose reads could not be kept read now (else their shards wait for Astro's end).
   alongside.copier.followReads(({ refs, unread }) => {
     stream.add(refs);
-    if (unread.length) alongside.scanner.add(unread.map((url) => relative(outDir, pageFile(outDir, url))));
+    if (unread.length) alongside.scanner.add(unread.map((url) => writtenFile(url)!));
   });
   alongside.copier.prioritize([...order.profiles, ...order.records]);
 }

@@ -181,7 +181,10 @@ function measureOutput(dir: string): { pages: number; files: number; bytes: numb
     const size = statSync(path).size;
     files++;
     bytes += size;
-    if (path.endsWith('.html')) pages++, (pageBytes += size);
+    if (path.endsWith('.html')) {
+      pages++;
+      pageBytes += size;
+    }
   }
   return { pages, files, bytes, pageBytes };
 }
