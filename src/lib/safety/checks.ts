@@ -63,14 +63,15 @@ export async function checkBuiltSiteInParallel(outDir: string, { siteUrl, publis
   const files = outputFiles(outDir).filter((f) => !checked?.has(f.rel));
   const codes = published?.identifiers ?? [];
   const shares = Array.from({ length: n }, (_, w) => files.filter((_, i) => i % n === w));
-  const replies = await Promise.all(shares.map((share) => runCheckWorker(workerScript, { outDir, files: share, siteUrl, codes })));
+  const running = Promise.all(shares.map((share) => runCheckWorker(workerScript, { outDir, files: share, siteUrl, codes })));
+  // Meanwhile, on this otherwise idle thread: a look on disk for each record's page.
+  const recordProblems = published ? checkRecordPages(outDir, published.pages, indexed) : [];
   // A share's file k is the file k * n + w.
-  const problems = replies
+  const problems = (await running)
     .flatMap((found, w) => found.map((p) => ({ ...p, at: p.at * n + w })))
     .sort((a, b) => a.at - b.at)
     .map(withoutPlace);
-  if (published) problems.push(...checkRecordPages(outDir, published.pages, indexed));
-  return problems;
+  return [...problems, ...recordProblems];
 }
 
 /** What check-worker.ts is sent, and replies. */

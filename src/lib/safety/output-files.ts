@@ -4,7 +4,7 @@
  * nothing published — page, data file, feed or search index — is left unread.
  */
 import { closeSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
-import { extname, join, relative, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 const TEXT = new Set(['.html', '.htm', '.json', '.csv', '.xml', '.txt', '.js', '.mjs', '.css', '.svg', '.md', '.webmanifest', '.atom', '.rss', '.ics']);
@@ -19,17 +19,20 @@ export interface OutputFile {
 /** URL path a built file is served at: a/b/index.html → /a/b/, 404.html → /404.html. */
 export const servedPath = (rel: string) => '/' + rel.replace(/(^|\/)index\.html$/, '$1');
 
-/** Every file under dir, sorted (so problems come out in the same order every build). */
+/**
+ * Every file under dir, sorted (so problems come out in the same order every build). Paths are
+ * joined by hand: at 300,000 files in 145,000 folders, path.join and path.relative took as long
+ * as reading the folders.
+ */
 export function outputFiles(dir: string): OutputFile[] {
   const files: OutputFile[] = [];
-  const walk = (d: string) => {
-    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const path = join(d, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push({ rel: relative(dir, path).split(sep).join('/'), path });
+  const walk = (path: string, rel: string) => {
+    for (const entry of readdirSync(path, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.isDirectory()) walk(`${path}/${entry.name}`, `${rel}${entry.name}/`);
+      else if (entry.isFile()) files.push({ rel: rel + entry.name, path: `${path}/${entry.name}` });
     }
   };
-  walk(dir);
+  walk(resolve(dir), '');
   return files;
 }
 

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { checkBuiltSite, checkBuiltSiteInParallel, checkRecordPages, publishedFacts } from '../../../src/lib/safety/checks.ts';
+import { checkBuiltSite, checkBuiltSiteInParallel, checkRecordPages, publishedFacts, type PublishedFacts } from '../../../src/lib/safety/checks.ts';
 import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
 
 const SITE = 'https://credit.example.gov.cn';
@@ -72,13 +72,15 @@ test('the checks shared among worker processes find the same problems, in the ou
     'search-index/r0/card/0.json.gz': gzipSync(Buffer.from(`{"text":"联系 ${MOBILE}"}`)),
   });
   const worker = new URL('../../../src/lib/safety/check-worker.ts', import.meta.url).pathname;
-  // Worked out by hand: files in sorted order, a file's problems in the order they are on it.
-  const expected = ['broken-link a/index.html', 'personal-number b/index.html', 'personal-number data/x.csv', 'personal-number index.html', 'broken-link index.html', 'personal-number search-index/r0/card/0.json.gz'];
+  // Worked out by hand: files in sorted order, a file's problems in the order they are on it;
+  // then the records' pages, in the order of the records (/commitments/C1/ has none).
+  const expected = ['broken-link a/index.html', 'personal-number b/index.html', 'personal-number data/x.csv', 'personal-number index.html', 'broken-link index.html', 'personal-number search-index/r0/card/0.json.gz', 'record-page /commitments/C1/'];
+  const published: PublishedFacts = { identifiers: [], pages: [{ kind: 'commitments', id: 'C1', url: '/commitments/C1/' }, { kind: 'commitments', id: 'A', url: '/a/' }] };
   for (const workers of [1, 2, 4]) {
-    const found = await checkBuiltSiteInParallel(dir, { siteUrl: SITE }, workers, worker);
+    const found = await checkBuiltSiteInParallel(dir, { siteUrl: SITE, published }, workers, worker);
     assert.deepEqual(found.map((p) => `${p.check} ${p.file}`), expected, `${workers} workers`);
   }
-  assert.deepEqual(checks(dir), expected);
+  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, published }).map((p) => `${p.check} ${p.file}`), expected);
 });
 
 test('anything loaded from another host fails: script, image, stylesheet, iframe, srcset, CSS url()', () => {
