@@ -68,12 +68,15 @@ export async function postBuild(outDir: string, published: PublishedFacts, log: 
   mark('search-index end');
   mark('safety start');
   const t0 = performance.now();
-  // Nothing else runs at this point of the build: the file checks take every core.
+  // Nothing else runs at this point of the build: the file checks take every core, and this thread only waits for them.
   const checked = new Set([...(early?.checked ?? []), ...index.checked]);
-  const problems = await checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published, indexed: index.indexed }, availableParallelism(), CHECK_WORKER, checked);
+  const checking = checkBuiltSiteInParallel(outDir, { siteUrl: portal.siteUrl, published, indexed: index.indexed }, availableParallelism(), CHECK_WORKER, checked);
+  // So the reads' index is made meanwhile; it is written only if the build passes.
+  const readsIndex = reads && { path: pageReadsIndexPath(reads.dir), text: pageReadsIndex(reads.dir, [...(early?.kept ?? []), ...index.kept]) };
+  const problems = await checking;
   await addToReport(problems);
   mark('safety end');
   if (problems.length > 0) throw new Error(`构建输出未通过安全检查（${problems.length} 处，详见 ${buildReportPath()}）：\n${formatSafetyProblems(problems)}`);
   log(`安全检查通过，用时 ${((performance.now() - t0) / 1000).toFixed(2)} 秒`);
-  if (reads) await writeFile(pageReadsIndexPath(reads.dir), pageReadsIndex(reads.dir, [...(early?.kept ?? []), ...index.kept]));
+  if (readsIndex) await writeFile(readsIndex.path, readsIndex.text);
 }
