@@ -21,8 +21,8 @@ export const servedPath = (rel: string) => '/' + rel.replace(/(^|\/)index\.html$
 
 /**
  * Every file under dir, sorted (so problems come out in the same order every build). Paths are
- * joined by hand: at 300,000 files in 145,000 folders, path.join and path.relative took as long
- * as reading the folders.
+ * joined by hand: listing 303,152 files in 145,000 folders took 2.2–2.9 s with path.join and
+ * path.relative, 1.5–1.7 s without, of which reading the folders 1.45 s.
  */
 export function outputFiles(dir: string): OutputFile[] {
   const files: OutputFile[] = [];
