@@ -29,7 +29,7 @@ import { IndexFiles } from './index-files.ts';
 import { linesOf, type LookupTable } from './search-tables.ts';
 import { TreeSampler } from './process-tree.ts';
 import type { ShardJob, WorkerJob, WorkerReply } from './search-index-worker.ts';
-import { knownKeys, sameShard, unforeseen, type StreamedShards } from './search-stream.ts';
+import { knownKeys, sameShard, shardJob, unforeseen, type StreamedShards } from './search-stream.ts';
 import type { Extracted, PageRef } from './search-extraction.ts';
 
 /** The build's log line on the index (the bench reads the shards built while Astro rendered). */
@@ -111,7 +111,7 @@ export async function buildSearchIndex(outDir: string, workerScript: string, log
     mkdirSync(searchDir, { recursive: true });
     const jobs: ShardJob[][] = Array.from({ length: workers }, () => []);
     const toBuild = shards.filter((s) => !builtEarly.has(s.name));
-    toBuild.forEach((s, i) => jobs[i % workers]!.push({ name: s.name, outputPath: join(searchDir, s.name), tokensPath: join(tmp, `${s.name}.tokens`), numbersPath: join(tmp, `${s.name}.number`), knownPath: join(tmp, `${s.name}.known`), refs: s.pages }));
+    toBuild.forEach((s, i) => jobs[i % workers]!.push(shardJob(s.name, s.pages, searchDir, tmp)));
     const built = await Promise.all(jobs.filter((j) => j.length).map((j) => runWorker(workerScript, { job: 'build', outDir, siteUrl, keys, shards: j })));
     const buildErrors = built.flatMap((r) => (r.ok ? [] : r.errors));
     if (buildErrors.length) fail(buildErrors);

@@ -61,6 +61,16 @@ interface Expected {
   missing: number;
 }
 
+/** A shard's build job, as the index and the stream give it: its folder under `searchDir`, and its lines for the lookup tables in `tmp`. */
+export const shardJob = (name: string, refs: PageRef[], searchDir: string, tmp: string): ShardJob => ({
+  name,
+  outputPath: join(searchDir, name),
+  tokensPath: join(tmp, `${name}.tokens`),
+  numbersPath: join(tmp, `${name}.number`),
+  knownPath: join(tmp, `${name}.known`),
+  refs,
+});
+
 /** The known-phrase keys of a set of pages, as the index takes them (search-index.ts). */
 export const knownKeys = (refs: readonly PageRef[]): string[] => [...new Set(refs.flatMap((r) => r.keys ?? []))].sort();
 
@@ -133,7 +143,7 @@ export class ShardStream {
 
   async #run(shard: Expected, keys: string[]): Promise<void> {
     const refs = shard.refs as PageRef[];
-    const job: ShardJob = { name: shard.name, outputPath: join(this.#searchDir, shard.name), tokensPath: join(this.#tmp, `${shard.name}.tokens`), numbersPath: join(this.#tmp, `${shard.name}.number`), knownPath: join(this.#tmp, `${shard.name}.known`), refs };
+    const job = shardJob(shard.name, refs, this.#searchDir, this.#tmp);
     // Its heap as the index's other shard builders have it (search-index.ts).
     this.#worker ??= new ThreadJobs(this.#workerScript, { what: '搜索索引', heapMB: 256 });
     try {
