@@ -5,14 +5,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { FIXTURE_AS_OF, FIXTURE_EXPORT, ROOT } from './support/build.ts';
+import { tempDir } from '../unit/support/temp-dir.ts';
 
 test('a build that reaches its heap limit is built again without one: exit 0, a full site with its search index, and it says so', { timeout: 300_000 }, () => {
-  const temp = mkdtempSync(join(tmpdir(), 'portal-heap-'));
+  const temp = tempDir('portal-heap-');
   try {
     const [command, ...args] = buildCommand(ROOT);
     const run = spawnSync(command!, args, {

@@ -3,24 +3,20 @@
  * trace (and the report written); a usable one full of bad rows publishes only what is
  * valid — no page for a rejected subject or for a record that names one.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildSite, FIXTURE_AS_OF, ROOT, type BuiltSite } from './support/build.ts';
 import { buildCommand } from '../../src/lib/release/build-command.ts';
 import { existsPath, htmlFiles, read } from './support/site.ts';
+import { tempDir } from '../unit/support/temp-dir.ts';
 
-const temp = mkdtempSync(join(tmpdir(), 'portal-stops-'));
+const temp = tempDir('portal-stops-');
 let hostile: BuiltSite;
 before(async () => {
   hostile = await buildSite(join(ROOT, 'test/fixtures/exports/hostile-rows'));
-});
-after(() => {
-  rmSync(temp, { recursive: true, force: true });
-  if (hostile) rmSync(hostile.tempDir, { recursive: true, force: true });
 });
 
 describe('an unusable export stops the build cleanly', () => {

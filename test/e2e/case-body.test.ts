@@ -3,30 +3,26 @@
  * with each one named at its line, and nothing of it reaches the site; a case using what the
  * allowlist keeps renders it, as valid HTML.
  */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
 import { htmlErrors } from './support/html-validity.ts';
 import { existsPath, read, walk } from './support/site.ts';
+import { tempDir } from '../unit/support/temp-dir.ts';
 
 let exportDir: string;
 let built: BuiltSite;
 
 before(async () => {
-  exportDir = await mkdtemp(join(tmpdir(), 'portal-case-body-export-'));
+  exportDir = tempDir('portal-case-body-export-');
   await cp(FIXTURE_EXPORT, exportDir, { recursive: true });
   for (const name of ['hostile-body.md', 'allowed-body.md']) await cp(join(ROOT, 'test/fixtures/case-bodies', name), join(exportDir, 'cases', name));
   built = await buildSite(exportDir);
 });
 
-after(async () => {
-  if (built) await rm(built.tempDir, { recursive: true, force: true });
-  if (exportDir) await rm(exportDir, { recursive: true, force: true });
-});
 
 const link = (url: string) => `链接只能是 http(s)、mailto、tel、相对地址或页内锚点：${url}`;
 const image = (src: string) => `图片只能引用导出包 attachments/ 下的文件：${src}`;

@@ -5,17 +5,16 @@
  * compares the trees file by file. Which pages must be rendered again is worked out by hand
  * from the fixtures.
  */
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { compareTrees } from '../../scripts/lib/compare-trees.ts';
 import { PAGE_MANIFEST, REUSE_ENV, WITHHELD_MANIFEST } from '../../src/lib/release/page-reuse.ts';
 import { loadPageReads, readsDir } from '../../src/lib/release/page-reads.ts';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
+import { tempDir } from '../unit/support/temp-dir.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures/exports');
 const built: BuiltSite[] = [];
@@ -71,12 +70,9 @@ function assertSameTrees(a: BuiltSite, b: BuiltSite) {
 }
 
 before(async () => {
-  temp = await mkdtemp(join(tmpdir(), 'portal-daily-'));
+  temp = tempDir('portal-daily-');
 });
 
-after(async () => {
-  await Promise.all([...built.map((b) => rm(b.tempDir, { recursive: true, force: true })), rm(temp, { recursive: true, force: true })]);
-});
 
 /** The next day's lists, one per facet value of the letters left (CN2026000001 and 06). */
 const NEXT_DAY_LISTS = [

@@ -7,7 +7,6 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -39,7 +38,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (built) await rm(built.tempDir, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<Page> {

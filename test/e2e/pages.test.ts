@@ -5,7 +5,6 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -38,7 +37,6 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  if (built) await rm(built.tempDir, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<{ page: Page; status: number }> {

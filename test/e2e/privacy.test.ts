@@ -3,17 +3,17 @@
  * a copy of the fixture export gets a 证件号码 column holding a valid 18-digit number.
  * The search index's files are gzip, so every gzip file is read decompressed.
  */
-import { after, before, test } from 'node:test';
+import { before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { findPersonalNumbers } from '../../src/lib/identifiers/personal-numbers.ts';
 import { buildSite, FIXTURE_EXPORT, ROOT, type BuiltSite } from './support/build.ts';
 import { textOf, walk } from './support/site.ts';
+import { tempDir } from '../unit/support/temp-dir.ts';
 
 // GB 11643-1999 check character of 37090219850612341, by hand: the digits times the weights
 // 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2 sum to 327; 327 mod 11 = 8; "10X98765432"[8] = 4.
@@ -36,7 +36,7 @@ let exportDir: string;
 let built: BuiltSite;
 
 before(async () => {
-  exportDir = await mkdtemp(join(tmpdir(), 'portal-privacy-export-'));
+  exportDir = tempDir('portal-privacy-export-');
   await cp(FIXTURE_EXPORT, exportDir, { recursive: true });
   const file = join(exportDir, 'subjects.csv');
   const lines = (await readFile(file, 'utf8')).split('\n');
@@ -46,10 +46,6 @@ before(async () => {
   built = await buildSite(exportDir);
 });
 
-after(async () => {
-  if (built) await rm(built.tempDir, { recursive: true, force: true });
-  if (exportDir) await rm(exportDir, { recursive: true, force: true });
-});
 
 test('the planted numbers are identity numbers the portal itself recognises', () => {
   assert.deepEqual(findPersonalNumbers(`${ID} ${STANDARD_EXAMPLE}`).map((h) => h.kind), ['identity', 'identity']);
@@ -75,7 +71,7 @@ test('the scan sees inside the search index: a subject code found only decompres
   const withCode = await filesHolding(join(built.outDir, 'search-index'), '11370982MB2850005G');
   assert.ok(withCode.some((p) => p.includes('/card/')), 'a card holds the subject code');
   assert.ok(withCode.some((p) => p.endsWith('.bin.gz')), 'a postings file holds the subject code');
-  const planted = await mkdtemp(join(tmpdir(), 'portal-privacy-planted-'));
+  const planted = tempDir('portal-privacy-planted-');
   try {
     const leak = gzipSync(Buffer.concat([gunzipSync(await readFile(cards[0]!)), Buffer.from(` ${ID.toLowerCase()}`)]));
     assert.ok(!leak.includes(ID.toLowerCase()), 'compressed, the number is not in the raw bytes');

@@ -8,14 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import * as tar from 'tar';
 import { folderEntries, makeTarGz, makeZip } from '../unit/support/archives.ts';
 import { ROOT } from './support/build.ts';
+import { tempDir } from '../unit/support/temp-dir.ts';
 
 const AS_OF = '2026-11-28';
 const FIXTURES = join(ROOT, 'test/fixtures/exports');
@@ -66,7 +65,7 @@ function snapshot(dir: string, skip: string): Map<string, string> {
 const currentId = (root: string) => readlinkSync(join(root, 'current')).replace(/^releases\//, '');
 
 before(async () => {
-  temp = await mkdtemp(join(tmpdir(), 'portal-release-'));
+  temp = tempDir('portal-release-');
   server = createServer((req, res) => {
     const body = routes.get(req.url ?? '');
     if (body === undefined) return void res.writeHead(404).end('not found');
@@ -113,7 +112,6 @@ before(async () => {
 after(async () => {
   server?.closeAllConnections();
   await new Promise((ok) => server?.close(ok));
-  if (temp) await rm(temp, { recursive: true, force: true });
 });
 
 describe('npm run publish', () => {

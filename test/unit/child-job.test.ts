@@ -4,13 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runChildJob, ThreadJobs } from '../../src/lib/child-job.ts';
+import { tempDir } from './support/temp-dir.ts';
 
 const lib = new URL('../../src/lib/child-job.ts', import.meta.url).href;
-const dir = mkdtempSync(join(tmpdir(), 'portal-child-job-'));
+const dir = tempDir('portal-child-job-');
 const script = (name: string, body: string) => {
   const path = join(dir, name);
   writeFileSync(path, `import { answerChildJob, answerJobs } from '${lib}';\n${body}\n`);

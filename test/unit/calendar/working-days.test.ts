@@ -1,11 +1,11 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workingCalendar } from '../../../src/lib/calendar/working-days.ts';
 import { readCalendarFiles } from '../../../src/lib/calendar/calendar-files.ts';
 import type { CalendarYear } from '../../../src/lib/calendar/calendar-year.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const calendar = workingCalendar();
 
@@ -84,7 +84,7 @@ describe('data/calendar files', () => {
     assert.deepEqual(files.years, []);
   });
   test('a broken or misnamed file is reported with its name and leaves the year uncovered', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'calendar-'));
+    const dir = tempDir('calendar-');
     writeFileSync(join(dir, '2028.json'), '{ not json');
     writeFileSync(join(dir, '2029.json'), JSON.stringify({ ...year2027, year: 2030, holidays: {}, workdays: {} }));
     writeFileSync(join(dir, '2031.json'), JSON.stringify({ ...year2027, year: 2031, source: undefined, holidays: { '2030-01-01': '元旦' }, workdays: {} }));

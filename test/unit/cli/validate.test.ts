@@ -1,14 +1,13 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture } from '../support/exports.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
-const out = mkdtempSync(join(tmpdir(), 'validate-'));
-after(() => rmSync(out, { recursive: true, force: true }));
+const out = tempDir('validate-');
 let n = 0;
 
 /** npm run validate, as the operator runs it (without npm, to keep the output clean). */

@@ -1,12 +1,11 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCaseFiles } from '../../../src/lib/export/cases.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'cases-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('cases-');
 mkdirSync(join(dir, 'cases'));
 writeFileSync(join(dir, 'cases', 'a-case.md'), '---\ntitle: 案例\ndate: 2026-10-20\nsummary: 摘要\n---\n\n正文第一段\n');
 writeFileSync(join(dir, 'cases', 'b-case.mdx'), '\uFEFF---\r\ntitle: 案例\r\nregion: 市直\r\n---\r\n正文\r\n');

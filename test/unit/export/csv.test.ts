@@ -1,14 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DecodeError, readCsv, UnterminatedQuote, type CsvRow, type Encoding } from '../../../src/lib/export/csv.ts';
 import { encodeGb18030, KNOWN_GB18030 } from '../support/gb18030.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'csv-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('csv-');
 let n = 0;
 
 async function read(content: string | Buffer, encoding: Encoding = 'utf-8') {

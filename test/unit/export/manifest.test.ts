@@ -1,13 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from '../../../src/lib/export/manifest.ts';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const root = mkdtempSync(join(tmpdir(), 'manifest-'));
-after(() => rmSync(root, { recursive: true, force: true }));
+const root = tempDir('manifest-');
 let n = 0;
 const good = {
   schema_version: 1,

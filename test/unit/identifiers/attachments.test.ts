@@ -1,13 +1,12 @@
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { attachmentKey, checkAttachment } from '../../../src/lib/identifiers/attachments.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'attachments-'));
-after(() => rmSync(dir, { recursive: true, force: true }));
+const dir = tempDir('attachments-');
 mkdirSync(join(dir, 'attachments', 'commitments'), { recursive: true });
 writeFileSync(join(dir, 'attachments', 'commitments', 'ok.pdf'), '%PDF-1.4\n%%EOF\n');
 writeFileSync(join(dir, 'attachments', 'commitments', 'fake.pdf'), 'not a pdf at all');
@@ -15,8 +14,7 @@ writeFileSync(join(dir, 'attachments', 'commitments', 'empty.pdf'), '');
 writeFileSync(join(dir, 'attachments', 'cover.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
 writeFileSync(join(dir, 'attachments', 'cover.jpg'), Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0]));
 symlinkSync('ok.pdf', join(dir, 'attachments', 'commitments', 'link.pdf'));
-const elsewhere = mkdtempSync(join(tmpdir(), 'elsewhere-'));
-after(() => rmSync(elsewhere, { recursive: true, force: true }));
+const elsewhere = tempDir('elsewhere-');
 writeFileSync(join(elsewhere, 'secret.pdf'), '%PDF-1.4\n%%EOF\n');
 symlinkSync(elsewhere, join(dir, 'attachments', 'linked-folder'));
 execFileSync('mkfifo', [join(dir, 'attachments', 'commitments', 'pipe.pdf')]);

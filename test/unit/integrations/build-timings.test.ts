@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { tempDir } from '../support/temp-dir.ts';
 
 const MODULE = pathToFileURL(resolve(import.meta.dirname, '../../../src/integrations/build-timings.ts')).href;
 
@@ -29,7 +29,7 @@ test('without PORTAL_BUILD_TIMINGS a build gets exactly the integrations it was 
 });
 
 test('with PORTAL_BUILD_TIMINGS every hook writes its start and end, between two bare markers', () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'timings-')), 'marks.jsonl');
+  const file = join(tempDir('timings-'), 'marks.jsonl');
   const out = JSON.parse(run(SNIPPET, { PORTAL_BUILD_TIMINGS: file }));
   assert.deepEqual(out.names, ['portal-timings-first', 'portal-search-index', 'portal-timings-last']);
   assert.equal(out.result, 'done', 'the hook still returns what it returned');

@@ -4,13 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PageScanner, writtenFile, type EarlyReads } from '../../../src/integrations/page-scan.ts';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
 import { checkBuiltSiteInParallel } from '../../../src/lib/safety/checks.ts';
 import { WORKER as SEARCH_WORKER } from '../support/search-index.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SITE = 'https://credit.example.gov.cn';
 const CHECK_WORKER = new URL('../../../src/lib/safety/check-worker.ts', import.meta.url).pathname;
@@ -30,7 +30,6 @@ const write = (dir: string, files: Record<string, string>) => {
     writeFileSync(join(dir, rel), body);
   }
 };
-const tempDir = () => mkdtempSync(join(tmpdir(), 'portal-page-scan-'));
 const scannerFor = (dir: string) => new PageScanner(dir, `${dir}.jsonl`, 32, SITE);
 const remove = (dir: string) => {
   rmSync(dir, { recursive: true, force: true });
@@ -59,7 +58,7 @@ test('a page is written to index.html in its folder, but 404.html; an endpoint u
 });
 
 test('a page read early is cleared only with nothing left to the end; the others give the problems of reading them after', async () => {
-  const dir = tempDir();
+  const dir = tempDir('portal-page-scan-');
   const outside = `${dir}-outside.html`;
   writeFileSync(outside, page(`<p>${ID}</p>`));
   // Written first and read at once. /c/ is written later; /gone/ never is. a2/ and f/ link where
@@ -99,7 +98,7 @@ test('a page read early is cleared only with nothing left to the end; the others
 });
 
 test('a file over half a megabyte (an open-data table, say) is left to the steps after Astro', async () => {
-  const dir = tempDir();
+  const dir = tempDir('portal-page-scan-');
   write(dir, { 'a/index.html': page('<p>一</p>'), 'data/big.csv': 'a\n'.repeat(300_000) });
   const reads = await readEarly(scannerFor(dir), ['a/index.html', 'data/big.csv']);
   assert.deepEqual([...reads.checked], ['a/index.html']);
@@ -107,7 +106,7 @@ test('a file over half a megabyte (an open-data table, say) is left to the steps
 });
 
 test('a file read before its write ended, or changed after it was read, is read after the build; the rest counts', async () => {
-  const dir = tempDir();
+  const dir = tempDir('portal-page-scan-');
   const whole = record('XZCF20260001', '2026-01-01', '泰安市某公司罚款');
   write(dir, { 'a/index.html': page('<p>一</p>'), 'b/index.html': page('<p>二</p>'), 'c/index.html': whole.slice(0, 90) });
   const scanner = scannerFor(dir);
@@ -129,7 +128,7 @@ test('a file read before its write ended, or changed after it was read, is read 
 });
 
 test('a thread that fails leaves everything to be read after the build', async () => {
-  const dir = tempDir();
+  const dir = tempDir('portal-page-scan-');
   write(dir, { 'a/index.html': page('<p>一</p>') });
   // The extraction file cannot be made: the thread fails at its start.
   const failing = new PageScanner(dir, join(dir, 'no-such-folder', 'x.jsonl'), 32, SITE);
@@ -149,8 +148,8 @@ const tree = (dir: string) =>
 test('a search index from pages read early is the same, byte for byte, as one from pages read after', async () => {
   const files: Record<string, string> = { 'index.html': page('<p>首页</p>') };
   for (let i = 1; i <= 9; i++) files[`penalties/XZCF2026000${i}/index.html`] = record(`XZCF2026000${i}`, `2026-0${i}-0${i}`, `泰安市第${i}家公司罚款 ${i % 2 ? '泰山区' : '岱岳区'}`);
-  const after = tempDir();
-  const early = tempDir();
+  const after = tempDir('portal-page-scan-');
+  const early = tempDir('portal-page-scan-');
   write(after, files);
   write(early, files);
   process.env.PORTAL_SEARCH_PER_SHARD = '4';

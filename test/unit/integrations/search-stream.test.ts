@@ -5,14 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PageScanner, type EarlyReads } from '../../../src/integrations/page-scan.ts';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
 import { ShardStream } from '../../../src/integrations/search-stream.ts';
 import { searchablesFirst, searchable, searchablePages, searchOrder, type SearchOrder } from '../../../src/site/search-order.ts';
 import { WORKER } from '../support/search-index.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SITE = 'https://credit.example.gov.cn';
 
@@ -58,7 +58,7 @@ const tree = (dir: string) =>
  */
 async function streamedIndex(dir: string, batches: string[][], rewrite?: string) {
   const scanner = new PageScanner(dir, `${dir}.jsonl`, 32, SITE);
-  const tmp = mkdtempSync(join(tmpdir(), 'portal-stream-tmp-'));
+  const tmp = tempDir('portal-stream-tmp-');
   const stream = new ShardStream(ORDER, 4, { outDir: dir, searchDir: join(dir, 'search-index'), tmp, workerScript: WORKER });
   scanner.onExtracted = (refs) => stream.add(refs);
   for (const batch of batches) {
@@ -79,8 +79,8 @@ async function streamedIndex(dir: string, batches: string[][], rewrite?: string)
 /** Runs `check` with two empty output folders (one indexed after Astro, one with shards built during it), 4 pages a shard. */
 async function withSites(check: (after: string, during: string) => Promise<void>): Promise<void> {
   process.env.PORTAL_SEARCH_PER_SHARD = '4';
-  const after = mkdtempSync(join(tmpdir(), 'portal-stream-'));
-  const during = mkdtempSync(join(tmpdir(), 'portal-stream-'));
+  const after = tempDir('portal-stream-');
+  const during = tempDir('portal-stream-');
   try {
     await check(after, during);
   } finally {
@@ -165,7 +165,7 @@ test('a shard worker that dies is reported, and the index after Astro builds eve
       // A worker that exits as soon as it starts, before any job (a crash).
       writeFileSync(dying, 'process.exit(3);\n');
       const scanner = new PageScanner(during, `${during}.jsonl`, 32, SITE);
-      const tmp = mkdtempSync(join(tmpdir(), 'portal-stream-tmp-'));
+      const tmp = tempDir('portal-stream-tmp-');
       const stream = new ShardStream(ORDER, 4, { outDir: during, searchDir: join(during, 'search-index'), tmp, workerScript: dying });
       scanner.onExtracted = (refs) => stream.add(refs);
       scanner.add([...ORDER.profiles, ...ORDER.records].map(rel));

@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import portal from '../../../portal.config.ts';
 import { buildCalendar } from '../../../src/lib/calendar/calendar-files.ts';
 import { governanceSummary } from '../../../src/lib/governance/summary.ts';
 import { OPEN_FILE_NAMES, openFileBody, openFileIndex } from '../../../src/lib/open-data/files.ts';
 import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const asOf = '2026-11-27';
 const records = await ingestExport({ exportDir: 'data/export', asOf, regions: portal.regions });
@@ -20,7 +20,7 @@ const input = {
 };
 
 test('given a folder, the index writes every /data/ file as it measures it: each file holds its text and has the size and sha256 listed', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'open-data-'));
+  const dir = tempDir('open-data-');
   try {
     const index = openFileIndex(input, dir);
     assert.deepEqual(readdirSync(dir).sort(), [...OPEN_FILE_NAMES].sort());

@@ -1,14 +1,13 @@
 /** The build's side of the pipeline: what the content loader gets when an export cannot be published. */
-import { after, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BuildStopped, buildAsOf, ingestForBuildOnce } from '../../../src/lib/pipeline/build-input.ts';
 import { fixture } from '../support/exports.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const out = mkdtempSync(join(tmpdir(), 'build-input-'));
-after(() => rmSync(out, { recursive: true, force: true }));
+const out = tempDir('build-input-');
 let n = 0;
 
 async function build(name: string) {

@@ -1,12 +1,12 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
 import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
 import { assertEveryRowAccounted, fixture, ingestFixture, unusableFixture } from '../support/exports.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const where = (e: { problems: { file: string; line?: number; field?: string }[] }) => e.problems.map((p) => [p.file, p.line, p.field]);
 
@@ -94,7 +94,7 @@ describe('§3 unknown columns', () => {
 
 describe('§3 an empty CSV file', () => {
   test('a contract file without even a header row stops the build, naming its required columns', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'empty-csv-'));
+    const dir = tempDir('empty-csv-');
     try {
       cpSync(fixture('good'), dir, { recursive: true });
       writeFileSync(join(dir, 'honors.csv'), '\r\n\r\n');

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { buildHeapMB, exportDataBytes } from '../../../src/lib/release/build-command.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const MB = 2 ** 20;
 
 test("the build's heap limit: 384 MB + 6× the export's data bytes; the attachments folder is not counted, a file named like it is", () => {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-heap-'));
+  const dir = tempDir('portal-heap-');
   try {
     writeFileSync(join(dir, 'commitments.csv'), Buffer.alloc(10 * MB));
     writeFileSync(join(dir, 'attachments.csv'), Buffer.alloc(MB));

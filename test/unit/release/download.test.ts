@@ -1,17 +1,17 @@
 /** Downloading an export: time limit, size limit, retries only for what may pass. */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { download, DownloadError } from '../../../src/lib/release/download.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 let server: Server;
 let origin: string;
 const hits = new Map<string, number>();
-const dir = mkdtempSync(join(tmpdir(), 'portal-dl-'));
+const dir = tempDir('portal-dl-');
 const LIMITS = { timeoutMs: 500, maxBytes: 1000, retries: 2, retryDelayMs: 10 };
 
 before(async () => {

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { asOfLine, PageCopier, type CopiedReads } from '../../../src/lib/release/page-copy.ts';
 import { bytesDigest, keptLinks, keptPages, linkPaths, loadPageReads, PageFacts, pageReadsIndex, pageReadsIndexPath, readsDir, type PreviousReads, type ReadPage } from '../../../src/lib/release/page-reads.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const page = (asOf: string, body: string) => Buffer.from(`<html><body><main>${body}</main><footer class="site-footer">${asOfLine(asOf)}</footer></body></html>`);
 
@@ -12,7 +12,7 @@ const PATHS = ['/', '/subjects/S0/', '/subjects/S1/', '/subjects/S2/'];
 
 /** Runs `body` in a fresh folder, removed after. */
 async function inTemp(body: (root: string) => void | Promise<void>): Promise<void> {
-  const root = mkdtempSync(join(tmpdir(), 'page-reads-'));
+  const root = tempDir('page-reads-');
   try {
     await body(root);
   } finally {

@@ -1,10 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { codeDigest, copiableUrl, pageDigest, readPageManifest } from '../../../src/lib/release/page-reuse.ts';
 import { asOfLine, PageCopier, redater } from '../../../src/lib/release/page-copy.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const redate = (page: Buffer, from: string, to: string) => redater(from, to)(page);
 
@@ -45,7 +45,7 @@ test('a page digest changes with the context, the URL and every prop, and only w
 });
 
 test('the code digest changes when any rendering input changes', () => {
-  const root = mkdtempSync(join(tmpdir(), 'code-digest-'));
+  const root = tempDir('code-digest-');
   try {
     mkdirSync(join(root, 'src/pages'), { recursive: true });
     writeFileSync(join(root, 'src/pages/a.astro'), 'a');
@@ -67,7 +67,7 @@ test('the code digest changes when any rendering input changes', () => {
 });
 
 test('the previous manifest is read, or the reason there is none is given', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'page-manifest-'));
+  const dir = tempDir('page-manifest-');
   try {
     assert.match((readPageManifest(dir) as { reason: string }).reason, /release-pages\.json 不存在/);
     writeFileSync(join(dir, 'release-pages.json'), '{');
@@ -89,7 +89,7 @@ test('only pages whose URL is their own folder, every segment plain, are copied'
 });
 
 test('the copier copies every page it is given, redated, and names each it cannot', { timeout: 10_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'page-copier-'));
+  const root = tempDir('page-copier-');
   try {
     const from = join(root, 'previous');
     const out = join(root, 'site');
@@ -117,7 +117,7 @@ test('the copier copies every page it is given, redated, and names each it canno
 });
 
 test('the copier copies a few pages a turn, so the build command still takes messages while it copies', { timeout: 10_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'page-copier-'));
+  const root = tempDir('page-copier-');
   try {
     const from = join(root, 'previous');
     const urls = Array.from({ length: 100 }, (_, i) => `/commitments/CN${i}/`);
@@ -138,7 +138,7 @@ test('the copier copies a few pages a turn, so the build command still takes mes
 });
 
 test('the copier copies attachments as they are, and refuses a key that leaves either folder', { timeout: 10_000 }, async () => {
-  const root = mkdtempSync(join(tmpdir(), 'file-copier-'));
+  const root = tempDir('file-copier-');
   try {
     const from = join(root, 'export', 'attachments');
     mkdirSync(join(from, 'commitments'), { recursive: true });

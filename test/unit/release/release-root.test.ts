@@ -1,8 +1,7 @@
 /** The release root: marker, one-step switch of current, rollback, pruning, the lock. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readsDir } from '../../../src/lib/release/page-reads.ts';
 import {
@@ -18,8 +17,9 @@ import {
   rollback,
   switchCurrent,
 } from '../../../src/lib/release/release-root.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const fresh = () => join(mkdtempSync(join(tmpdir(), 'portal-root-')), 'root');
+const fresh = () => join(tempDir('portal-root-'), 'root');
 
 async function withReleases(ids: string[]) {
   const r = await openOrCreateReleaseRoot(fresh());

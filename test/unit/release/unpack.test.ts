@@ -1,17 +1,17 @@
 /** Unpacking an export archive: refuse the whole archive on any entry that could escape, link or bomb. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ArchiveError, safeEntryPath, unpackArchive } from '../../../src/lib/release/unpack.ts';
 import { makeTarGz, makeZip, type ArchiveEntry } from '../support/archives.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const LIMITS = { maxBytes: 10_000, maxFiles: 10 };
 
 /** Writes the archive in <tmp>/a/, unpacks into <tmp>/a/out/; returns the tmp root. */
 async function tryUnpack(bytes: Buffer, limits = LIMITS) {
-  const root = mkdtempSync(join(tmpdir(), 'portal-unpack-'));
+  const root = tempDir('portal-unpack-');
   const work = join(root, 'a');
   const archive = join(root, 'archive.bin');
   writeFileSync(archive, bytes);

@@ -1,13 +1,13 @@
 /** What /updates/ shows, and how the build reads the updates file. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Changes } from '../../../src/lib/release/changes.ts';
 import { buildUpdates } from '../../../src/lib/release/updates.ts';
 import { LIST_LIMIT, updateEntries } from '../../../src/lib/release/updates-view.ts';
 import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const records = {
   subjects: [{ creditCode: '11370900MB2850001B' }],
@@ -60,7 +60,7 @@ test(`a list longer than ${LIST_LIMIT} is cut on the page but keeps its total`, 
 
 test('no PORTAL_UPDATES means no history; a malformed updates file stops the build naming the field', () => {
   assert.equal(buildUpdates(undefined), undefined);
-  const file = join(mkdtempSync(join(tmpdir(), 'portal-updates-')), 'u.json');
+  const file = join(tempDir('portal-updates-'), 'u.json');
   writeFileSync(file, JSON.stringify({ changes: changes({}), history: [{ as_of: 1 }] }));
   assert.throws(() => buildUpdates(file), /history\.0\.as_of/);
 });

@@ -2,11 +2,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { load } from 'js-yaml';
+import { tempDir } from '../support/temp-dir.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const WORKFLOW = join(ROOT, '.github/workflows/rebuild.yml');
@@ -28,7 +28,7 @@ test('the workflow file passes the GitHub Actions workflow schema (action-valida
 });
 
 test('the schema check fails a workflow with an unknown trigger (the check can fail)', async () => {
-  const bad = join(mkdtempSync(join(tmpdir(), 'portal-wf-')), 'bad.yml');
+  const bad = join(tempDir('portal-wf-'), 'bad.yml');
   writeFileSync(bad, readFileSync(WORKFLOW, 'utf8').replace('workflow_dispatch:', 'workflow_dispatched:'));
   assert.notEqual((await validate(bad)).code, 0);
 });

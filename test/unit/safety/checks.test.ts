@@ -1,12 +1,12 @@
 /** The post-build safety checks over a small hand-made output folder. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkBuiltSite, checkBuiltSiteInParallel, checkRecordPages, publishedFacts, type PublishedFacts } from '../../../src/lib/safety/checks.ts';
 import type { PublishedRecords } from '../../../src/lib/pipeline/ingest.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const SITE = 'https://credit.example.gov.cn';
 // 11010519491231002X: a valid 居民身份证号码 (GB 11643 check character X, worked out by hand); 13912345678: a mobile number.
@@ -14,7 +14,7 @@ const ID = '11010519491231002X';
 const MOBILE = '13912345678';
 
 function site(files: Record<string, string | Buffer>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'portal-safety-'));
+  const dir = tempDir('portal-safety-');
   for (const [rel, body] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, rel)), { recursive: true });
     writeFileSync(join(dir, rel), body);

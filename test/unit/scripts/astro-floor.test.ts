@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildAstroFloor } from '../../../scripts/lib/astro-floor.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('the Astro floor builds as many pages as asked, each of about the size asked', () => {
-  const out = join(mkdtempSync(join(tmpdir(), 'astro-floor-')), 'site');
+  const out = join(tempDir('astro-floor-'), 'site');
   try {
     const seconds = buildAstroFloor(out, 37, 6000);
     assert.ok(seconds > 0);

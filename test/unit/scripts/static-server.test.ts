@@ -1,13 +1,13 @@
 /** The one static server: content types, directory index, 404 page, no way out of the root, a switched link followed. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { serveStatic } from '../../../scripts/lib/static-server.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
-const base = mkdtempSync(join(tmpdir(), 'portal-serve-'));
+const base = tempDir('portal-serve-');
 for (const [rel, body] of Object.entries({
   'a/index.html': '<p>A</p>',
   'a/404.html': 'not here (A)',

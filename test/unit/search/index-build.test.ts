@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
@@ -9,6 +8,7 @@ import { ShardedSearch } from '../../../src/lib/search/engine.ts';
 import type { SearchManifest } from '../../../src/lib/search/manifest.ts';
 import { stateFromUrl } from '../../../src/lib/search/state.ts';
 import { indexAndServe, WORKER, type ServedIndex } from '../support/search-index.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const page = (body: string, head = '') => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">${head}</head><body><header>导航</header><main>${body}</main></body></html>`;
 const fields = (rows: [string, string][]) => `<dl>${rows.map(([l, v]) => `<dt data-search-ignore>${l}</dt><dd>${v}</dd>`).join('')}</dl>`;
@@ -16,7 +16,7 @@ const record = (kind: string, date: string, text: string, rows: [string, string]
   page(`<article data-search-body><div hidden data-search-meta data-kind="${kind}" data-title="${text}" data-region="泰山区" data-date="${date}" data-status="未修复"${name ? ` data-name="${name}"` : ''}></div><h1>${text}</h1>${fields(rows)}</article>`);
 
 function site(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'search-index-test-'));
+  const dir = tempDir('search-index-test-');
   for (const [path, html] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), html);

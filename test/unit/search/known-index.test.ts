@@ -4,14 +4,14 @@
  * answered by the shards. Built through the real indexer and searched as the page does.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { ShardedSearch } from '../../../src/lib/search/engine.ts';
 import { FULL_LIST_CAP } from '../../../src/lib/search/known.ts';
 import { stateFromUrl } from '../../../src/lib/search/state.ts';
 import { indexAndServe, type ServedIndex } from '../support/search-index.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 const NAME = '泰安市应急管理局';
 const RECORDS = FULL_LIST_CAP + 30;
@@ -40,7 +40,7 @@ let dir = '';
 let served: ServedIndex;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'known-index-test-'));
+  dir = tempDir('known-index-test-');
   const write = (path: string, html: string) => writePage(dir, path, html);
   write('subjects/113709000075072266', page(`data-kind="subjects" data-title="${NAME}信用画像" data-region="市直" data-name="${NAME}"`, NAME));
   for (let i = 0; i < RECORDS; i++) write(url(i).slice(1), page(`data-kind="${kind(i)}" data-title="记录${i}" data-region="市直" data-date="${date(i)}"`, `${NAME}第${i}号记录`));
@@ -85,7 +85,7 @@ test('with a filter past the cap the shards answer: exactly the pages that pass'
 });
 
 test("the agency's own profile comes first, before another profile that names it and whose address sorts first", async () => {
-  const small = mkdtempSync(join(tmpdir(), 'known-own-test-'));
+  const small = tempDir('known-own-test-');
   writePage(small, 'subjects/A000', page('data-kind="subjects" data-title="泰安市消防救援支队信用画像" data-region="市直" data-name="泰安市消防救援支队"', `泰安市消防救援支队 上级主管部门 ${NAME}`));
   writePage(small, 'subjects/Z999', page(`data-kind="subjects" data-title="${NAME}信用画像" data-region="市直" data-name="${NAME}"`, NAME));
   writePage(small, 'commitments/C1', page('data-kind="commitments" data-title="承诺" data-region="市直" data-date="2026-01-01"', `${NAME}承诺`));

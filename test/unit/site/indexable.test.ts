@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isIndexable } from '../../../src/lib/site/indexable.ts';
+import { tempDir } from '../support/temp-dir.ts';
 
 test('pages with robots noindex (withheld records, redirects) are left out of the sitemap', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'indexable-'));
+  const dir = tempDir('indexable-');
   mkdirSync(join(dir, 'a'));
   mkdirSync(join(dir, '泰山区'));
   writeFileSync(join(dir, 'a/index.html'), '<head><meta name="robots" content="noindex"></head>');
