@@ -23,7 +23,6 @@ before(async () => {
   built = await buildSite(exportDir);
 });
 
-
 const link = (url: string) => `链接只能是 http(s)、mailto、tel、相对地址或页内锚点：${url}`;
 const image = (src: string) => `图片只能引用导出包 attachments/ 下的文件：${src}`;
 

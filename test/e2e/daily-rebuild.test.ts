@@ -73,7 +73,6 @@ before(async () => {
   temp = tempDir('portal-daily-');
 });
 
-
 /** The next day's lists, one per facet value of the letters left (CN2026000001 and 06). */
 const NEXT_DAY_LISTS = [
   '/commitments/category/政府机构/',

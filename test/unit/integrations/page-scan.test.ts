@@ -31,10 +31,8 @@ const write = (dir: string, files: Record<string, string>) => {
   }
 };
 const scannerFor = (dir: string) => new PageScanner(dir, `${dir}.jsonl`, 32, SITE);
-const remove = (dir: string) => {
-  rmSync(dir, { recursive: true, force: true });
-  rmSync(`${dir}.jsonl`, { force: true });
-};
+/** The scanner's extraction file, beside its folder (the folder goes with the test's temp folders). */
+const removeExtraction = (dir: string) => rmSync(`${dir}.jsonl`, { force: true });
 
 /** Names the files to the scanner, waits until they are read, and finishes it. */
 async function readEarly(scanner: PageScanner, files: string[]): Promise<EarlyReads> {
@@ -93,7 +91,7 @@ test('a page read early is cleared only with nothing left to the end; the others
   write(dir, { 'a/index.html': page('<a href="/missing/">x</a>') });
   assert.deepEqual(await problems(early.checked), expected);
   assert.deepEqual(await problems(), ['broken-link a/index.html', ...expected]);
-  remove(dir);
+  removeExtraction(dir);
   rmSync(outside);
 });
 
@@ -102,7 +100,7 @@ test('a file over half a megabyte (an open-data table, say) is left to the steps
   write(dir, { 'a/index.html': page('<p>一</p>'), 'data/big.csv': 'a\n'.repeat(300_000) });
   const reads = await readEarly(scannerFor(dir), ['a/index.html', 'data/big.csv']);
   assert.deepEqual([...reads.checked], ['a/index.html']);
-  remove(dir);
+  removeExtraction(dir);
 });
 
 test('a file read before its write ended, or changed after it was read, is read after the build; the rest counts', async () => {
@@ -124,7 +122,7 @@ test('a file read before its write ended, or changed after it was read, is read 
   assert.deepEqual(reads.extraction.refs, []);
   assert.deepEqual(reads.extraction.errors, []);
   assert.deepEqual(reads.extraction.skipped, { noMeta: 1, noindex: 0 });
-  remove(dir);
+  removeExtraction(dir);
 });
 
 test('a thread that fails leaves everything to be read after the build', async () => {
@@ -134,7 +132,7 @@ test('a thread that fails leaves everything to be read after the build', async (
   const failing = new PageScanner(dir, join(dir, 'no-such-folder', 'x.jsonl'), 32, SITE);
   failing.add(['a/index.html']);
   assert.match(String(await failing.finish()), /^读取线程出错/);
-  remove(dir);
+  removeExtraction(dir);
 });
 
 /** Every file under dir, relative, with its bytes. */
@@ -167,6 +165,6 @@ test('a search index from pages read early is the same, byte for byte, as one fr
   const a = tree(join(after, 'search-index'));
   assert.ok(Object.keys(a).length > 10);
   assert.deepEqual(tree(join(early, 'search-index')), a);
-  remove(after);
-  remove(early);
+  removeExtraction(after);
+  removeExtraction(early);
 });

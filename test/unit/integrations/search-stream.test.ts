@@ -71,7 +71,6 @@ async function streamedIndex(dir: string, batches: string[][], rewrite?: string)
   const streamed = await stream.finish();
   const messages: string[] = [];
   const stats = await buildSearchIndex(dir, WORKER, { info: (m) => messages.push(m) }, reads.extraction, { siteUrl: SITE, streamed });
-  rmSync(tmp, { recursive: true, force: true });
   rmSync(`${dir}.jsonl`, { force: true });
   return { stats, messages, built: [...streamed.shards.keys()] };
 }
@@ -85,8 +84,6 @@ async function withSites(check: (after: string, during: string) => Promise<void>
     await check(after, during);
   } finally {
     delete process.env.PORTAL_SEARCH_PER_SHARD;
-    rmSync(after, { recursive: true, force: true });
-    rmSync(during, { recursive: true, force: true });
   }
 }
 
@@ -179,7 +176,6 @@ test('a shard worker that dies is reported, and the index after Astro builds eve
       assert.equal(stats.shardsBuiltWhileRendering, 0);
       await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
       assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
-      rmSync(tmp, { recursive: true, force: true });
       rmSync(`${during}.jsonl`, { force: true });
     } finally {
       rmSync(dying, { force: true });

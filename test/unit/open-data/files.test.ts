@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import portal from '../../../portal.config.ts';
 import { buildCalendar } from '../../../src/lib/calendar/calendar-files.ts';
@@ -21,26 +21,22 @@ const input = {
 
 test('given a folder, the index writes every /data/ file as it measures it: each file holds its text and has the size and sha256 listed', () => {
   const dir = tempDir('open-data-');
-  try {
-    const index = openFileIndex(input, dir);
-    assert.deepEqual(readdirSync(dir).sort(), [...OPEN_FILE_NAMES].sort());
-    assert.deepEqual(openFileIndex(input), index); // without a folder, the same figures
-    for (const f of index) {
-      const bytes = readFileSync(join(dir, f.name));
-      assert.equal(bytes.length, f.bytes, f.name);
-      assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, f.name);
-      assert.equal(bytes.toString('utf8'), openFileBody(f.name, input, index), f.name);
-    }
-    // datapackage.json describes the other files with the sizes and digests of the files written.
-    const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string; bytes: number; hash: string }[] };
-    assert.deepEqual(
-      pkg.resources.map((r) => [r.path, r.bytes, r.hash]),
-      OPEN_FILE_NAMES.filter((n) => n !== 'datapackage.json').map((n) => {
-        const bytes = readFileSync(join(dir, n));
-        return [n, bytes.length, `sha256:${createHash('sha256').update(bytes).digest('hex')}`];
-      }),
-    );
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+  const index = openFileIndex(input, dir);
+  assert.deepEqual(readdirSync(dir).sort(), [...OPEN_FILE_NAMES].sort());
+  assert.deepEqual(openFileIndex(input), index); // without a folder, the same figures
+  for (const f of index) {
+    const bytes = readFileSync(join(dir, f.name));
+    assert.equal(bytes.length, f.bytes, f.name);
+    assert.equal(createHash('sha256').update(bytes).digest('hex'), f.sha256, f.name);
+    assert.equal(bytes.toString('utf8'), openFileBody(f.name, input, index), f.name);
   }
+  // datapackage.json describes the other files with the sizes and digests of the files written.
+  const pkg = JSON.parse(readFileSync(join(dir, 'datapackage.json'), 'utf8')) as { resources: { path: string; bytes: number; hash: string }[] };
+  assert.deepEqual(
+    pkg.resources.map((r) => [r.path, r.bytes, r.hash]),
+    OPEN_FILE_NAMES.filter((n) => n !== 'datapackage.json').map((n) => {
+      const bytes = readFileSync(join(dir, n));
+      return [n, bytes.length, `sha256:${createHash('sha256').update(bytes).digest('hex')}`];
+    }),
+  );
 });

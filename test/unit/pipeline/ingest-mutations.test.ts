@@ -76,7 +76,7 @@ async function sign(dir: string): Promise<void> {
       // Unreadable now (the damage is the point): its old signature stays, so the export is unusable.
     }
   }
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(SAMPLE, 'manifest.json'), 'utf8')), files }));
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...MANIFEST, files }));
 }
 
 const ingest = (dir: string) => ingestExport({ exportDir: dir, asOf: AS_OF, regions: portal.regions });

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
 import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
@@ -95,20 +95,16 @@ describe('§3 unknown columns', () => {
 describe('§3 an empty CSV file', () => {
   test('a contract file without even a header row stops the build, naming its required columns', async () => {
     const dir = tempDir('empty-csv-');
-    try {
-      cpSync(fixture('good'), dir, { recursive: true });
-      writeFileSync(join(dir, 'honors.csv'), '\r\n\r\n');
-      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
-      manifest.files['honors.csv'] = { rows: 0, sha256: createHash('sha256').update('\r\n\r\n').digest('hex'), encoding: 'utf-8' };
-      writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-      await assert.rejects(ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: ['市直'] }), (e: unknown) => {
-        assert.ok(e instanceof UnusableExport);
-        assert.deepEqual(e.problems.map((p) => [p.file, p.line]), [['honors.csv', 1]]);
-        assert.match(e.message, /文件为空，缺少表头和必需的列：信息编号、统一社会信用代码/);
-        return true;
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    cpSync(fixture('good'), dir, { recursive: true });
+    writeFileSync(join(dir, 'honors.csv'), '\r\n\r\n');
+    const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+    manifest.files['honors.csv'] = { rows: 0, sha256: createHash('sha256').update('\r\n\r\n').digest('hex'), encoding: 'utf-8' };
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+    await assert.rejects(ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: ['市直'] }), (e: unknown) => {
+      assert.ok(e instanceof UnusableExport);
+      assert.deepEqual(e.problems.map((p) => [p.file, p.line]), [['honors.csv', 1]]);
+      assert.match(e.message, /文件为空，缺少表头和必需的列：信息编号、统一社会信用代码/);
+      return true;
+    });
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -10,18 +10,14 @@ const MB = 2 ** 20;
 
 test("the build's heap limit: 384 MB + 6× the export's data bytes; the attachments folder is not counted, a file named like it is", () => {
   const dir = tempDir('portal-heap-');
-  try {
-    writeFileSync(join(dir, 'commitments.csv'), Buffer.alloc(10 * MB));
-    writeFileSync(join(dir, 'attachments.csv'), Buffer.alloc(MB));
-    mkdirSync(join(dir, 'cases'));
-    writeFileSync(join(dir, 'cases', 'a.md'), Buffer.alloc(MB / 2));
-    mkdirSync(join(dir, 'attachments'));
-    writeFileSync(join(dir, 'attachments', 'letter.pdf'), Buffer.alloc(50 * MB));
-    // 10 + 1 + 0.5 = 11.5 MB of data: 384 + 6 × 11.5 = 453.
-    assert.equal(buildHeapMB(exportDataBytes(dir)), 453);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  writeFileSync(join(dir, 'commitments.csv'), Buffer.alloc(10 * MB));
+  writeFileSync(join(dir, 'attachments.csv'), Buffer.alloc(MB));
+  mkdirSync(join(dir, 'cases'));
+  writeFileSync(join(dir, 'cases', 'a.md'), Buffer.alloc(MB / 2));
+  mkdirSync(join(dir, 'attachments'));
+  writeFileSync(join(dir, 'attachments', 'letter.pdf'), Buffer.alloc(50 * MB));
+  // 10 + 1 + 0.5 = 11.5 MB of data: 384 + 6 × 11.5 = 453.
+  assert.equal(buildHeapMB(exportDataBytes(dir)), 453);
 });
 
 test('an export folder that does not exist gets the smallest limit (the build itself reports the folder)', () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
@@ -95,28 +95,20 @@ test("a page's own number shows it first, however it is pasted; a part of a numb
 
 test('a page that breaks the markup contract fails the index (and so the build)', { timeout: 120_000 }, async () => {
   const bad = site({ 'penalties/a/index.html': page('<div hidden data-search-meta data-kind="penalties" data-title="x"></div><p>正文</p>') });
-  try {
-    await assert.rejects(buildSearchIndex(bad, WORKER), /搜索索引构建失败.*data-search-body/s);
-  } finally {
-    rmSync(bad, { recursive: true, force: true });
-  }
+  await assert.rejects(buildSearchIndex(bad, WORKER), /搜索索引构建失败.*data-search-body/s);
 });
 
 test("the index's cache tag is the same for the same pages, and changes when only a shard's file does", { timeout: 120_000 }, async () => {
   const penalty = (date: string) => ({ 'penalties/a/index.html': record('penalties', date, '泰安市某公司罚款') });
   // c differs from a only in the date: the shard's page table and card change, no table of the main process does.
   const dirs = [site(penalty('2026-01-02')), site(penalty('2026-01-02')), site(penalty('2026-01-03'))];
-  try {
-    const tags: string[] = [];
-    for (const d of dirs) {
-      await buildSearchIndex(d, WORKER);
-      tags.push((JSON.parse(readFileSync(join(d, 'search-index/search.json'), 'utf8')) as SearchManifest).build);
-    }
-    assert.equal(tags[0], tags[1]);
-    assert.notEqual(tags[0], tags[2]);
-  } finally {
-    for (const d of dirs) rmSync(d, { recursive: true, force: true });
+  const tags: string[] = [];
+  for (const d of dirs) {
+    await buildSearchIndex(d, WORKER);
+    tags.push((JSON.parse(readFileSync(join(d, 'search-index/search.json'), 'utf8')) as SearchManifest).build);
   }
+  assert.equal(tags[0], tags[1]);
+  assert.notEqual(tags[0], tags[2]);
 });
 
 test("the pages the index's workers read have their safety file checks done as they are read: cleared only when nothing is left for the finished build", { timeout: 120_000 }, async () => {
@@ -128,16 +120,12 @@ test("the pages the index's workers read have their safety file checks done as t
     'e/index.html': page('<p><a href="https://other.example/">外站</a></p>'),
     'f/index.html': page('<p><img src="https://other.example/x.png" alt=""></p>'),
   });
-  try {
-    const index = await buildSearchIndex(d, WORKER, undefined, undefined, { siteUrl: 'https://credit.taian.gov.cn' });
-    assert.equal(index.pagesIndexed, 1);
-    // a: its links resolve (one written as the site's own absolute URL); e: a link followed to
-    // another host is allowed. b links to no page, c shows a mobile number, f loads from another
-    // host, and d links into the index, which is written after the pages are read.
-    assert.deepEqual([...index.checked].filter((f) => f.endsWith('.html')).sort(), ['a/index.html', 'e/index.html']);
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
+  const index = await buildSearchIndex(d, WORKER, undefined, undefined, { siteUrl: 'https://credit.taian.gov.cn' });
+  assert.equal(index.pagesIndexed, 1);
+  // a: its links resolve (one written as the site's own absolute URL); e: a link followed to
+  // another host is allowed. b links to no page, c shows a mobile number, f loads from another
+  // host, and d links into the index, which is written after the pages are read.
+  assert.deepEqual([...index.checked].filter((f) => f.endsWith('.html')).sort(), ['a/index.html', 'e/index.html']);
 });
 
 test('the index files the workers write are checked as written: cleared exactly when their text holds nothing for the finished build', { timeout: 120_000 }, async () => {
@@ -145,17 +133,13 @@ test('the index files the workers write are checked as written: cleared exactly 
     'a/index.html': record('penalties', '2026-01-02', '泰安市某公司罚款'),
     'b/index.html': record('penalties', '2025-01-01', '联系电话 13912345678'),
   });
-  try {
-    const index = await buildSearchIndex(d, WORKER);
-    const written = readdirSync(join(d, 'search-index/r0'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.gz')).map((f) => `search-index/r0/${f}`);
-    const holdsNumber = (f: string) => gunzipSync(readFileSync(join(d, f))).toString('utf8').includes('13912345678');
-    // Card 0 is a's (the newest first), card 1 b's, which shows the mobile number.
-    assert.ok(index.checked.has('search-index/r0/card/0.json.gz'));
-    assert.ok(!index.checked.has('search-index/r0/card/1.json.gz'));
-    assert.deepEqual(written.filter((f) => !index.checked.has(f)), written.filter(holdsNumber));
-    // The tables the main process writes are left to the safety checks.
-    assert.ok(!index.checked.has('search-index/search.json'));
-  } finally {
-    rmSync(d, { recursive: true, force: true });
-  }
+  const index = await buildSearchIndex(d, WORKER);
+  const written = readdirSync(join(d, 'search-index/r0'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.gz')).map((f) => `search-index/r0/${f}`);
+  const holdsNumber = (f: string) => gunzipSync(readFileSync(join(d, f))).toString('utf8').includes('13912345678');
+  // Card 0 is a's (the newest first), card 1 b's, which shows the mobile number.
+  assert.ok(index.checked.has('search-index/r0/card/0.json.gz'));
+  assert.ok(!index.checked.has('search-index/r0/card/1.json.gz'));
+  assert.deepEqual(written.filter((f) => !index.checked.has(f)), written.filter(holdsNumber));
+  // The tables the main process writes are left to the safety checks.
+  assert.ok(!index.checked.has('search-index/search.json'));
 });
