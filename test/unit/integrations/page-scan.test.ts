@@ -4,13 +4,13 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { appendFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PageScanner, writtenFile, type EarlyReads } from '../../../src/integrations/page-scan.ts';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
 import { checkBuiltSiteInParallel } from '../../../src/lib/safety/checks.ts';
 import { WORKER as SEARCH_WORKER } from '../support/search-index.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { tempDir, tempFile } from '../support/temp-dir.ts';
 
 const SITE = 'https://credit.example.gov.cn';
 const CHECK_WORKER = new URL('../../../src/lib/safety/check-worker.ts', import.meta.url).pathname;
@@ -30,9 +30,8 @@ const write = (dir: string, files: Record<string, string>) => {
     writeFileSync(join(dir, rel), body);
   }
 };
-const scannerFor = (dir: string) => new PageScanner(dir, `${dir}.jsonl`, 32, SITE);
-/** The scanner's extraction file, beside its folder (the folder goes with the test's temp folders). */
-const removeExtraction = (dir: string) => rmSync(`${dir}.jsonl`, { force: true });
+/** A scanner of `dir` whose extraction file is outside it, so that the checks never list it. */
+const scannerFor = (dir: string) => new PageScanner(dir, tempFile('portal-page-scan-lines-', 'extraction.jsonl'), 32, SITE);
 
 /** Names the files to the scanner, waits until they are read, and finishes it. */
 async function readEarly(scanner: PageScanner, files: string[]): Promise<EarlyReads> {
@@ -57,7 +56,7 @@ test('a page is written to index.html in its folder, but 404.html; an endpoint u
 
 test('a page read early is cleared only with nothing left to the end; the others give the problems of reading them after', async () => {
   const dir = tempDir('portal-page-scan-');
-  const outside = `${dir}-outside.html`;
+  const outside = tempFile('portal-page-scan-outside-', 'outside.html');
   writeFileSync(outside, page(`<p>${ID}</p>`));
   // Written first and read at once. /c/ is written later; /gone/ never is. a2/ and f/ link where
   // a page read before them did, to a path that did not resolve then.
@@ -71,7 +70,7 @@ test('a page read early is cleared only with nothing left to the end; the others
     'index.html': page('<a href="/gone/">gone</a>'),
   });
   const scanner = scannerFor(dir);
-  scanner.add(['a/index.html', 'a2/index.html', 'b/index.html', 'code/index.html', 'e/index.html', 'index.html', 'f/index.html', `../${basename(outside)}`, 'never-written/index.html']);
+  scanner.add(['a/index.html', 'a2/index.html', 'b/index.html', 'code/index.html', 'e/index.html', 'index.html', 'f/index.html', `../${basename(dirname(outside))}/outside.html`, 'never-written/index.html']);
   await scanner.settled();
   // Written after: not named, so read after the build.
   write(dir, { 'c/index.html': page('<a href="/a/">a</a>'), 'data/x.csv': `a\n${ID}\n` });
@@ -91,8 +90,6 @@ test('a page read early is cleared only with nothing left to the end; the others
   write(dir, { 'a/index.html': page('<a href="/missing/">x</a>') });
   assert.deepEqual(await problems(early.checked), expected);
   assert.deepEqual(await problems(), ['broken-link a/index.html', ...expected]);
-  removeExtraction(dir);
-  rmSync(outside);
 });
 
 test('a file over half a megabyte (an open-data table, say) is left to the steps after Astro', async () => {
@@ -100,7 +97,6 @@ test('a file over half a megabyte (an open-data table, say) is left to the steps
   write(dir, { 'a/index.html': page('<p>一</p>'), 'data/big.csv': 'a\n'.repeat(300_000) });
   const reads = await readEarly(scannerFor(dir), ['a/index.html', 'data/big.csv']);
   assert.deepEqual([...reads.checked], ['a/index.html']);
-  removeExtraction(dir);
 });
 
 test('a file read before its write ended, or changed after it was read, is read after the build; the rest counts', async () => {
@@ -122,7 +118,6 @@ test('a file read before its write ended, or changed after it was read, is read 
   assert.deepEqual(reads.extraction.refs, []);
   assert.deepEqual(reads.extraction.errors, []);
   assert.deepEqual(reads.extraction.skipped, { noMeta: 1, noindex: 0 });
-  removeExtraction(dir);
 });
 
 test('a thread that fails leaves everything to be read after the build', async () => {
@@ -132,7 +127,6 @@ test('a thread that fails leaves everything to be read after the build', async (
   const failing = new PageScanner(dir, join(dir, 'no-such-folder', 'x.jsonl'), 32, SITE);
   failing.add(['a/index.html']);
   assert.match(String(await failing.finish()), /^读取线程出错/);
-  removeExtraction(dir);
 });
 
 /** Every file under dir, relative, with its bytes. */
@@ -165,6 +159,4 @@ test('a search index from pages read early is the same, byte for byte, as one fr
   const a = tree(join(after, 'search-index'));
   assert.ok(Object.keys(a).length > 10);
   assert.deepEqual(tree(join(early, 'search-index')), a);
-  removeExtraction(after);
-  removeExtraction(early);
 });

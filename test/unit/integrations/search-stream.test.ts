@@ -5,14 +5,14 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { PageScanner, type EarlyReads } from '../../../src/integrations/page-scan.ts';
 import { buildSearchIndex } from '../../../src/integrations/search-index.ts';
 import { ShardStream } from '../../../src/integrations/search-stream.ts';
 import { searchablesFirst, searchable, searchablePages, searchOrder, type SearchOrder } from '../../../src/site/search-order.ts';
 import { WORKER } from '../support/search-index.ts';
-import { tempDir } from '../support/temp-dir.ts';
+import { tempDir, tempFile } from '../support/temp-dir.ts';
 
 const SITE = 'https://credit.example.gov.cn';
 
@@ -57,7 +57,7 @@ const tree = (dir: string) =>
  * was still under way), and builds the index as the steps after Astro do.
  */
 async function streamedIndex(dir: string, batches: string[][], rewrite?: string) {
-  const scanner = new PageScanner(dir, `${dir}.jsonl`, 32, SITE);
+  const scanner = new PageScanner(dir, tempFile('portal-stream-lines-', 'extraction.jsonl'), 32, SITE);
   const tmp = tempDir('portal-stream-tmp-');
   const stream = new ShardStream(ORDER, 4, { outDir: dir, searchDir: join(dir, 'search-index'), tmp, workerScript: WORKER });
   scanner.onExtracted = (refs) => stream.add(refs);
@@ -71,7 +71,6 @@ async function streamedIndex(dir: string, batches: string[][], rewrite?: string)
   const streamed = await stream.finish();
   const messages: string[] = [];
   const stats = await buildSearchIndex(dir, WORKER, { info: (m) => messages.push(m) }, reads.extraction, { siteUrl: SITE, streamed });
-  rmSync(`${dir}.jsonl`, { force: true });
   return { stats, messages, built: [...streamed.shards.keys()] };
 }
 
@@ -155,29 +154,24 @@ test('the render order: the searchable pages first, in shard order, the rest in 
 
 test('a shard worker that dies is reported, and the index after Astro builds every shard itself, the same', async () =>
   withSites(async (after, during) => {
-    const dying = `${during}-dying.mjs`;
-    try {
-      write(after, files());
-      write(during, files());
-      // A worker that exits as soon as it starts, before any job (a crash).
-      writeFileSync(dying, 'process.exit(3);\n');
-      const scanner = new PageScanner(during, `${during}.jsonl`, 32, SITE);
-      const tmp = tempDir('portal-stream-tmp-');
-      const stream = new ShardStream(ORDER, 4, { outDir: during, searchDir: join(during, 'search-index'), tmp, workerScript: dying });
-      scanner.onExtracted = (refs) => stream.add(refs);
-      scanner.add([...ORDER.profiles, ...ORDER.records].map(rel));
-      await scanner.settled();
-      await stream.settled();
-      const reads = (await scanner.finish()) as EarlyReads;
-      const streamed = await stream.finish();
-      assert.match(streamed.failed ?? '', /搜索索引线程异常退出/);
-      assert.equal(streamed.shards.size, 0);
-      const stats = await buildSearchIndex(during, WORKER, undefined, reads.extraction, { siteUrl: SITE, streamed });
-      assert.equal(stats.shardsBuiltWhileRendering, 0);
-      await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
-      assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
-      rmSync(`${during}.jsonl`, { force: true });
-    } finally {
-      rmSync(dying, { force: true });
-    }
+    const dying = tempFile('portal-stream-dying-', 'dying.mjs');
+    write(after, files());
+    write(during, files());
+    // A worker that exits as soon as it starts, before any job (a crash).
+    writeFileSync(dying, 'process.exit(3);\n');
+    const scanner = new PageScanner(during, tempFile('portal-stream-lines-', 'extraction.jsonl'), 32, SITE);
+    const tmp = tempDir('portal-stream-tmp-');
+    const stream = new ShardStream(ORDER, 4, { outDir: during, searchDir: join(during, 'search-index'), tmp, workerScript: dying });
+    scanner.onExtracted = (refs) => stream.add(refs);
+    scanner.add([...ORDER.profiles, ...ORDER.records].map(rel));
+    await scanner.settled();
+    await stream.settled();
+    const reads = (await scanner.finish()) as EarlyReads;
+    const streamed = await stream.finish();
+    assert.match(streamed.failed ?? '', /搜索索引线程异常退出/);
+    assert.equal(streamed.shards.size, 0);
+    const stats = await buildSearchIndex(during, WORKER, undefined, reads.extraction, { siteUrl: SITE, streamed });
+    assert.equal(stats.shardsBuiltWhileRendering, 0);
+    await buildSearchIndex(after, WORKER, undefined, undefined, { siteUrl: SITE });
+    assert.deepEqual(tree(join(during, 'search-index')), tree(join(after, 'search-index')));
   }));

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 const helper = new URL('./temp-dir.ts', import.meta.url).href;
 
@@ -20,3 +21,13 @@ function folderAfter(ending: string): string {
 test('a folder is removed when the process exits normally', () => assert.equal(existsSync(folderAfter('')), false));
 test('a folder is removed when a test fails (exit code 1)', () => assert.equal(existsSync(folderAfter('process.exitCode = 1;')), false));
 test('a folder is removed after an uncaught error', () => assert.equal(existsSync(folderAfter("throw new Error('boom');")), false));
+
+test('a file made with tempFile goes with its own folder, and is not in another test folder', () => {
+  const script = `import { tempDir, tempFile } from ${JSON.stringify(helper)}; import { writeFileSync } from 'node:fs';
+    const dir = tempDir('temp-dir-test-'); const file = tempFile('temp-dir-test-', 'lines.jsonl'); writeFileSync(file, 'x');
+    console.log(JSON.stringify([dir, file]));`;
+  const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+  const [dir, file] = JSON.parse(run.stdout) as [string, string];
+  assert.ok(!file.startsWith(dir + '/') && file.endsWith('/lines.jsonl'), file);
+  assert.equal(existsSync(dirname(file)), false);
+});

@@ -18,3 +18,8 @@ export function tempDir(prefix: string): string {
   made.push(dir);
   return dir;
 }
+
+/** A path named `name` in a fresh temp folder of its own: for a file that must not sit among a test folder's files. */
+export function tempFile(prefix: string, name: string): string {
+  return join(tempDir(prefix), name);
+}
