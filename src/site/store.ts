@@ -69,7 +69,7 @@ export function caseBrowse(): Promise<Browse<ModelCase>> {
 let withheldCache: Promise<Map<string, WithheldRecord[]>> | undefined;
 
 /** Withheld records of a kind: their pages keep the URL but show only the reason. */
-export async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
+async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
   withheldCache ??= site().then((s) => {
     const byKind = new Map<string, WithheldRecord[]>();
     for (const w of s.withheld) {
@@ -183,7 +183,7 @@ export async function subjectProfilePaths() {
 export const ownProfileLink = (subject: Subject | undefined) => (code: string) => (subject?.creditCode === code ? subjectUrl(code) : undefined);
 
 /** The governance context of this build: the as-of date, the working-day calendar, the regions. */
-export async function governanceContext() {
+async function governanceContext() {
   const s = await site();
   return { asOf: s.exportInfo.asOf, calendar: buildCalendar().calendar, regions: portal.regions };
 }

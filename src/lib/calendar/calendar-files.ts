@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { calendarYearSchema, type CalendarYear } from './calendar-year.ts';
 import { workingCalendar, type WorkingCalendar } from './working-days.ts';
 
-export const calendarDir = () => process.env.PORTAL_CALENDAR ?? 'data/calendar';
+const calendarDir = () => process.env.PORTAL_CALENDAR ?? 'data/calendar';
 
 export interface CalendarFiles {
   years: CalendarYear[];

@@ -44,7 +44,7 @@ function yearDays(year: number, holidays: ReadonlySet<string>, workdays: Readonl
 }
 
 /** The years chinese-days has data for (derived from its data, so an update of the package extends it). */
-export function chineseDaysYears(): number[] {
+function chineseDaysYears(): number[] {
   return [...new Set(Object.keys(chineseDays.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
 }
 

@@ -25,7 +25,7 @@ export interface OpenTally {
   oldest?: { kind: OpenItem['kind']; id: string; since: CivilDate; days: number };
 }
 
-export function openItems(r: GovernanceRecords, asOf: CivilDate): OpenItem[] {
+function openItems(r: GovernanceRecords, asOf: CivilDate): OpenItem[] {
   return [
     ...activeListings(r, asOf).map((d) => ({ kind: 'dishonest' as const, id: d.id, creditCode: d.creditCode, since: d.listedOn })),
     ...r.enforcement.filter(isUnperformed).map((e) => ({ kind: 'enforcement' as const, id: e.id, creditCode: e.creditCode, since: e.filedOn })),

@@ -12,10 +12,10 @@ import type { EnforcementHistory } from './history.ts';
 import { daysBetween, type GovernanceContext, type GovernanceRecords } from './inputs.ts';
 
 /** How many months the trend charts cover, ending with the as-of month. */
-export const TREND_MONTHS = 24;
+const TREND_MONTHS = 24;
 
 /** The last `count` months up to the as-of month, each with the day it is counted on (its last day, or the as-of date). */
-export function trendMonths(asOf: CivilDate, count = TREND_MONTHS): { month: string; day: CivilDate }[] {
+function trendMonths(asOf: CivilDate, count = TREND_MONTHS): { month: string; day: CivilDate }[] {
   const first = addMonths(`${asOf.slice(0, 7)}-01`, -(count - 1));
   return Array.from({ length: count }, (_, i) => {
     const start = addMonths(first, i);
@@ -69,7 +69,7 @@ export interface EnforcementTrend {
  * The day a case closed, when it has by the as-of date: a closing 履行情况 (the one that
  * withholds it under §6) with its 结案日期. A 结案日期 on an unperformed case closes nothing.
  */
-export const closedOnBy = (e: EnforcementHistory, asOf: CivilDate) => (!isUnperformed(e) && e.closedOn && e.closedOn <= asOf ? e.closedOn : undefined);
+const closedOnBy = (e: EnforcementHistory, asOf: CivilDate) => (!isUnperformed(e) && e.closedOn && e.closedOn <= asOf ? e.closedOn : undefined);
 
 export function enforcementByMonth(r: Pick<GovernanceRecords, 'history'>, { asOf }: Pick<GovernanceContext, 'asOf'>): EnforcementTrend {
   const months = trendMonths(asOf).map(({ month }) => ({ month, opened: 0, closed: 0 }));

@@ -40,7 +40,7 @@ const DATA_PACKAGE = 'datapackage.json';
 export const OPEN_FILE_NAMES: readonly string[] = [...OPEN_KINDS.flatMap((k) => [`${k}.csv`, `${k}.json`]), GOVERNANCE, DATA_PACKAGE];
 
 /** governance.json: the same figures as /governance/, with the as-of date and the export. */
-export function governanceJson(summary: GovernanceSummary, info: ExportInfo): string {
+function governanceJson(summary: GovernanceSummary, info: ExportInfo): string {
   return JSON.stringify({ as_of: info.asOf, export: { platform: info.platform, exported_at: info.exportedAt }, ...summary }, null, 1) + '\n';
 }
 
@@ -72,7 +72,7 @@ const tableText = (t: OpenTable, csv: boolean): Iterable<string> => (csv ? table
  * The text of one file, in pieces (datapackage.json is made from the index of the others). A
  * table file is made a thousand rows at a time, so that no file of 300 MB is ever one string.
  */
-export function* openFileText(name: string, input: OpenDataInput, index?: readonly OpenFileInfo[]): Generator<string> {
+function* openFileText(name: string, input: OpenDataInput, index?: readonly OpenFileInfo[]): Generator<string> {
   if (name === GOVERNANCE) yield governanceJson(input.summary, input.info);
   else if (name === DATA_PACKAGE) yield dataPackage(index ?? openFileIndex(input), input);
   else {

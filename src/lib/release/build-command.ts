@@ -49,7 +49,7 @@ export const buildHeapMB = (dataBytes: number): number => 384 + Math.ceil((6 * d
  * quarters of the limit (with one export MB a data MB, it stopped after 125,072 of the 144,780
  * pages of 100,000 records).
  */
-export const scanHeapMB = (dataBytes: number): number => 32 + Math.ceil((2 * dataBytes) / MB);
+const scanHeapMB = (dataBytes: number): number => 32 + Math.ceil((2 * dataBytes) / MB);
 
 /**
  * The heap limits of this build, from the export in PORTAL_EXPORT (its folder walked once):

@@ -13,7 +13,7 @@ import { PAGE_KINDS, type PageKind } from '../site/record-pages.ts';
 
 const reasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
 /** Why a record left the site: a withheld reason, or `absent` when the export no longer has it. */
-export const withdrawnReason = z.enum([...reasonCodes, 'absent']);
+const withdrawnReason = z.enum([...reasonCodes, 'absent']);
 export type WithdrawnReason = z.infer<typeof withdrawnReason>;
 export const WITHDRAWN_REASON_LABELS: Record<WithdrawnReason, string> = { ...WITHHELD_REASONS, absent: '导出中已无此记录' };
 

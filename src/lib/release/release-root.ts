@@ -16,7 +16,7 @@ import { basename, join, resolve } from 'node:path';
 import { setPriority } from 'node:os';
 import { readsDir } from './page-reads.ts';
 
-export const MARKER = '.portal-release-root';
+const MARKER = '.portal-release-root';
 const RELEASE_ID = /^\d{8}T\d{9}Z$/;
 
 export class ReleaseRootError extends Error {}
@@ -126,7 +126,7 @@ function isAlive(pid: number): boolean {
 }
 
 /** Moves a folder into the trash: one rename, however many files it holds. */
-export async function toTrash(r: ReleaseRoot, path: string): Promise<void> {
+async function toTrash(r: ReleaseRoot, path: string): Promise<void> {
   await rename(path, join(r.trash, `${basename(path)}-${process.pid}-${Date.now()}`));
 }
 

@@ -24,7 +24,7 @@ export class ArchiveError extends Error {}
 export type ArchiveFormat = 'zip' | 'tar.gz';
 
 /** By content, not by name: a zip starts PK\3\4 (or PK\5\6 when empty), gzip 1f 8b. */
-export async function archiveFormat(file: string): Promise<ArchiveFormat> {
+async function archiveFormat(file: string): Promise<ArchiveFormat> {
   const fd = await open(file, 'r');
   try {
     const head = Buffer.alloc(4);

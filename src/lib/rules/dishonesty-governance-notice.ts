@@ -8,7 +8,7 @@
 import type { CivilDate } from '../dates/civil-date.ts';
 import type { Reckoned, WorkingCalendar } from '../calendar/working-days.ts';
 
-export const NOTICE_WORKING_DAYS = 7;
+const NOTICE_WORKING_DAYS = 7;
 
 export type NoticeDeadline =
   /** Reported on or before the deadline. */

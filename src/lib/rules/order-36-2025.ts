@@ -9,7 +9,7 @@ import { hasEnded, published, withheld, type Decision } from './decision.ts';
 export type Severity = '轻微' | '一般' | '严重';
 
 /** Penalty kinds that make a penalty 严重失信 when the platform gives no 失信程度. */
-export const SEVERE_PENALTY_KINDS: readonly string[] = ['吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业'];
+const SEVERE_PENALTY_KINDS: readonly string[] = ['吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业'];
 
 /** Minimum and maximum disclosure, in months from 处罚决定日期; 轻微 is not disclosed. */
 const PERIOD_MONTHS = { 一般: { minimum: 3, maximum: 12 }, 严重: { minimum: 12, maximum: 36 } } as const;

@@ -27,7 +27,7 @@ import { unified, type Plugin } from 'unified';
 const ATTACHMENT_IMAGE = /^(?!.*\/(?:\.|%2e))attachments\/[^\\:?#\s\x00-\x1f]+$/i;
 
 /** GitHub's allowlist, narrowed to what a case needs and nothing that loads from elsewhere. */
-export const caseBodySchema: Schema = {
+const caseBodySchema: Schema = {
   ...defaultSchema,
   // <picture>/<source srcset> would load images from any host; <input> (GFM task lists)
   // would be an unlabelled form control (WCAG 1.3.1).

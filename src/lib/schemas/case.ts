@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { civilDate, creditCode } from './fields.ts';
 
 export const CASE_CATEGORIES = ['诚信建设经验', '守信践诺典型', '失信整改案例', '警示案例'] as const;
-export const CASE_SLUG = /^[a-z0-9-]+$/;
+const CASE_SLUG = /^[a-z0-9-]+$/;
 
 const slug = z.string().regex(CASE_SLUG, '案例 URL 键只能由小写字母、数字和“-”组成');
 

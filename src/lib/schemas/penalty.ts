@@ -3,9 +3,9 @@ import { column, defineContractFile } from './contract-file.ts';
 import { amount, civilDate, creditCode, manyOf, oneOf, optionalText, recordId, text } from './fields.ts';
 import { penaltyWindow } from '../rules/order-36-2025.ts';
 
-export const PENALTY_PARTY_CATEGORIES = ['法人及非法人组织', '自然人', '个体工商户'] as const;
+const PENALTY_PARTY_CATEGORIES = ['法人及非法人组织', '自然人', '个体工商户'] as const;
 export const PENALTY_KINDS = ['警告', '通报批评', '罚款', '没收违法所得', '没收非法财物', '暂扣许可证件', '降低资质等级', '吊销许可证件', '限制开展生产经营活动', '责令停产停业', '责令关闭', '限制从业', '其他'] as const;
-export const SEVERITIES = ['轻微', '一般', '严重'] as const;
+const SEVERITIES = ['轻微', '一般', '严重'] as const;
 export const SPECIAL_DOMAINS = ['特种设备', '安全生产', '消防'] as const;
 export const REPAIR_STATUSES = ['未修复', '已修复'] as const;
 

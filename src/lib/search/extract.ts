@@ -44,7 +44,7 @@ export interface ExtractedPage extends SearchMetaFields {
  * shows the page first (src/lib/search/numbers.ts). A credit code is its subject's number,
  * so it leads to the profile, not to every record that names the subject.
  */
-export const OWN_NUMBER_FIELDS: Record<string, readonly string[]> = {
+const OWN_NUMBER_FIELDS: Record<string, readonly string[]> = {
   subjects: [subjectFile.labels.creditCode],
   commitments: [commitmentFile.labels.id],
   penalties: [penaltyFile.labels.id, penaltyFile.labels.decisionNumber],

@@ -37,9 +37,9 @@ export interface KnownEntry {
 /** Up to this many pages an entry lists them all (a file stays around 100 KB at worst). */
 export const FULL_LIST_CAP = 250;
 /** Names shorter than this are not keys: short phrases route well, and the scan keys on 4 characters. */
-export const MIN_NAME_LENGTH = 4;
+const MIN_NAME_LENGTH = 4;
 /** Characters of page text kept on each side of the phrase, for the result's snippet. */
-export const CONTEXT = 40;
+const CONTEXT = 40;
 
 /** Whether every character is one the segmenter treats as Han (one run, cut into bigrams). */
 const isHanRun = (t: string): boolean => [...t].every((ch) => isHan(ch.codePointAt(0)!));
@@ -57,7 +57,7 @@ export function knownKey(text: string): string | undefined {
 export const knownFile = (key: string, files: number): number => fnv1a(key) % files;
 
 /** About this many bytes a file: a query downloads one file, whatever the site's size. */
-export const FILE_BYTES = 32 * 1024;
+const FILE_BYTES = 32 * 1024;
 
 /**
  * Files for `keys` keys whose entries take `bytes` as JSON: a power of two giving about
@@ -136,7 +136,7 @@ export function knownContext(blocks: readonly string[], index: number, key: stri
 
 
 /** Display order of an entry's pages: profiles first, then records newest first (then by URL). */
-export function knownOrder(a: PinnedResult, b: PinnedResult): number {
+function knownOrder(a: PinnedResult, b: PinnedResult): number {
   const pa = a.kind === PROFILE_KIND ? 0 : 1;
   const pb = b.kind === PROFILE_KIND ? 0 : 1;
   if (pa !== pb) return pa - pb;

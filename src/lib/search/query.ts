@@ -16,7 +16,7 @@ export interface QueryPart {
   route: string[];
 }
 
-export const MAX_QUERY_LENGTH = 100;
+const MAX_QUERY_LENGTH = 100;
 
 export function parseQuery(q: string): QueryPart[] {
   const parts: QueryPart[] = [];

@@ -7,7 +7,7 @@
  * File lines: `<key> <shard bitmask in base 36>`, sorted by key.
  */
 
-export const KEYS_PER_FILE = 200;
+const KEYS_PER_FILE = 200;
 
 /** FNV-1a (32 bits) over UTF-16 code units: a small, stable hash for file names. */
 export function fnv1a(text: string): number {

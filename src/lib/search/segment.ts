@@ -16,7 +16,7 @@
 
 const A = 97;
 /** Reserved first letter for non-Han words that start with a Latin letter. */
-export const WORD_PREFIX = 'x';
+const WORD_PREFIX = 'x';
 
 export const isHan = (c: number): boolean =>
   (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x20000 && c <= 0x3134f);

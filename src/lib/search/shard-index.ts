@@ -26,7 +26,7 @@ export type IndexedPage = [kind: string, region: string, date: string, status: s
 /** The key of a Han character's page list (no token starts with it: tokens are letters and digits). */
 export const CHAR_KEY = '~';
 /** About this many raw bytes a postings file (~10 KB after gzip: varint postings compress little). */
-export const INDEX_FILE_BYTES = 24 * 1024;
+const INDEX_FILE_BYTES = 24 * 1024;
 
 /** The postings file of a key, among `files`. */
 export const indexFile = (key: string, files: number): number => fnv1a(key) % files;

@@ -26,7 +26,7 @@ export interface PlannedShard<T> {
   pages: T[];
 }
 
-export const DEFAULT_PER_SHARD = 2000;
+const DEFAULT_PER_SHARD = 2000;
 
 /** Pages a shard in this build (PORTAL_SEARCH_PER_SHARD to try others). */
 export const shardSize = (): number => Number(process.env.PORTAL_SEARCH_PER_SHARD ?? DEFAULT_PER_SHARD);

@@ -11,7 +11,7 @@ export interface Piece {
 }
 
 /** Every [start, end) where one of the parts occurs in text, merged, in order. */
-export function matches(text: string, parts: readonly string[]): [number, number][] {
+function matches(text: string, parts: readonly string[]): [number, number][] {
   // NFKC can change lengths; compare on a per-character normalized copy that keeps offsets.
   const chars = Array.from(text);
   const offsets: number[] = [];

@@ -38,7 +38,7 @@ export function stateToQuery(s: SearchState): string {
 }
 
 /** A page's filter values, as the index stores them (year of its date, status per kind). */
-export function filterValues(page: { kind: string; region: string; date: string; status: string }): Record<FilterKey, string> {
+function filterValues(page: { kind: string; region: string; date: string; status: string }): Record<FilterKey, string> {
   return { kind: page.kind, region: page.region, year: page.date.slice(0, 4), status: page.status ? statusFilterValue(page.kind, page.status) : '' };
 }
 

@@ -10,7 +10,7 @@ export const FEEDS = [
   { kind: 'commitments', href: '/feeds/commitments.xml', title: '政务承诺订阅（RSS）' },
 ] as const;
 
-export const FEED_ITEMS = 50;
+const FEED_ITEMS = 50;
 
 /** A CST calendar date as the instant it begins, for the item's pubDate. */
 const dayStart = (date: string) => new Date(`${date}T00:00:00+08:00`);

@@ -11,7 +11,7 @@ export interface Page<T> {
   next?: string;
 }
 
-export const PAGE_SIZE = 30;
+const PAGE_SIZE = 30;
 
 export function pageUrl(base: string, n: number): string {
   return n <= 1 ? base : `${base}page/${n}/`;

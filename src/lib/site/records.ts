@@ -49,7 +49,7 @@ export function newestFirst<T>(items: readonly T[], dateOf: (item: T) => string,
 }
 
 /** Subjects by configured region order, then category, then name. */
-export function subjectOrder(regions: readonly string[]): (a: Subject, b: Subject) => number {
+function subjectOrder(regions: readonly string[]): (a: Subject, b: Subject) => number {
   const rank = (r: string) => {
     const i = regions.indexOf(r);
     return i < 0 ? regions.length : i;
