@@ -1,7 +1,9 @@
 /**
  * The one static file server of the project, on 127.0.0.1: `npm run serve`, the e2e tests and
- * the search benchmark. Directory URLs serve their index.html, unknown paths 404.html; the
- * root is resolved on every request, so a `current` symlink switched meanwhile is followed.
+ * the search benchmark. Directory URLs serve their index.html; a directory's URL without its
+ * trailing slash is redirected to it (301, the query kept), as static hosts do, so a link typed
+ * as /commitments reaches the list; unknown paths get 404.html. The root is resolved on every
+ * request, so a `current` symlink switched meanwhile is followed.
  * `onResponse` receives the body size of every response sent (the benchmark counts bytes).
  */
 import { createReadStream, realpathSync, statSync } from 'node:fs';
@@ -42,7 +44,8 @@ export interface ServeOptions {
   onResponse?: (bytes: number) => void;
 }
 
-function fileFor(root: string, pathname: string): string | undefined {
+/** The file a path serves, or `'slash'` when it names a directory with an index but lacks its trailing slash. */
+function fileFor(root: string, pathname: string): string | 'slash' | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -55,9 +58,9 @@ function fileFor(root: string, pathname: string): string | undefined {
   try {
     const st = statSync(path);
     if (st.isFile()) return path;
-    if (st.isDirectory() && pathname.endsWith('/')) {
+    if (st.isDirectory()) {
       const index = join(path, 'index.html');
-      if (statSync(index).isFile()) return index;
+      if (statSync(index).isFile()) return pathname.endsWith('/') ? index : 'slash';
     }
   } catch {
     return undefined;
@@ -74,10 +77,17 @@ export async function serveStatic(root: string, { port = 0, onResponse }: ServeO
       res.writeHead(503, { 'content-type': CONTENT_TYPES['.txt']! }).end('site not available');
       return;
     }
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
-    const file = fileFor(base, pathname);
+    const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');
+    const found = fileFor(base, pathname);
+    if (found === 'slash') {
+      // One leading slash: //host/ would send the browser to another host.
+      res.writeHead(301, { location: `${pathname.replace(/^\/+/, '/')}/${search}` }).end();
+      onResponse?.(0);
+      return;
+    }
+    const file = found;
     const notFound = file ? undefined : fileFor(base, '/404.html');
-    const send = file ?? notFound;
+    const send = file ?? (notFound === 'slash' ? undefined : notFound);
     if (!send) {
       res.writeHead(404, { 'content-type': CONTENT_TYPES['.txt']! }).end('404');
       onResponse?.(3);
