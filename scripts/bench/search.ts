@@ -179,7 +179,7 @@ async function measureSize(browser: Browser, records: number) {
     await page.goto(`${server.origin}/search/`);
     sent = 0; // from here on: what the search costs
     requests = 0;
-    await page.locator('#search-q').fill(query); // focus: the page gets ready (script and wasm)
+    await page.locator('#search-q').fill(query); // focus: the page gets ready (its script)
     const ms = await page.evaluate(async () => {
       const list = document.getElementById('search-results')!;
       const status = document.getElementById('search-status')!;
