@@ -800,7 +800,7 @@ const BREACH_LIABILITY = [
 ];
 
 /** How an unkept clause was found unkept, appended to the clause itself. */
-const SHORTFALLS = ['认定时仍有2件事项未落实到位。', '第三季度抽查发现3起未按承诺办理的情形。', '经核查，该项承诺仅部分落实。', '群众监督举报核实有1起违反该项承诺的情形。'];
+const SHORTFALLS = ['认定时仍有2件事项未落实到位。', '第三季度抽查发现3起未按承诺办理的情形。', '经核查，该项承诺未按期落实。', '群众监督举报核实有1起违反该项承诺的情形。'];
 
 const ACCOUNTABILITY = [
   '已约谈单位主要负责人，责令限期整改，违诺情况记入政务诚信档案。',

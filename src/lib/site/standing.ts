@@ -82,6 +82,16 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
   ];
 }
 
+/**
+ * The note beside a commitment's status once its term (承诺有效期至) has ended. A letter still
+ * 履行中 then is one its 认定单位 has not yet assessed: 已到期 alone beside 履行中 would read as
+ * a letter both running and over.
+ */
+export function expiryNote(c: { status: string; expired: boolean }): string | undefined {
+  if (!c.expired) return undefined;
+  return c.status === '履行中' ? '已到期，待认定' : '已到期';
+}
+
 /** Tone of a commitment's fulfilment status badge. */
 export function fulfilmentTone(status: string): Tone {
   if (status === '全部履行') return 'good';

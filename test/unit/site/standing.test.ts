@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { disclosePenalty } from '../../../src/lib/rules/order-36-2025.ts';
-import { repairStatusLabel, standingBadges, tallyCommitments } from '../../../src/lib/site/standing.ts';
+import { expiryNote, repairStatusLabel, standingBadges, tallyCommitments } from '../../../src/lib/site/standing.ts';
 import { commitment, penalty } from './fixtures.ts';
 
 const none = { commitments: [], penalties: [], enforcement: [], dishonest: [], honors: [] };
@@ -30,6 +30,13 @@ test('commitments kept: broken ones turn the badge red', () => {
   const badge = standingBadges({ ...none, commitments: list })[3]!;
   assert.equal(badge.tone, 'bad');
   assert.equal(badge.value, '已认定 2 项，全部履行 1 项，未全部履行 1 项');
+});
+
+test('an ended term is noted 已到期, and 已到期，待认定 while the letter is still 履行中 (not yet assessed)', () => {
+  assert.equal(expiryNote({ status: '履行中', expired: false }), undefined);
+  assert.equal(expiryNote({ status: '全部履行', expired: false }), undefined);
+  assert.equal(expiryNote({ status: '履行中', expired: true }), '已到期，待认定');
+  for (const status of ['全部履行', '部分履行', '全部未履行']) assert.equal(expiryNote({ status, expired: true }), '已到期', status);
 });
 
 describe('信用修复状态 as the platform says it, with the day repair takes effect', () => {
