@@ -155,7 +155,9 @@ describe('each page type renders its record', () => {
     const dialogs: string[] = [];
     page.on('dialog', (d) => void dialogs.push(d.message()));
     assert.ok((await page.locator('main').innerText()).includes('<script>alert(1)</script>'));
-    assert.equal(await page.locator('script').count(), 0);
+    // The one script is the layout's (large text); the cell's is text.
+    assert.equal(await page.locator('script').count(), 1);
+    assert.match((await page.locator('script').textContent())!, /^\(function\(\)\{var h=document\.documentElement,k='portal-large-text';/);
     await page.reload();
     assert.deepEqual(dialogs, []);
     await page.close();
@@ -301,13 +303,25 @@ describe('every page', () => {
     }
   });
 
-  test('ships no JavaScript (only search may) and links only to pages that exist', () => {
+  test('ships no JavaScript but the layout\'s one inline large-text script (search has its own) and links only to pages that exist', () => {
+    const layoutScripts = new Set<string>();
     for (const file of htmlFiles(built.outDir)) {
       const html = read(file);
       const where = urlPathOf(built.outDir, file);
-      if (!where.startsWith('/search/')) assert.ok(!/<script/i.test(html), `${where} has no script`);
+      const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+      // A redirect page (a case's old address) is not laid out: it has none.
+      if (html.includes('http-equiv="refresh"')) assert.deepEqual(scripts, [], `${where} has no script`);
+      else if (!where.startsWith('/search/')) {
+        assert.equal(scripts.length, 1, `${where} has one script`);
+        layoutScripts.add(scripts[0]!);
+      }
       for (const m of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) assert.ok(existsPath(built.outDir, m[1]!.replace(/&amp;/g, '&')), `${where} links to missing ${m[1]}`);
     }
+    // The same bytes on every page, inline (it loads nothing), and only about the large-text choice.
+    assert.equal(layoutScripts.size, 1);
+    const [script] = layoutScripts;
+    assert.match(script!, /^<script>\(function\(\)\{var h=document\.documentElement,k='portal-large-text';/);
+    assert.doesNotMatch(script!, /src=|fetch|XMLHttpRequest|innerHTML|import|http/);
   });
 
   test('one page of every type is valid HTML (W3C Nu Html Checker, errors only)', async () => {
@@ -373,13 +387,37 @@ describe('accessibility', () => {
   });
 
   test('large-text mode (适老化) works by keyboard without script', async () => {
-    const { page } = await open(PAGES.letter);
+    const noScript = await browser.newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(server.origin + PAGES.letter);
     const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
-    const before = await size();
+    assert.equal(await size(), 16);
     await page.locator('#large-text').focus();
     await page.keyboard.press('Space');
-    assert.ok((await size()) >= before * 1.2);
-    await page.close();
+    assert.equal(await size(), 20);
+    await noScript.close();
+  });
+
+  test('with script, large-text mode is kept on the next page and after a reload, before the page paints, until it is turned off', async () => {
+    const reader = await browser.newContext();
+    const page = await reader.newPage();
+    // Whether the root has the class when the body has been read, before the first paint (the
+    // stylesheet blocks it), the root's font size, and whether the box says so.
+    await page.addInitScript(() => document.addEventListener('DOMContentLoaded', () => ((window as unknown as { first: boolean }).first = document.documentElement.classList.contains('large-text'))));
+    const state = () => page.evaluate(() => [(window as unknown as { first: boolean }).first, getComputedStyle(document.documentElement).fontSize, (document.getElementById('large-text') as HTMLInputElement).checked]);
+    await page.goto(server.origin + PAGES.home);
+    assert.deepEqual(await state(), [false, '16px', false]);
+    await page.locator('#large-text').check();
+    assert.deepEqual((await state()).slice(1), ['20px', true]);
+    await page.locator('.nav a[href="/commitments/"]').click();
+    await page.waitForURL('**/commitments/');
+    assert.deepEqual(await state(), [true, '20px', true]);
+    await page.reload();
+    assert.deepEqual(await state(), [true, '20px', true]);
+    await page.locator('#large-text').uncheck();
+    await page.goto(server.origin + PAGES.letter);
+    assert.deepEqual(await state(), [false, '16px', false]);
+    await reader.close();
   });
 });
 
