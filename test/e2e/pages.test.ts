@@ -417,6 +417,14 @@ describe('accessibility', () => {
     await page.locator('#large-text').uncheck();
     await page.goto(server.origin + PAGES.letter);
     assert.deepEqual(await state(), [false, '16px', false]);
+    // A page the browser kept for Back shows the choice made since on another page (this
+    // chromium reloads on Back, so the browser's pageshow of a kept page is given by hand).
+    await page.locator('#large-text').check();
+    await page.evaluate(() => {
+      localStorage.setItem('portal-large-text', '0');
+      dispatchEvent(new PageTransitionEvent('pageshow', { persisted: true }));
+    });
+    assert.deepEqual((await state()).slice(1), ['16px', false]);
     await reader.close();
   });
 });
