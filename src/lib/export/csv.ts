@@ -109,6 +109,13 @@ async function* decodedChunks(path: string, encoding: Encoding, hash: ReturnType
   if (rest) yield rest;
 }
 
+/** The sha256 (hex) of a file's bytes, streamed: for a file the CSV reader gave up on part way. */
+export async function fileSha256(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
 /**
  * Reads a CSV file. `onHeader` gets the header names; `onRow` every non-blank data row.
  * Resolves with the sha256 (hex) and the number of data rows; rejects with an

@@ -8,7 +8,7 @@ import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkAttachment } from '../identifiers/attachments.ts';
 import { maskPersonalNumbers } from '../identifiers/personal-numbers.ts';
-import { readCsv, UnreadableCsv, type CsvRow } from '../export/csv.ts';
+import { fileSha256, readCsv, UnreadableCsv, type CsvRow } from '../export/csv.ts';
 import type { ExportProblem } from '../export/errors.ts';
 import type { Manifest } from '../export/manifest.ts';
 import type { ContractFile, RowSetting } from '../schemas/contract-file.ts';
@@ -91,18 +91,26 @@ export async function readContractFile<R>({ definition, required }: { definition
     rows.push(row);
   };
 
+  /** §5: the bytes are not the ones the platform listed (a cut or damaged transfer). */
+  const checkDigest = (sha256: string) => {
+    if (sha256 !== listed.sha256.toLowerCase()) fatal.push({ file, message: `sha256 与 manifest.json 不符：清单为 ${listed.sha256}，文件实为 ${sha256}（文件可能已损坏）` });
+  };
   let read: { sha256: string; rows: number };
   try {
     read = await readCsv(path, listed.encoding, onHeader, onRow);
   } catch (e) {
     if (!(e instanceof UnreadableCsv)) throw e;
+    // A file cut short inside a quoted cell reads as a quote that never closes: the digest
+    // says first whether the file is the one listed, so the operator fetches it again
+    // rather than asking the platform about its quoting.
+    checkDigest(await fileSha256(path));
     fatal.push({ file, line: e.line, message: e.message });
     return undefined;
   }
   // An empty file has no header: its required columns are missing too.
   if (!sawHeader) fatal.push({ file, line: 1, field: definition.requiredHeaders.join('、'), message: `文件为空，缺少表头和必需的列：${definition.requiredHeaders.join('、')}` });
   if (read.rows !== listed.rows) fatal.push({ file, message: `数据行数与 manifest.json 不符：清单为 ${listed.rows} 行，文件实有 ${read.rows} 行（文件可能被截断）` });
-  if (read.sha256 !== listed.sha256.toLowerCase()) fatal.push({ file, message: `sha256 与 manifest.json 不符：清单为 ${listed.sha256}，文件实为 ${read.sha256}（文件可能已损坏）` });
+  checkDigest(read.sha256);
   if (!usableHeader) return undefined;
   rejectDuplicateKeys(file, definition.keyColumn, rows);
   return rows;

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import portal from '../../../portal.config.ts';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
 import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
 import { assertEveryRowAccounted, fixture, ingestFixture, unusableFixture } from '../support/exports.ts';
@@ -50,6 +51,22 @@ describe('§7 an unusable export stops the build', () => {
   test('a quote that never closes: the file and the line the quote opened on', async () => {
     const e = await unusableFixture('unterminated-quote');
     assert.deepEqual(e.problems, [{ file: 'commitments.csv', line: 3, message: '第 3 行的引号没有闭合，此后的内容都无法按行读取（字段内的引号应写作 ""）' }]);
+  });
+  test('a file cut short inside a quoted cell: the digest names the cut transfer before the quote that never closes', async () => {
+    const dir = join(tempDir('portal-cut-quote-'), 'export');
+    cpSync(fixture('good'), dir, { recursive: true });
+    const path = join(dir, 'commitments.csv');
+    const text = readFileSync(path, 'utf8');
+    // Cut a few characters into the first letter's 承诺内容, which opens its quote on line 2.
+    writeFileSync(path, text.slice(0, text.indexOf('"一、') + 4));
+    const e = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions }).then(
+      () => assert.fail('expected the cut export to be unusable'),
+      (error: unknown) => error as UnusableExport,
+    );
+    assert.ok(e instanceof UnusableExport);
+    assert.deepEqual(where(e), [['commitments.csv', undefined, undefined], ['commitments.csv', 2, undefined]]);
+    assert.match(e.problems[0]!.message, /^sha256 与 manifest\.json 不符/);
+    assert.match(e.problems[1]!.message, /^第 2 行的引号没有闭合/);
   });
   test('a header naming a column twice: the file and the column', async () => {
     const e = await unusableFixture('duplicate-header');
