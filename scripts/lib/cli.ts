@@ -12,12 +12,21 @@ export class UsageError extends Error {}
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
+/** parseArgs's complaint in the language of every other message, naming the flag or word it is about. */
+function complaint(e: Error & { code?: string }): string {
+  const named = /'([^']+)'/.exec(e.message)?.[1] ?? '';
+  if (e.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `未知的选项：${named}`;
+  if (e.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `多余的参数：${named}（选项须以 -- 开头）`;
+  if (e.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return /argument missing/.test(e.message) ? `选项缺少值：${named.split(' ')[0]}` : `选项不接受值：${named}`;
+  return e.message;
+}
+
 /** parseArgs, its complaint turned into a UsageError that ends with the usage. */
 function strictly<T>(usage: string, parse: () => T): T {
   try {
     return parse();
   } catch (e) {
-    throw new UsageError(`${(e as Error).message}\n用法：${usage}`);
+    throw new UsageError(`${complaint(e as Error)}\n用法：${usage}`);
   }
 }
 

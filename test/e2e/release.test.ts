@@ -260,14 +260,14 @@ describe('npm run publish', () => {
 
 describe('arguments and release roots', () => {
   test('an unknown flag is an error (exit 2), in publish, rollback and serve', async () => {
-    for (const [script, args] of [
-      ['publish.ts', ['--from', 'x', '--out', 'y', '--acept-drop']],
-      ['rollback.ts', ['--out', 'y', '--force']],
-      ['serve.ts', ['--out', 'y', '--host', '0.0.0.0']],
+    for (const [script, args, unknown] of [
+      ['publish.ts', ['--from', 'x', '--out', 'y', '--acept-drop'], '--acept-drop'],
+      ['rollback.ts', ['--out', 'y', '--force'], '--force'],
+      ['serve.ts', ['--out', 'y', '--host', '0.0.0.0'], '--host'],
     ] as const) {
       const r = await run(script, [...args]);
       assert.equal(r.code, 2, `${script}: ${r.stderr}`);
-      assert.match(r.stderr, /Unknown option/);
+      assert.match(r.stderr, new RegExp(`^未知的选项：${unknown}\\n用法：`, 'm'));
     }
   });
 

@@ -6,10 +6,21 @@ export interface ExportProblem {
   message: string;
 }
 
+/** What the manifest says of the export, for the report (empty when the manifest itself is unusable). */
+export interface ExportInfo {
+  platform: string;
+  exported_at: string;
+  schema_version: number;
+  sample?: boolean;
+}
+
 export class UnusableExport extends Error {
   readonly problems: ExportProblem[];
-  constructor(problems: ExportProblem[]) {
+  /** The manifest's facts, when it was read before the export proved unusable. */
+  readonly exportInfo: ExportInfo | undefined;
+  constructor(problems: ExportProblem[], exportInfo?: ExportInfo) {
     super(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}: ${p.message}`).join('\n'));
     this.problems = problems;
+    this.exportInfo = exportInfo;
   }
 }

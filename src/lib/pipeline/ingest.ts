@@ -100,11 +100,12 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
     dishonest: await readContractFile(CONTRACT.dishonest, context),
     honors: await readContractFile(CONTRACT.honors, context),
   };
-  if (fatal.length > 0 || !rows.subjects) throw new UnusableExport(fatal);
+  const exportInfo = { platform: manifest.platform, exported_at: manifest.exported_at, schema_version: manifest.schema_version, ...(manifest.sample ? { sample: true } : {}) };
+  if (fatal.length > 0 || !rows.subjects) throw new UnusableExport(fatal, exportInfo);
 
   const report: BuildReport = {
     as_of: asOf,
-    export: { platform: manifest.platform, exported_at: manifest.exported_at, schema_version: manifest.schema_version, ...(manifest.sample ? { sample: true } : {}) },
+    export: exportInfo,
     usable: true,
     files: {},
     problems,

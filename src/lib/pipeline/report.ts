@@ -1,5 +1,6 @@
 /** The build report of §7: every row of every file accounted for. */
 import type { WithheldReason } from '../rules/decision.ts';
+import type { ExportInfo } from '../export/errors.ts';
 
 export interface Problem {
   file: string;
@@ -20,7 +21,7 @@ export interface FileTally {
 
 export interface BuildReport {
   as_of: string;
-  export: { platform: string; exported_at: string; schema_version: number; sample?: boolean };
+  export: ExportInfo;
   usable: boolean;
   files: Record<string, FileTally>;
   problems: Problem[];

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture } from '../support/exports.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -105,6 +105,22 @@ describe('npm run validate', () => {
       assert.ok(r.report.problems.length > 0 && r.report.problems.every((p: any) => p.severity === 'error'));
     });
   }
+  test("an unusable export whose manifest was read: the report still says which export it was", () => {
+    const r = validate('wrong-sha256');
+    assert.equal(r.status, 2);
+    assert.deepEqual(r.report.export, { platform: '泰安市公共信用信息平台', exported_at: '2026-11-27T23:10:00+08:00', schema_version: 1 });
+  });
+  test('a report path that cannot be written exits 2 with one line naming it, no stack trace', () => {
+    // Its folder would have to be made inside a file.
+    const notFolder = join(out, 'a-file');
+    writeFileSync(notFolder, '');
+    for (const name of ['good', 'wrong-sha256']) {
+      const r = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture(name), '--as-of', '2026-11-28', '--report', join(notFolder, 'report.json')], { cwd: ROOT, encoding: 'utf8' });
+      assert.equal(r.status, 2, name);
+      assert.match(r.stderr.trim().split('\n').at(-1)!, new RegExp(`^无法写入报告 ${notFolder}/report\\.json（(EEXIST|ENOTDIR)）$`), name);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, name);
+    }
+  });
   test('an invalid --as-of exits 2', () => {
     const r = validate('good', '--as-of', '2026-02-30');
     assert.equal(r.status, 2);
@@ -120,9 +136,10 @@ describe('npm run validate', () => {
     assert.equal(run([], ['--export', fixture('good')], { PORTAL_AS_OF: '2026-11-28' }).report.as_of, '2026-11-28');
   });
   test('an unknown flag or a stray argument exits 2 with the usage, checking nothing', () => {
-    for (const extra of [['--strcit'], ['good']]) {
+    for (const [extra, said] of [[['--strcit'], '未知的选项：--strcit'], [['good'], '多余的参数：good（选项须以 -- 开头）'], [['--report'], '选项缺少值：--report'], [['--strict=yes'], '选项不接受值：--strict']] as const) {
       const r = validate('good', ...extra);
       assert.equal(r.status, 2, extra.join(' '));
+      assert.equal(r.stderr.split('\n')[0], said);
       assert.match(r.stderr, /用法：npm run validate --/);
       assert.equal(r.report, undefined);
     }
