@@ -299,6 +299,9 @@ describe('every page', () => {
         assert.match(html, re, `${where} ${re}`);
       assert.ok(html.includes('示例数据'), `${where} sample notice`);
       for (const s of ['主办单位', '联系方式', '网站标识码：3709000099', '鲁ICP备05001234号', '鲁公网安备 37090202000123号', '我为政府网站找错']) assert.ok(html.includes(s), `${where} footer ${s}`);
+      // Both filing numbers link to their filing sites (portal.md), the police one to its own entry.
+      assert.ok(html.includes('<a href="https://beian.miit.gov.cn/">鲁ICP备05001234号</a>'), `${where} ICP link`);
+      assert.ok(html.includes('<a href="https://beian.mps.gov.cn/#/query/webSearch?code=37090202000123">鲁公网安备 37090202000123号</a>'), `${where} 公安备案 link`);
       assert.ok(!/\d{4}-\d{2}-\d{2}/.test(html.replace(/<[^>]+>/g, '').replace(/datetime="[^"]*"/g, '')), `${where} shows dates as 年月日`);
     }
   });
@@ -430,6 +433,16 @@ describe('accessibility', () => {
 });
 
 describe('print', () => {
+  test('a record of a profile\'s timeline or a list prints whole, never split across two sheets', async () => {
+    for (const path of [PAGES.profile, PAGES.commitments]) {
+      const { page } = await open(path);
+      await page.emulateMedia({ media: 'print' });
+      const breaks = await page.locator('.records > li').evaluateAll((items) => [...new Set(items.map((li) => getComputedStyle(li).breakInside))]);
+      await page.close();
+      assert.deepEqual(breaks, ['avoid'], path);
+    }
+  });
+
   test('a typical letter prints on one A4 page without navigation', async () => {
     const { page } = await open('/commitments/CN2026000001/');
     await page.emulateMedia({ media: 'print' });
