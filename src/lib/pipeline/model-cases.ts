@@ -93,13 +93,21 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
   const parsed = caseFrontMatter.safeParse(c.data);
   if (!parsed.success) for (const i of parsed.error.issues) add(String(i.path[0] ?? ''), c.lineOf(String(i.path[0] ?? '')), i.message);
   const fm = parsed.success ? parsed.data : undefined;
-  if (fm && !regions.includes(fm.region)) add('region', c.lineOf('region'), `不是本门户配置的区域：${fm.region}`);
-  for (const code of fm?.subjects ?? []) {
+  // Each field as its own schema reads it: a case with one bad field is still checked in all the others.
+  const data: Record<string, unknown> = typeof c.data === 'object' && c.data !== null ? (c.data as Record<string, unknown>) : {};
+  const valid = <K extends keyof typeof caseFrontMatter.shape>(k: K) => {
+    const own = caseFrontMatter.shape[k].safeParse(data[k]);
+    return own.success ? (own.data as CaseFrontMatter[K]) : undefined;
+  };
+  const region = fm ? fm.region : valid('region');
+  if (region !== undefined && !regions.includes(region)) add('region', c.lineOf('region'), `不是本门户配置的区域：${region}`);
+  for (const code of (fm ? fm.subjects : valid('subjects')) ?? []) {
     const message = subjects.problemOf(code);
     if (message) add('subjects', c.lineOf('subjects'), message);
   }
-  if (fm?.cover) {
-    const message = checkAttachment(exportDir, fm.cover, 'image');
+  const cover = fm ? fm.cover : valid('cover');
+  if (cover) {
+    const message = checkAttachment(exportDir, cover, 'image');
     if (message) add('cover', c.lineOf('cover'), message);
   }
   const body = checkCaseBody(c.body, c.format);
@@ -110,7 +118,7 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     if (message) add(undefined, c.bodyLine + image.offsetLine, message);
   }
   for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
-    const value = fm?.[field];
+    const value = fm ? fm[field] : valid(field);
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
   }
   for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);

@@ -16,7 +16,7 @@ export const caseFrontMatter = z
     /** region R: a configured region (checked by the pipeline) */
     region: z.string({ error: '必填项为空' }),
     /** category R */
-    category: z.enum(CASE_CATEGORIES, { error: (i) => `不是允许的值：${String(i.input)}（允许：${CASE_CATEGORIES.join(' / ')}）` }),
+    category: z.enum(CASE_CATEGORIES, { error: (i) => (i.input === undefined || i.input === null || i.input === '' ? '必填项为空' : `不是允许的值：${String(i.input)}（允许：${CASE_CATEGORIES.join(' / ')}）`) }),
     /** summary R: at most 200 characters, for lists, feeds and share cards */
     summary: z.string({ error: '必填项为空' }).min(1, '必填项为空').refine((s) => [...s].length <= 200, { error: (i) => `摘要不得超过200字（现为${[...String(i.input)].length}字）` }),
     /** subjects O: 统一社会信用代码 in subjects.csv */

@@ -10,9 +10,9 @@ describe('pipeline: model cases', () => {
   test('cases count one row per file; rows = published + rejected', () => {
     assertEveryRowAccounted(report);
     const t = report.files['cases']!;
-    assert.equal(t.rows, 23);
+    assert.equal(t.rows, 24);
     assert.equal(t.published, 1);
-    assert.equal(t.rejected, 22);
+    assert.equal(t.rejected, 23);
   });
   test('only the good case is published, with its redirect_from', () => {
     assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
@@ -78,6 +78,15 @@ describe('pipeline: model cases', () => {
   });
   test('a case with several faults reports every one: date, category, cover_alt and the <script> line', () => {
     assert.deepEqual(of('several-problems.md').map((p) => [p.field ?? '', p.line]).sort(), [['', 10], ['category', 5], ['cover_alt', 1], ['date', 3]]);
+  });
+  test('a front matter that fails (a bad date, no category) still has every other field checked: region, subjects, cover', () => {
+    assert.deepEqual(of('faults-beside-a-bad-date.md').map((p) => [p.field, p.line, p.message]).sort(), [
+      ['category', 1, '必填项为空'],
+      ['cover', 8, '附件不存在：attachments/cases/none.png'],
+      ['date', 3, '不是有效日期：2026-02-30'],
+      ['region', 4, '不是本门户配置的区域：济南市'],
+      ['subjects', 6, '主体 11370900MB28500109 不在 subjects.csv 中'],
+    ]);
   });
   test('a file name that is not a lower-case URL key is rejected', () => {
     assert.match(of('Bad_Slug.md')[0]?.message ?? '', /URL 键/);
