@@ -1,4 +1,5 @@
 /** manifest.json (export-format.md §2): what the export claims to hold. */
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -33,13 +34,24 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestFile = z.infer<typeof fileEntry>;
 
+/** Why a folder has no manifest: it is not there at all, it is a file, or it is a folder without one. */
+function missingManifest(dir: string): string {
+  let stat;
+  try {
+    stat = statSync(dir);
+  } catch {
+    return `导出目录不存在：${dir}`;
+  }
+  return stat.isDirectory() ? `导出目录中没有 manifest.json：${dir}` : `不是文件夹（导出应为一个文件夹）：${dir}`;
+}
+
 export async function readManifest(dir: string): Promise<Manifest> {
   let raw: string;
   try {
     raw = await readFile(join(dir, 'manifest.json'), 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UnusableExport([{ file: 'manifest.json', message: code === 'ENOENT' || code === 'ENOTDIR' ? `导出目录中没有 manifest.json：${dir}` : `无法读取 manifest.json（${code ?? String(e)}）：${dir}` }]);
+    throw new UnusableExport([{ file: 'manifest.json', message: code === 'ENOENT' || code === 'ENOTDIR' ? missingManifest(dir) : `无法读取 manifest.json（${code ?? String(e)}）：${dir}` }]);
   }
   let json: unknown;
   try {

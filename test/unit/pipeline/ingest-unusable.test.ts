@@ -68,6 +68,18 @@ describe('§7 an unusable export stops the build', () => {
     assert.match(e.problems[0]!.message, /^sha256 与 manifest\.json 不符/);
     assert.match(e.problems[1]!.message, /^第 2 行的引号没有闭合/);
   });
+  test('an export folder that is not there, is a file, or has no manifest: each is said as it is', async () => {
+    const dir = tempDir('portal-no-export-');
+    writeFileSync(join(dir, 'a-file'), '');
+    for (const [exportDir, message] of [
+      [join(dir, 'missing'), `导出目录不存在：${join(dir, 'missing')}`],
+      [join(dir, 'a-file'), `不是文件夹（导出应为一个文件夹）：${join(dir, 'a-file')}`],
+      [dir, `导出目录中没有 manifest.json：${dir}`],
+    ]) {
+      const e = await ingestExport({ exportDir, asOf: '2026-11-28', regions: portal.regions }).then(() => assert.fail(exportDir), (error: UnusableExport) => error);
+      assert.deepEqual(e.problems, [{ file: 'manifest.json', message }]);
+    }
+  });
   test('a header naming a column twice: the file and the column', async () => {
     const e = await unusableFixture('duplicate-header');
     assert.deepEqual(e.problems, [{ file: 'subjects.csv', line: 1, field: '主体名称', message: '列名重复：无法确定哪一列是该字段' }]);
