@@ -112,10 +112,11 @@ try {
   const streamed = await stream?.finish();
   if (streamed?.failed) console.warn(`渲染期间构建搜索索引分片出错，渲染后重新构建：${streamed.failed}`);
   const early = typeof read === 'string' ? undefined : read;
-  if (early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size, early.changed, early.leftForMemory));
-  else console.warn(`渲染期间写出 ${scanner.named} 个文件，读取的全部作废、重新读取：${read}`);
-  const { errors } = copier.result;
   const code = run.code ?? 1;
+  // A stopped build has its reason above; what was read while it rendered is no news then.
+  if (code === 0 && early) console.log(readWhileRenderingLine(scanner.named, early.extraction.urls.size, early.checked.size, early.changed, early.leftForMemory));
+  else if (code === 0) console.warn(`渲染期间写出 ${scanner.named} 个文件，读取的全部作废、重新读取：${read}`);
+  const { errors } = copier.result;
   if (code !== 0) process.exitCode = code;
   else if (errors.length) {
     console.error(`复制页面或附件失败（${errors.length} 个）：\n${errors.slice(0, 20).join('\n')}`);

@@ -37,6 +37,8 @@ describe('an unusable export stops the build cleanly', () => {
       assert.ok(output.includes('导出不可用，构建已停止'), output);
       assert.ok(output.includes(reason), output);
       assert.doesNotMatch(output, /^\s+at /m, 'no stack frames');
+      // Nor a stack's heading, nor what the build had read while rendering: only the reason.
+      assert.doesNotMatch(output, /Stack trace|渲染期间写出/);
       assert.equal(JSON.parse(readFileSync(reportPath, 'utf8')).usable, false);
     });
   }

@@ -25,7 +25,8 @@ export class BuildStopped extends Error {
   constructor(message: string) {
     super(message);
     this.name = 'BuildStopped';
-    this.stack = `${this.name}: ${message}`;
+    // Empty, not merely frameless: Astro prints any stack under a heading of its own.
+    this.stack = '';
   }
 }
 
