@@ -6,7 +6,7 @@
  * src/lib/release/publish.ts; this script parses arguments and reports.
  * Exit 0: released; 1: failed, ROOT/current untouched; 2: usage error.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import portal from '../portal.config.ts';
 import { parseAsOf } from '../src/lib/dates/civil-date.ts';
@@ -87,6 +87,7 @@ try {
     }
   }
   console.error(`[publish] 报告：${e.reportPath ?? '（本次没有生成报告）'}`);
-  console.error(`[publish] 正在提供的版本未改动：${resolve(opts.out, 'current')}`);
+  const current = resolve(opts.out, 'current');
+  console.error(existsSync(current) ? `[publish] 正在提供的版本未改动：${current}` : `[publish] 尚无正在提供的版本（${current} 不存在），未做任何更改`);
   process.exit(1);
 }

@@ -285,6 +285,8 @@ describe('arguments and release roots', () => {
     const r = await publish(join(FIXTURES, 'good'), other);
     assert.equal(r.code, 1);
     assert.match(r.stderr, /阶段 root[\s\S]*不是发布根目录/);
+    // It serves nothing yet: no 'unchanged' about a current release that is not there.
+    assert.match(r.stderr, /尚无正在提供的版本（\S+current 不存在），未做任何更改/);
     assert.deepEqual(snapshot(other, ''), before);
     const rb = await run('rollback.ts', ['--out', other]);
     assert.equal(rb.code, 1);
