@@ -80,9 +80,9 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
   const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
   if (!/^[a-z0-9-]+$/.test(c.slug)) add(undefined, 1, '案例文件名（URL 键）只能由小写字母、数字和“-”组成');
   if (c.yamlError) add(undefined, 1, c.yamlError);
+  const data: Record<string, unknown> = typeof c.data === 'object' && c.data !== null ? (c.data as Record<string, unknown>) : {};
   // §3's invisible characters, for the case's fields as for a CSV cell: a case is shown on the same pages.
-  const fields = typeof c.data === 'object' && c.data !== null ? Object.entries(c.data) : [];
-  for (const [field, value] of fields) {
+  for (const [field, value] of Object.entries(data)) {
     for (const text of [value].flat()) {
       const found = typeof text === 'string' ? findInvisibleCharacter(text) : undefined;
       if (found) add(field, c.lineOf(field), found.message);
@@ -93,19 +93,20 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
   const parsed = caseFrontMatter.safeParse(c.data);
   if (!parsed.success) for (const i of parsed.error.issues) add(String(i.path[0] ?? ''), c.lineOf(String(i.path[0] ?? '')), i.message);
   const fm = parsed.success ? parsed.data : undefined;
-  // Each field as its own schema reads it: a case with one bad field is still checked in all the others.
-  const data: Record<string, unknown> = typeof c.data === 'object' && c.data !== null ? (c.data as Record<string, unknown>) : {};
-  const valid = <K extends keyof typeof caseFrontMatter.shape>(k: K) => {
+  // A field as the front matter has it, or, when another field failed, as its own schema reads
+  // it: a case with one bad field is still checked in all the others.
+  const valid = <K extends keyof typeof caseFrontMatter.shape>(k: K): CaseFrontMatter[K] | undefined => {
+    if (fm) return fm[k];
     const own = caseFrontMatter.shape[k].safeParse(data[k]);
     return own.success ? (own.data as CaseFrontMatter[K]) : undefined;
   };
-  const region = fm ? fm.region : valid('region');
+  const region = valid('region');
   if (region !== undefined && !regions.includes(region)) add('region', c.lineOf('region'), `不是本门户配置的区域：${region}`);
-  for (const code of (fm ? fm.subjects : valid('subjects')) ?? []) {
+  for (const code of valid('subjects') ?? []) {
     const message = subjects.problemOf(code);
     if (message) add('subjects', c.lineOf('subjects'), message);
   }
-  const cover = fm ? fm.cover : valid('cover');
+  const cover = valid('cover');
   if (cover) {
     const message = checkAttachment(exportDir, cover, 'image');
     if (message) add('cover', c.lineOf('cover'), message);
@@ -118,7 +119,7 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     if (message) add(undefined, c.bodyLine + image.offsetLine, message);
   }
   for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
-    const value = fm ? fm[field] : valid(field);
+    const value = valid(field);
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
   }
   for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
