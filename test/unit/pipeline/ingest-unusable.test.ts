@@ -3,10 +3,9 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import portal from '../../../portal.config.ts';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
 import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
-import { assertEveryRowAccounted, fixture, ingestFixture, unusableFixture } from '../support/exports.ts';
+import { assertEveryRowAccounted, fixture, ingestFixture, unusableExport, unusableFixture } from '../support/exports.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const where = (e: { problems: { file: string; line?: number; field?: string }[] }) => e.problems.map((p) => [p.file, p.line, p.field]);
@@ -59,11 +58,7 @@ describe('§7 an unusable export stops the build', () => {
     const text = readFileSync(path, 'utf8');
     // Cut a few characters into the first letter's 承诺内容, which opens its quote on line 2.
     writeFileSync(path, text.slice(0, text.indexOf('"一、') + 4));
-    const e = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions }).then(
-      () => assert.fail('expected the cut export to be unusable'),
-      (error: unknown) => error as UnusableExport,
-    );
-    assert.ok(e instanceof UnusableExport);
+    const e = await unusableExport(dir);
     assert.deepEqual(where(e), [['commitments.csv', undefined, undefined], ['commitments.csv', 2, undefined]]);
     assert.match(e.problems[0]!.message, /^sha256 与 manifest\.json 不符/);
     assert.match(e.problems[1]!.message, /^第 2 行的引号没有闭合/);
@@ -76,8 +71,7 @@ describe('§7 an unusable export stops the build', () => {
       [join(dir, 'a-file'), `不是文件夹（导出应为一个文件夹）：${join(dir, 'a-file')}`],
       [dir, `导出目录中没有 manifest.json：${dir}`],
     ]) {
-      const e = await ingestExport({ exportDir, asOf: '2026-11-28', regions: portal.regions }).then(() => assert.fail(exportDir), (error: UnusableExport) => error);
-      assert.deepEqual(e.problems, [{ file: 'manifest.json', message }]);
+      assert.deepEqual((await unusableExport(exportDir)).problems, [{ file: 'manifest.json', message }]);
     }
   });
   test('a header naming a column twice: the file and the column', async () => {

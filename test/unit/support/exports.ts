@@ -13,15 +13,18 @@ export function ingestFixture(name: string, asOf = '2026-11-28') {
   return ingestExport({ exportDir: fixture(name), asOf, regions: portal.regions });
 }
 
-export async function unusableFixture(name: string, asOf = '2026-11-28'): Promise<UnusableExport> {
+/** The UnusableExport that ingesting the export in `exportDir` throws; any other outcome fails the test. */
+export async function unusableExport(exportDir: string, asOf = '2026-11-28'): Promise<UnusableExport> {
   try {
-    await ingestFixture(name, asOf);
+    await ingestExport({ exportDir, asOf, regions: portal.regions });
   } catch (e) {
     if (e instanceof UnusableExport) return e;
     throw e;
   }
-  assert.fail(`expected ${name} to be unusable`);
+  assert.fail(`expected ${exportDir} to be unusable`);
 }
+
+export const unusableFixture = (name: string, asOf?: string) => unusableExport(fixture(name), asOf);
 
 /** §6: the report accounts for every row of every file. */
 export function assertEveryRowAccounted(report: BuildReport) {
