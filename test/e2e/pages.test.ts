@@ -12,7 +12,7 @@ import { buildSite, FIXTURE_EXPORT, type BuiltSite } from './support/build.ts';
 import { launchBrowser } from './support/browser.ts';
 import { serveStatic as serve, type StaticServer } from '../../scripts/lib/static-server.ts';
 import { htmlErrors } from './support/html-validity.ts';
-import { existsPath, htmlFiles, read, urlPathOf } from './support/site.ts';
+import { existsPath, htmlFiles, LAYOUT_SCRIPT_START, read, scriptsOf, urlPathOf } from './support/site.ts';
 
 let built: BuiltSite;
 let server: StaticServer;
@@ -157,7 +157,7 @@ describe('each page type renders its record', () => {
     assert.ok((await page.locator('main').innerText()).includes('<script>alert(1)</script>'));
     // The one script is the layout's (large text); the cell's is text.
     assert.equal(await page.locator('script').count(), 1);
-    assert.match((await page.locator('script').textContent())!, /^\(function\(\)\{var h=document\.documentElement,k='portal-large-text';/);
+    assert.match((await page.locator('script').evaluate((e) => e.outerHTML))!, LAYOUT_SCRIPT_START);
     await page.reload();
     assert.deepEqual(dialogs, []);
     await page.close();
@@ -311,7 +311,7 @@ describe('every page', () => {
     for (const file of htmlFiles(built.outDir)) {
       const html = read(file);
       const where = urlPathOf(built.outDir, file);
-      const scripts = html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+      const scripts = scriptsOf(html);
       // A redirect page (a case's old address) is not laid out: it has none.
       if (html.includes('http-equiv="refresh"')) assert.deepEqual(scripts, [], `${where} has no script`);
       else if (!where.startsWith('/search/')) {
@@ -323,7 +323,7 @@ describe('every page', () => {
     // The same bytes on every page, inline (it loads nothing), and only about the large-text choice.
     assert.equal(layoutScripts.size, 1);
     const [script] = layoutScripts;
-    assert.match(script!, /^<script>\(function\(\)\{var h=document\.documentElement,k='portal-large-text';/);
+    assert.match(script!, LAYOUT_SCRIPT_START);
     assert.doesNotMatch(script!, /src=|fetch|XMLHttpRequest|innerHTML|import|http/);
   });
 

@@ -35,3 +35,9 @@ export async function textOf(path: string): Promise<{ text: string; gzip: boolea
   const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
   return { text: (gzip ? gunzipSync(bytes) : bytes).toString('latin1'), gzip };
 }
+
+/** Every <script> element of a built page, whole. */
+export const scriptsOf = (html: string): string[] => html.match(/<script\b[^>]*>[\s\S]*?<\/script>/gi) ?? [];
+
+/** How the layout's one inline script begins (large text, src/layouts/Base.astro): the only script a page but search may have. */
+export const LAYOUT_SCRIPT_START = /^<script>\(function\(\)\{var h=document\.documentElement,k='portal-large-text';/;
