@@ -15,8 +15,7 @@ function validate(name: string, ...extra: string[]) {
   return run([], ['--export', fixture(name), '--as-of', '2026-11-28', ...extra]);
 }
 
-function run(nodeOptions: string[], args: string[], env: Record<string, string> = {}) {
-  const reportPath = join(out, `report-${n++}.json`);
+function run(nodeOptions: string[], args: string[], env: Record<string, string> = {}, reportPath = join(out, `report-${n++}.json`)) {
   const run = spawnSync(process.execPath, [...nodeOptions, 'scripts/validate.ts', '--report', reportPath, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, ...env } });
   let report: any;
   try {
@@ -115,7 +114,7 @@ describe('npm run validate', () => {
     const notFolder = join(out, 'a-file');
     writeFileSync(notFolder, '');
     for (const name of ['good', 'wrong-sha256']) {
-      const r = spawnSync(process.execPath, ['scripts/validate.ts', '--export', fixture(name), '--as-of', '2026-11-28', '--report', join(notFolder, 'report.json')], { cwd: ROOT, encoding: 'utf8' });
+      const r = run([], ['--export', fixture(name), '--as-of', '2026-11-28'], {}, join(notFolder, 'report.json'));
       assert.equal(r.status, 2, name);
       assert.match(r.stderr.trim().split('\n').at(-1)!, new RegExp(`^无法写入报告 ${notFolder}/report\\.json（(EEXIST|ENOTDIR)）$`), name);
       assert.doesNotMatch(r.stderr, /\n\s+at /, name);
