@@ -155,7 +155,7 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
         const blocks = p.blocks.map((text) => seen.of(text));
         numbers.push(...numberLines(p, shard.name));
         known.push(...knownLines(p, blocks, shard.name));
-        const id = index.add(p, blocks.map((b) => b.ids));
+        const id = index.add(p, blocks.map((b) => b.ids), p.heading);
         // Made and checked when the page was read (search-extraction.ts).
         files.write(cardFile(id), Buffer.from(p.card.gz, 'base64'));
         if (p.card.clear) checked.push(`${under}/${cardFile(id)}`);

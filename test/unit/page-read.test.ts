@@ -24,7 +24,7 @@ test('one parse gives the whole page its links and the search only the head and 
       ['<a href>', '/about/', false],
     ],
   );
-  assert.deepEqual(read.extraction, { page: { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', name: '', blocks: ['某公司', '见主体'], numbers: [] } });
+  assert.deepEqual(read.extraction, { page: { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', name: '', blocks: ['某公司', '见主体'], heading: 0, numbers: [] } });
 });
 
 test('robots noindex in the head is seen; a page without the marker is only read for its links', () => {

@@ -11,7 +11,7 @@ import type { SearchManifest, ShardInfo } from './manifest.ts';
 import { numberFile, numberKey, type NumberFile, type NumberHit } from './numbers.ts';
 import { parseQuery, type QueryPart } from './query.ts';
 import { parseRouteFile, routeShards } from './routing.ts';
-import { cardFile, indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
+import { cardFile, headingWeight, indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
 
 /**
@@ -135,13 +135,13 @@ export class ShardedSearch {
     });
   }
 
-  /** The pages of one shard holding one part, with how often (the part's postings files, in parallel). */
+  /** The pages of one shard holding one part, with how often, matches in a heading weighed (the page table and the part's postings files, in parallel). */
   private async matchInShard(shard: ShardInfo, part: QueryPart): Promise<Map<number, number>> {
     const keys = partKeys(part.match).map((k) => k.key);
     const numbers = [...new Set(keys.map((k) => indexFile(k, shard.indexFiles)))];
     const files = new Map<number, IndexFile>();
-    await Promise.all(numbers.map(async (n) => files.set(n, await this.lookup(`${shard.name}/index/${n}.bin.gz`, (path) => this.gzipped(path).then(parseIndexFile)))));
-    return matchPart(part.match, (key) => files.get(indexFile(key, shard.indexFiles))!.get(key));
+    const [{ pages }] = await Promise.all([this.pageTable(shard), ...numbers.map(async (n) => files.set(n, await this.lookup(`${shard.name}/index/${n}.bin.gz`, (path) => this.gzipped(path).then(parseIndexFile))))]);
+    return matchPart(part.match, (key) => files.get(indexFile(key, shard.indexFiles))!.get(key), headingWeight(pages));
   }
 
   /**

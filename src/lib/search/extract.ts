@@ -13,6 +13,8 @@
  *
  * Text is cut into blocks as a reader sees it: a block element (paragraph, heading, list
  * item, table cell, field name or value…) or a <br> ends a block, inline elements do not.
+ * The block of the region's first `<h1>` is the page's heading (an agency's name, a record's
+ * title), which the ranking weighs above the rest (shard-index.ts relevance).
  */
 import { htmlParser, type ParseHandler } from '../html.ts';
 import { commitmentFile } from '../schemas/commitment.ts';
@@ -35,6 +37,8 @@ export interface ExtractedPage extends SearchMetaFields {
   /** A profile's subject name (data-name), '' on other pages. */
   name: string;
   blocks: string[];
+  /** The index in `blocks` of the page's heading (its first <h1> in the search region), -1 without one. */
+  heading: number;
   /** The page's own numbers, as written in its field list (for the number lookup). */
   numbers: string[];
 }
@@ -112,6 +116,8 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
   let metaCount = 0;
   let regions = 0;
   const blocks: string[] = [];
+  let heading = -1;
+  let inHeading = false; // inside the region's first <h1>
   let current = '';
   const stack: { body: boolean; skip: boolean }[] = [];
   let bodyDepth = 0; // open data-search-body elements
@@ -122,7 +128,10 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
   let fieldText = '';
   const flush = () => {
     const t = current.replace(/\s+/g, ' ').trim();
-    if (t) blocks.push(t);
+    if (t) {
+      if (inHeading && heading < 0) heading = blocks.length;
+      blocks.push(t);
+    }
     current = '';
   };
   const handler: ParseHandler = {
@@ -149,6 +158,7 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
       }
       if (skip) skipDepth++;
       if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      if (name === 'h1' && bodyDepth > 0 && skipDepth === 0 && heading < 0) inHeading = true;
       if (bodyDepth > 0 && (name === 'dt' || name === 'dd')) {
         field = name;
         fieldText = '';
@@ -168,6 +178,7 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
         field = undefined;
       }
       if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      if (name === 'h1') inHeading = false;
       if (top.skip) skipDepth--;
       if (top.body) {
         bodyDepth--;
@@ -175,12 +186,12 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
       }
     },
   };
-  return { handler, done: () => decide(url, { noindex, meta, subjectName, metaCount, regions, blocks, fields }) };
+  return { handler, done: () => decide(url, { noindex, meta, subjectName, metaCount, regions, blocks, heading, fields }) };
 }
 
 /** What the parse found, decided: the page, or why it is left out or breaks the contract. */
-function decide(url: string, found: { noindex: boolean; meta: SearchMetaFields | undefined; subjectName: string; metaCount: number; regions: number; blocks: string[]; fields: [string, string][] }): Extraction {
-  const { noindex, meta, subjectName, metaCount, regions, blocks, fields } = found;
+function decide(url: string, found: { noindex: boolean; meta: SearchMetaFields | undefined; subjectName: string; metaCount: number; regions: number; blocks: string[]; heading: number; fields: [string, string][] }): Extraction {
+  const { noindex, meta, subjectName, metaCount, regions, blocks, heading, fields } = found;
   if (noindex) return { skipped: 'noindex' };
   if (!meta) return { skipped: 'no-meta' };
   const problems: string[] = [];
@@ -194,5 +205,5 @@ function decide(url: string, found: { noindex: boolean; meta: SearchMetaFields |
   // The kind is page text: only the table's own keys count (not `constructor`).
   const own = Object.hasOwn(OWN_NUMBER_FIELDS, meta.kind) ? OWN_NUMBER_FIELDS[meta.kind]! : [];
   const numbers = [...new Set(fields.filter(([l]) => own.includes(l)).map(([, v]) => v))];
-  return { page: { url, ...meta, name: subjectName, blocks, numbers } };
+  return { page: { url, ...meta, name: subjectName, blocks, heading, numbers } };
 }

@@ -7,7 +7,9 @@
  * <search dir>/<shard>/, each gzip (the caller compresses and decompresses):
  *
  *  - pages.json.gz: the shard's pages in shard order (their ids), as [kind, region, date,
- *    status, tokens]: for filters, date order and ranking, before any card is loaded.
+ *    status, tokens, heading from, heading to]: for filters, date order and ranking, before
+ *    any card is loaded. The heading's positions are those of the page's heading block
+ *    (extract.ts), [0, 0) without one.
  *  - index/<n>.bin.gz: the postings, hashed by key (routing.ts fnv1a) into `files` files of
  *    about INDEX_FILE_BYTES, so a query part loads one small file per token it checks.
  *  - card/<id>.json.gz: one page's result card (ShownResult), loaded when it is shown.
@@ -21,7 +23,7 @@ import { fnv1a } from './routing.ts';
 import { isHanToken } from './segment.ts';
 
 /** A page of the shard, as pages.json.gz has it. */
-export type IndexedPage = [kind: string, region: string, date: string, status: string, tokens: number];
+export type IndexedPage = [kind: string, region: string, date: string, status: string, tokens: number, headingFrom: number, headingTo: number];
 
 /** The key of a Han character's page list (no token starts with it: tokens are letters and digits). */
 export const CHAR_KEY = '~';
@@ -140,12 +142,15 @@ export class ShardIndexBuilder {
     return ids;
   }
 
-  /** Adds the next page: its blocks' token ids (tokenIds), in order. Returns its id. */
-  add(page: { kind: string; region: string; date: string; status: string }, blocks: readonly Int32Array[]): number {
+  /** Adds the next page: its blocks' token ids (tokenIds), in order, and which is its heading (-1: none). Returns its id. */
+  add(page: { kind: string; region: string; date: string; status: string }, blocks: readonly Int32Array[], heading = -1): number {
     const id = this.pages.length;
     let pos = 0;
-    for (const ids of blocks) {
+    let headingFrom = 0;
+    let headingTo = 0;
+    for (const [b, ids] of blocks.entries()) {
       if (!ids.length) continue;
+      if (b === heading) [headingFrom, headingTo] = [pos, pos + ids.length];
       for (const tid of ids) {
         this.occToken.push(tid);
         this.occPage.push(id);
@@ -153,7 +158,7 @@ export class ShardIndexBuilder {
       }
       pos++; // the gap between blocks
     }
-    this.pages.push([page.kind, page.region, page.date, page.status, pos]);
+    this.pages.push([page.kind, page.region, page.date, page.status, pos, headingFrom, headingTo]);
     return id;
   }
 
@@ -325,9 +330,10 @@ export function partKeys(m: PartMatch): { key: string; offset: number }[] {
 /**
  * The pages that hold a part, with how often: `data(key)` gives a key's postings (undefined
  * when no page of the shard has it). A phrase matches where every checked key is at its
- * offset from the phrase's start.
+ * offset from the phrase's start; `weight(page, position)` counts a match at its start (1
+ * each without it). A lone character's list has no positions: each is counted once.
  */
-export function matchPart(m: PartMatch, data: (key: string) => Uint8Array | undefined): Map<number, number> {
+export function matchPart(m: PartMatch, data: (key: string) => Uint8Array | undefined, weight?: (page: number, position: number) => number): Map<number, number> {
   const keys = partKeys(m);
   if ('char' in m) {
     const d = data(keys[0]!.key);
@@ -349,7 +355,7 @@ export function matchPart(m: PartMatch, data: (key: string) => Uint8Array | unde
     let n = 0;
     for (const p of ps) {
       const start = p - first!.offset;
-      if (rest.every((l, i) => sets[i]!.has(start + l.offset))) n++;
+      if (rest.every((l, i) => sets[i]!.has(start + l.offset))) n += weight ? weight(id, start) : 1;
     }
     if (n) out.set(id, n);
   }
@@ -357,9 +363,24 @@ export function matchPart(m: PartMatch, data: (key: string) => Uint8Array | unde
 }
 
 /**
+ * A match in the page's heading counts as this many (BM25F's field weight): a query names what
+ * a page is about more surely in its heading (an agency's name, a record's title) than in its
+ * text. 医院 finds a government's profile that lists two hospitals among its units; the
+ * hospitals' own profiles, whose heading names them once, rank above it.
+ */
+export const HEADING_WEIGHT = 3;
+
+/** matchPart's weight of a match at `position` of page `id` of a page table: HEADING_WEIGHT within its heading. */
+export const headingWeight = (pages: readonly IndexedPage[]) => (id: number, position: number): number => {
+  const page = pages[id]!;
+  return position >= page[5] && position < page[6] ? HEADING_WEIGHT : 1;
+};
+
+/**
  * Relevance: BM25's term-frequency part (k1 1.2, b 0.75) of how often the page holds the
- * part, for a page of `tokens` tokens in a shard whose pages average `average`: more
- * matches count, with diminishing returns, and a short page that holds it ranks above a long one.
+ * part (headingWeight counted), for a page of `tokens` tokens in a shard whose pages average
+ * `average`: more matches count, with diminishing returns, and a short page that holds it
+ * ranks above a long one.
  */
 export function relevance(matches: number, tokens: number, average: number): number {
   const k1 = 1.2;

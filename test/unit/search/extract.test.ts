@@ -9,7 +9,23 @@ test('takes the marked regions as blocks, inline elements joined, chrome and hid
   const r = extractPage(page(`<article data-search-body>${META}<h1>某<b>公司</b></h1><dl><dt>处罚类别</dt><dd>罚款&amp;警告</dd></dl><p hidden>隐藏</p><script>var x="脚本"</script><p>第一行<br>第二行</p></article><aside>不算</aside>`), '/penalties/1/');
   assert.ok('page' in r);
   assert.deepEqual(r.page.blocks, ['某公司', '处罚类别', '罚款&警告', '第一行', '第二行']);
-  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', name: '', blocks: undefined, numbers: [] });
+  assert.deepEqual({ ...r.page, blocks: undefined }, { url: '/penalties/1/', kind: 'penalties', title: '某公司：罚款', region: '泰山区', date: '2026-01-02', status: '未修复', name: '', blocks: undefined, heading: 0, numbers: [] });
+});
+
+test("the page's heading is the block of the search region's first <h1>, wherever it stands among the blocks", () => {
+  const headingOf = (body: string, before = '') => {
+    const r = extractPage(page(`${before}<article data-search-body>${META}${body}</article>`), '/penalties/1/');
+    assert.ok('page' in r);
+    return [r.page.heading, r.page.heading >= 0 ? r.page.blocks[r.page.heading] : undefined];
+  };
+  // After the kind's label, as a record page has it: the second block.
+  assert.deepEqual(headingOf('<p>行政处罚信息</p><h1>某<b>公司</b>：罚款</h1><p>正文</p>'), [1, '某公司：罚款']);
+  // Only the first <h1>; an empty one is no heading, and one the search skips is none either.
+  assert.deepEqual(headingOf('<h1> </h1><h1 data-search-ignore>略</h1><p>正文</p><h1>甲</h1><h1>乙</h1>'), [1, '甲']);
+  // A heading cut by <br> is its first line.
+  assert.deepEqual(headingOf('<h1>某公司<br>罚款</h1>'), [0, '某公司']);
+  // No <h1> in the search region (one in the site's header does not count).
+  assert.deepEqual(headingOf('<h2>某公司</h2><p>正文</p>', '<h1>站名</h1>'), [-1, undefined]);
 });
 
 test('pages without the marker, and noindex pages, are skipped', () => {

@@ -2,19 +2,19 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 import { segmentBlock } from '../../../src/lib/search/segment.ts';
-import { CHAR_KEY, indexFile, matchPart, parseIndexFile, partKeys, relevance, ShardIndexBuilder, type IndexFile } from '../../../src/lib/search/shard-index.ts';
+import { CHAR_KEY, HEADING_WEIGHT, headingWeight, indexFile, matchPart, parseIndexFile, partKeys, relevance, ShardIndexBuilder, type IndexFile } from '../../../src/lib/search/shard-index.ts';
 
 const facts = { kind: 'commitments', region: '泰山区', date: '2026-01-02', status: '' };
 
-/** Builds a shard of pages (each a list of blocks) and reads its files back as the browser does. */
-function shard(pages: string[][]) {
+/** Builds a shard of pages (each a list of blocks; `headings[i]`: page i's heading block) and reads its files back as the browser does. */
+function shard(pages: string[][], headings: number[] = []) {
   const b = new ShardIndexBuilder();
-  pages.forEach((blocks, i) => assert.equal(b.add(facts, blocks.map((t) => b.tokenIds(segmentBlock(t).tokens))), i));
+  pages.forEach((blocks, i) => assert.equal(b.add(facts, blocks.map((t) => b.tokenIds(segmentBlock(t).tokens)), headings[i]), i));
   const { pages: table, index } = b.files();
   const files: IndexFile[] = index.map(parseIndexFile);
-  const find = (q: string) => {
+  const find = (q: string, weighed = false) => {
     const [part] = parseQuery(q);
-    return Object.fromEntries(matchPart(part!.match, (key) => files[indexFile(key, files.length)]!.get(key)));
+    return Object.fromEntries(matchPart(part!.match, (key) => files[indexFile(key, files.length)]!.get(key), weighed ? headingWeight(JSON.parse(table)) : undefined));
   };
   return { table: JSON.parse(table), files, find };
 }
@@ -30,8 +30,23 @@ test('a phrase is found where its text stands in one block, with how often; neve
   assert.deepEqual(find('2026'), { 1: 1, 2: 1, 3: 1 });
   // Spaces are not tokens: 市场 2026 holds 市场2026 (a space in a query splits it into parts).
   assert.deepEqual(find('市场2026'), { 1: 1 });
-  // Tokens per page, with one gap after each block: 泰安 安市 市 | 安市 市场 场 → 3 + 1 + 3 + 1.
-  assert.deepEqual(table[0], ['commitments', '泰山区', '2026-01-02', '', 8]);
+  // Tokens per page, with one gap after each block: 泰安 安市 市 | 安市 市场 场 → 3 + 1 + 3 + 1; no heading.
+  assert.deepEqual(table[0], ['commitments', '泰山区', '2026-01-02', '', 8, 0, 0]);
+});
+
+test("a page's heading is kept as its positions, and a match starting there counts HEADING_WEIGHT times", () => {
+  // Page 0: its heading 某医院名 is the second block: 行政 is 行政 政 (positions 0, 1) and a gap (2),
+  // so 某医 医院 院名 名 are 3–6. Page 1: 医院 twice in its text, no heading. Page 2: an empty block
+  // (no tokens, no gap) before the heading 医院 at 0–1.
+  const { table, find } = shard([['行政', '某医院名', '医院'], ['某县医院', '某镇医院'], ['', '医院']], [1, -1, 1]);
+  assert.deepEqual(table.map((p: number[]) => p.slice(4)), [[11, 3, 7], [10, 0, 0], [3, 0, 2]]);
+  assert.equal(HEADING_WEIGHT, 3);
+  assert.deepEqual(find('医院', true), { 0: 3 + 1, 1: 2, 2: 3 });
+  // Unweighed, a match is one; a lone character has no positions and is counted once too.
+  assert.deepEqual(find('医院'), { 0: 2, 1: 2, 2: 1 });
+  assert.deepEqual(find('医', true), { 0: 2, 1: 2, 2: 1 });
+  // A match is weighed by where it starts: 院名 at 5, inside page 0's heading.
+  assert.deepEqual(find('院名', true), { 0: 3 });
 });
 
 test('one character is found wherever it stands: inside a run, or as its last', () => {
