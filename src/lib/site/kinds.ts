@@ -11,4 +11,5 @@ export const KIND_LABELS: Record<RecordKind, string> = {
 
 export const recordUrl = (kind: RecordKind | 'cases', id: string): string => `/${kind}/${id}/`;
 export const subjectUrl = (creditCode: string): string => `/subjects/${creditCode}/`;
-export const attachmentUrl = (key: string): string => `/attachments/${key}`;
+/** An attachment's address: each part of its path percent-encoded, so that a name with a space, `#`, `?` or `%` links to its file. */
+export const attachmentUrl = (key: string): string => `/attachments/${key.split('/').map(encodeURIComponent).join('/')}`;

@@ -124,7 +124,7 @@ describe('pipeline: attachments', () => {
     assert.deepEqual(problemsOf(report, 'commitments.csv', 11).map((p) => [p.field, p.message]), [['承诺书附件', '附件不存在：attachments/commitments/missing.pdf']]);
   });
   test('a 承诺书附件 that is not a PDF rejects the row', () => {
-    assert.match(problemsOf(report, 'commitments.csv', 12)[0]?.message ?? '', /不是有效的 PDF/);
+    assert.equal(problemsOf(report, 'commitments.csv', 12)[0]?.message, '附件的内容不是它的扩展名所说的 PDF 文件（.pdf）：attachments/commitments/fake.pdf');
   });
   test('a valid PDF of a published commitment is listed for the site', () => {
     assert.deepEqual(result.attachments, ['commitments/ok.pdf']);
