@@ -87,15 +87,17 @@ function piecesOfNormalized(text: string): Piece[] {
   return out;
 }
 
-/** The n-grams of an encoded Han run (4 letters a character). */
-function grams(run: readonly string[], n: number): string[] {
-  const out: string[] = [];
+/**
+ * The n-grams of an encoded Han run (4 letters a character), added to `out` one by one: a
+ * cell may hold a run of a million characters, and `out.push(...grams)` passes each as an
+ * argument on the stack (it overflowed from about 50,000).
+ */
+function addGrams(out: string[], run: readonly string[], n: number): void {
   for (let i = 0; i + n <= run.length; i++) {
     let g = run[i]!;
     for (let j = 1; j < n; j++) g += run[i + j]!;
     out.push(g);
   }
-  return out;
 }
 
 /** Text → index tokens, in order: a Han run's bigrams and its last character alone; words. */
@@ -105,7 +107,10 @@ function tokensOf(ps: readonly Piece[]): string[] {
   const out: string[] = [];
   for (const p of ps) {
     if ('word' in p) out.push(p.word);
-    else out.push(...grams(p.han, 2), p.han[p.han.length - 1]!);
+    else {
+      addGrams(out, p.han, 2);
+      out.push(p.han[p.han.length - 1]!);
+    }
   }
   return out;
 }
@@ -121,7 +126,7 @@ function routeKeysOf(ps: readonly Piece[]): string[] {
   const out: string[] = [];
   for (const p of ps) {
     if ('word' in p) out.push(p.word);
-    else out.push(...grams(p.han, 1), ...grams(p.han, 2), ...grams(p.han, 3));
+    else for (const n of [1, 2, 3]) addGrams(out, p.han, n);
   }
   return out;
 }
@@ -134,7 +139,7 @@ export function queryKeys(text: string): string[] {
   const out: string[] = [];
   for (const p of pieces(text)) {
     if ('word' in p) out.push(p.word);
-    else out.push(...grams(p.han, Math.min(3, p.han.length)));
+    else addGrams(out, p.han, Math.min(3, p.han.length));
   }
   return out;
 }

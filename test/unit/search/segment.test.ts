@@ -75,3 +75,12 @@ test('several parts, longest first; duplicates and empty parts dropped; ASCII pa
   assert.deepEqual(parts[2]!.route, ['xabc']);
   assert.deepEqual(parseQuery(' ，。！'), []);
 });
+
+test('a cell of a million Han characters is segmented, not a stack overflow', () => {
+  // 60,000 characters: 59,999 bigrams and the closing unigram; routing keys 60,000 + 59,999 + 59,998.
+  const long = segmentBlock('大'.repeat(60_000));
+  assert.equal(long.tokens.length, 60_000);
+  assert.equal(long.keys.length, 179_997);
+  assert.equal(segmentBlock('政务诚信'.repeat(250_000)).tokens.length, 1_000_000);
+  assert.equal(queryKeys('大'.repeat(60_000)).length, 59_998);
+});
