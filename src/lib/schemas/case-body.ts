@@ -102,6 +102,12 @@ const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { all
 const MDX_ESM = /^\s*(import|export)\s/;
 /** Far beyond any real case (a long one is a few thousand characters); parsing cost grows faster than length. */
 const MAX_BODY_CHARS = 100_000;
+/**
+ * Far beyond any real case too (a quote of a list of a list of emphasised links is about ten).
+ * A fixed bound, not the stack: a body this check could still parse with the stack it had
+ * (`>` 1,500 times) overflowed Astro's renderer, which had less, and failed the build.
+ */
+const MAX_DEPTH = 64;
 
 export interface BodyProblem {
   /** Line in the body, from 0. */
@@ -132,9 +138,23 @@ export function checkCaseBody(body: string, format: 'md' | 'mdx'): CaseBodyCheck
   return { problems: found.sort((a, b) => a.offsetLine - b.offsetLine), images };
 }
 
+/** The line of a node nested deeper than MAX_DEPTH (or of its nearest placed ancestor), walked without recursion: the tree may be thousands deep. */
+function tooDeep(tree: Root): number | undefined {
+  const stack: { node: Nodes; depth: number; line: number }[] = [{ node: tree, depth: 0, line: 0 }];
+  while (stack.length) {
+    const top = stack.pop()!;
+    const line = top.node.position?.start?.line ? top.node.position.start.line - 1 : top.line;
+    if (top.depth > MAX_DEPTH) return line;
+    if ('children' in top.node) for (const child of top.node.children) stack.push({ node: child, depth: top.depth + 1, line });
+  }
+  return undefined;
+}
+
 function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyCheck['images']): BodyProblem[] {
   const found: BodyProblem[] = [];
   const tree = parser.runSync(parser.parse(body)) as Root;
+  const deep = tooDeep(tree);
+  if (deep !== undefined) return [{ offsetLine: deep, message: `正文嵌套层级过深（超过 ${MAX_DEPTH} 层），不予公示` }];
   // Every node gets a mark in `data`, which the sanitizer copies: a mark missing from its
   // output is a node it removed; a mark present shows which attributes it kept.
   let marks = 0;

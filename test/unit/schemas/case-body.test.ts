@@ -95,6 +95,14 @@ describe('§5 case body: no body crashes or stalls the check', () => {
   test('a body nested thousands deep is a problem, not a crash', () => {
     assert.deepEqual(md('<div>'.repeat(10000) + '正文'), [at(0, '正文嵌套层级过深，无法检查，不予公示')]);
   });
+  test('nesting is bounded at 64 levels, not by the stack the check happens to have', () => {
+    // > N times: root, N blockquotes, the paragraph, its text: the text is N + 2 deep.
+    assert.deepEqual(md('> '.repeat(62) + '正文'), []);
+    assert.deepEqual(md('> '.repeat(63) + '正文'), [at(0, '正文嵌套层级过深（超过 64 层），不予公示')]);
+    // Deep enough to overflow Astro's renderer, though this check could parse it (both passed validate).
+    assert.deepEqual(md('\n\n' + '> '.repeat(1500) + 'x'), [at(2, '正文嵌套层级过深（超过 64 层），不予公示')]);
+    assert.deepEqual(md('*'.repeat(3000) + 'x' + '*'.repeat(3000)), [at(0, '正文嵌套层级过深（超过 64 层），不予公示')]);
+  });
   test('a body over 100,000 characters is refused before parsing', () => {
     assert.deepEqual(md('字'.repeat(100_001)), [at(0, '正文过长（100001 字符，上限 100000 字符），不予检查和公示')]);
     assert.deepEqual(md('字'.repeat(100_000)), []);
