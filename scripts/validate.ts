@@ -42,4 +42,5 @@ try {
   console.error(e.message);
   exitCode = 2;
 }
-process.exit(exitCode);
+// Not process.exit(): into a pipe, it dropped the output the pipe had not yet taken.
+process.exitCode = exitCode;

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fixture } from '../support/exports.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -172,5 +172,22 @@ describe('npm run validate survives every hostile input', () => {
   }
   test('hostile-rows with --strict exits 1: rows were rejected', () => {
     assert.equal(validate('hostile-rows', '--strict').status, 1);
+  });
+});
+
+describe('npm run validate into a pipe', () => {
+  test('every line reaches a reader that is slow to read, the summary table last', () => {
+    // 2,000 rows with a bad date each: about 200 KB of problems, more than a pipe holds (64 KB).
+    // Exiting with process.exit() dropped what the pipe had not taken yet.
+    const dir = join(out, 'many-problems');
+    cpSync(fixture('good'), dir, { recursive: true });
+    appendFileSync(join(dir, 'honors.csv'), Array.from({ length: 2000 }, (_, i) => `BZ-2026-9${String(i).padStart(3, '0')},11370900MB2850001B,泰安市发展和改革委员会,表彰,泰安市人民政府,市级,2026-02-30,\n`).join(''));
+    assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: ROOT }).status, 0);
+    const command = `"${process.execPath}" scripts/validate.ts --export "${dir}" --as-of 2026-11-28 --report "${join(out, 'piped.json')}" 2>&1 | (sleep 1; cat)`;
+    const piped = spawnSync('sh', ['-c', command], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.ok(piped.stdout.length > 100_000, `${piped.stdout.length} characters`);
+    assert.equal(piped.stdout.match(/^honors\.csv:\d+ 授予日期: /gm)?.length, 2000);
+    assert.match(piped.stdout, /^honors\.csv\s+2002\s+1\s+1\s+2000\s+/m);
+    assert.match(piped.stdout, /共 2001 个错误、0 个警告。\s*$/);
   });
 });
