@@ -117,12 +117,22 @@ export async function fileSha256(path: string): Promise<string> {
 }
 
 /**
+ * The line end rows are split on. §3 allows LF or CRLF, and a file may mix them (a header
+ * written by one program, the rows by another); papaparse would take the first line's end for
+ * the whole file, and a CRLF header made the LF rows one row. So rows end at LF: a CRLF's CR
+ * ends the row's last cell (readCsv drops it; after a closing quote papaparse skips it as
+ * white space), and a line break inside a quoted cell stays as written. A file with no LF in
+ * its first read is one of lone CRs (an old Mac export), split on CR.
+ */
+const rowEnd = (head: string): '\n' | '\r' => (!head.includes('\n') && head.includes('\r') ? '\r' : '\n');
+
+/**
  * Reads a CSV file. `onHeader` gets the header names; `onRow` every non-blank data row.
  * Resolves with the sha256 (hex) and the number of data rows; rejects with an
  * UnreadableCsv (undecodable bytes, a quote that never closes) or what a callback threw.
  * `chunkBytes` is the read size (tests shrink it to put a character across two reads).
  */
-export function readCsv(
+export async function readCsv(
   path: string,
   encoding: Encoding,
   onHeader: (headers: string[]) => void,
@@ -130,12 +140,29 @@ export function readCsv(
   chunkBytes = 1 << 20,
 ): Promise<{ sha256: string; rows: number }> {
   const hash = createHash('sha256');
-  const input = Readable.from(decodedChunks(path, encoding, hash, chunkBytes));
+  const chunks = decodedChunks(path, encoding, hash, chunkBytes);
+  // The text up to its first line end (a CR at the very end may be half of a CRLF).
+  const head: string[] = [];
+  let seen = '';
+  while (!seen.includes('\n') && !/\r[^]/.test(seen)) {
+    const next = await chunks.next();
+    if (next.done) break;
+    head.push(next.value);
+    seen = seen.slice(-1) + next.value;
+  }
+  const newline = rowEnd(seen);
+  const input = Readable.from((async function* () {
+    yield* head;
+    yield* chunks;
+  })());
   let headers: string[] | undefined;
   let line = 1;
   let rows = 0;
 
   const onCells = (cells: string[], errors: Papa.ParseError[]) => {
+    // Split on LF, a CRLF row's last cell ends with its CR: not a line of its own.
+    const last = cells.length - 1;
+    if (newline === '\n' && cells[last]?.endsWith('\r')) cells[last] = cells[last]!.slice(0, -1);
     const start = line;
     line += 1 + cells.reduce((n, c) => n + lineBreaks(c), 0);
     if (errors.some((e) => e.code === 'MissingQuotes')) {
@@ -166,6 +193,7 @@ export function readCsv(
       header: false,
       skipEmptyLines: false,
       delimiter: ',',
+      newline,
       step: (results, parser) => {
         try {
           onCells(results.data, results.errors);

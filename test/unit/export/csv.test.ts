@@ -44,6 +44,30 @@ describe('§3 CSV reading', () => {
     const r = await read('编号,名称\r\nA1,甲\r\nA2,乙\r\n');
     assert.deepEqual(r.rows.map((x) => [x.line, x.cells['名称']]), [[2, '甲'], [3, '乙']]);
   });
+  test('LF and CRLF line ends may be mixed in one file, even a CRLF header over LF rows', async () => {
+    // The CRLF header used to set the line end for the whole file: the LF rows became one row.
+    const r = await read('编号,名称\r\nA1,甲\nA2,乙\nA3,丙\n');
+    assert.deepEqual(r.rows.map((x) => [x.line, x.cells['编号'], x.cells['名称'], x.overflow]), [[2, 'A1', '甲', 0], [3, 'A2', '乙', 0], [4, 'A3', '丙', 0]]);
+    const mixed = await read('编号,名称\nA1,甲\r\nA2,乙\nA3,"丙\r\n丁"\nA4,戊');
+    assert.deepEqual(mixed.rows.map((x) => [x.line, x.cells['编号']]), [[2, 'A1'], [3, 'A2'], [4, 'A3'], [6, 'A4']]);
+    // A line break inside a quoted cell is the cell's text, kept as written.
+    assert.equal(mixed.rows[2]!.cells['名称'], '丙\r\n丁');
+    // A quoted last cell before a CRLF, and one before an LF.
+    const quoted = await read('编号,名称\r\nA1,"甲,乙"\r\nA2,"丙"\nA3,丁\r\n');
+    assert.deepEqual(quoted.rows.map((x) => [x.line, x.cells['编号'], x.cells['名称'], x.quoting.length]), [[2, 'A1', '甲,乙', 0], [3, 'A2', '丙', 0], [4, 'A3', '丁', 0]]);
+    // A file of lone CRs (an old Mac export) is still read row by row.
+    const cr = await read('编号,名称\rA1,"甲""乙"\rA2,"丙\r丁"\rA3,戊\r');
+    assert.deepEqual(cr.rows.map((x) => [x.line, x.cells['编号'], x.cells['名称']]), [[2, 'A1', '甲"乙'], [3, 'A2', '丙\r丁'], [5, 'A3', '戊']]);
+  });
+  test('a CRLF split between two reads is one line end', async () => {
+    // Four-byte reads cut every CRLF of this file in two: 'a,b\r' | '\nA1,' | 'x\r\nA' …
+    const path = join(dir, `f${n++}.csv`);
+    writeFileSync(path, 'a,b\r\nA1,x\r\nA2,y\r\n');
+    const rows: CsvRow[] = [];
+    const { rows: count } = await readCsv(path, 'utf-8', () => {}, (r) => rows.push(r), 4);
+    assert.equal(count, 2);
+    assert.deepEqual(rows.map((x) => [x.line, x.cells['a'], x.cells['b']]), [[2, 'A1', 'x'], [3, 'A2', 'y']]);
+  });
   test('trailing blank lines (and rows of empty cells) are skipped and not counted', async () => {
     const r = await read('编号,名称\nA1,甲\n\n\n,\n  ,  \n');
     assert.equal(r.count, 1);
