@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findPersonalNumbers, maskNumber, maskPersonalNumbers, personalNumbersInPieces } from '../../../src/lib/identifiers/personal-numbers.ts';
+import { findPersonalNumbers, maskNumber, maskPersonalNumbers, mayBeDisguised, personalNumbersInPieces } from '../../../src/lib/identifiers/personal-numbers.ts';
 
 // Valid 居民身份证号码 (birth date and GB 11643 check digit computed for these tests).
 const ID18 = '370902199001011235';
@@ -94,6 +94,39 @@ describe('masking: a report never prints the number in full', () => {
   });
   test('maskPersonalNumbers leaves a text without personal numbers unchanged', () => {
     assert.equal(maskPersonalNumbers('罚款 5 万元，0538-8266019'), '罚款 5 万元，0538-8266019');
+  });
+});
+
+describe('a number disguised as it would still read on a page', () => {
+  // Full-width digits: 0 is U+FF10, so each ASCII digit d is U+FF10 + d.
+  const wide = (digits: string) => [...digits].map((d) => (d === 'X' ? '\uFF38' : String.fromCharCode(0xff10 + Number(d)))).join('');
+  test('in full-width digits (and a full-width check character X)', () => {
+    assert.deepEqual(findPersonalNumbers(`身份证${wide(ID18)}`), [{ kind: 'identity', masked: '3709**********1235', index: 3, length: 18 }]);
+    assert.deepEqual(kinds(`电话${wide(MOBILE)}`), ['mobile']);
+    assert.deepEqual(kinds(wide(ID18_X)), ['identity']);
+  });
+  test('split by invisible characters (zero-width space and joiners, a soft hyphen, a direction mark)', () => {
+    // 3709021990, U+200C, 01011235: the hit spans the 19 characters of the text.
+    assert.deepEqual(findPersonalNumbers(`身份证3709021990\u200c01011235，`), [{ kind: 'identity', masked: '3709**********1235', index: 3, length: 19 }]);
+    assert.deepEqual(kinds('手机138\u200b1234\u200d5678'), ['mobile']);
+    assert.deepEqual(kinds('138\u00ad1234\u200e5678'), ['mobile']);
+    assert.equal(maskPersonalNumbers('手机138\u200b1234\u200b5678。'), '手机1381***5678。');
+  });
+  test('every invisible format character, and every character NFKC makes an ASCII digit or X, is looked for, in all of Unicode', () => {
+    const missed: string[] = [];
+    for (let c = 0x80; c <= 0x10ffff; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCodePoint(c);
+      if ((/\p{Cf}/u.test(ch) || /^[0-9Xx]$/.test(ch.normalize('NFKC'))) && !mayBeDisguised(`页面${ch}文字`)) missed.push(c.toString(16));
+    }
+    assert.deepEqual(missed, []);
+    // Plain Chinese text and ASCII are passed over.
+    assert.equal(mayBeDisguised('政务诚信建设，2026年，电话0538-1234567。'), false);
+  });
+  test('a number beside full-width letters still stands alone; other characters still end it', () => {
+    assert.deepEqual(kinds(`ＡＢ${MOBILE}`), ['mobile']);
+    assert.deepEqual(kinds(`${MOBILE.slice(0, 5)}-${MOBILE.slice(5)}`), []);
+    assert.deepEqual(kinds(`9${wide(ID18)}`), []);
   });
 });
 
