@@ -50,7 +50,7 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   for (const { modelCase } of accepted) for (const key of [modelCase.slug, ...modelCase.redirect_from]) owners.set(key, [...(owners.get(key) ?? []), modelCase.slug]);
   for (const entry of accepted) {
     const { slug } = entry.modelCase;
-    const add = (message: string) => entry.problems.push({ file: entry.file, line: entry.redirectLine, id: slug, field: 'redirect_from', severity: 'error', message });
+    const add = (message: string) => entry.problems.push({ file: maskPersonalNumbers(entry.file), line: entry.redirectLine, id: maskPersonalNumbers(slug), field: 'redirect_from', severity: 'error', message: maskPersonalNumbers(message) });
     for (const key of entry.modelCase.redirect_from) {
       const claimants = owners.get(key)!;
       if (key === slug) add(`redirect_from 列出了本案例自己的 URL 键 ${key}`);
@@ -71,14 +71,17 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
 /** Every problem of one case file on its own; the front matter when it parsed. */
 function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects): { frontMatter: CaseFrontMatter | undefined; problems: Problem[]; images: string[] } {
   const problems: Problem[] = [];
+  // The file name is the case's URL key: a report never prints a personal number in it either.
   const add = (field: string | undefined, line: number, message: string) =>
-    problems.push({ file: c.file, line, id: c.slug, ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) });
+    problems.push({ file: maskPersonalNumbers(c.file), line, id: maskPersonalNumbers(c.slug), ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) });
   if (c.unreadable) {
     add(undefined, 1, c.unreadable);
     return { frontMatter: undefined, problems, images: [] };
   }
   const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
   if (!/^[a-z0-9-]+$/.test(c.slug)) add(undefined, 1, '案例文件名（URL 键）只能由小写字母、数字和“-”组成');
+  // The URL keys are in every address of the case: its page, the lists, the feeds, the open data.
+  for (const hit of findPersonalNumbers(c.slug)) add(undefined, 1, `案例文件名（URL 键）${personalNumberMessage(hit)}`);
   if (c.yamlError) add(undefined, 1, c.yamlError);
   const data: Record<string, unknown> = typeof c.data === 'object' && c.data !== null ? (c.data as Record<string, unknown>) : {};
   // §3's invisible characters, for the case's fields as for a CSV cell: a case is shown on the same pages.
@@ -118,6 +121,7 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     const message = checkAttachment(exportDir, image.src, 'image');
     if (message) add(undefined, c.bodyLine + image.offsetLine, message);
   }
+  for (const key of valid('redirect_from') ?? []) for (const hit of findPersonalNumbers(key)) add('redirect_from', c.lineOf('redirect_from'), `URL 键${personalNumberMessage(hit)}`);
   for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
     const value = valid(field);
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));

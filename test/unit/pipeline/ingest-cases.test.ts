@@ -10,9 +10,9 @@ describe('pipeline: model cases', () => {
   test('cases count one row per file; rows = published + rejected', () => {
     assertEveryRowAccounted(report);
     const t = report.files['cases']!;
-    assert.equal(t.rows, 24);
+    assert.equal(t.rows, 26);
     assert.equal(t.published, 1);
-    assert.equal(t.rejected, 23);
+    assert.equal(t.rejected, 25);
   });
   test('only the good case is published, with its redirect_from', () => {
     assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
@@ -48,6 +48,11 @@ describe('pipeline: model cases', () => {
   });
   test('a region outside the configuration is refused', () => {
     assert.deepEqual(of('bad-region.md').map((p) => [p.field, p.line]), [['region', 4]]);
+  });
+  test('a URL key that is a personal number (the file name, or in redirect_from) is rejected, and the report masks it everywhere', () => {
+    assert.deepEqual(problemsOf(report, 'cases/1381***5678.md').map((p) => [p.id, p.field, p.line, p.message]), [['1381***5678', undefined, 1, '案例文件名（URL 键）含有手机号码（1381***5678），不得公示']]);
+    assert.deepEqual(of('redirect-personal-number.md').map((p) => [p.field, p.line, p.message]), [['redirect_from', 7, 'URL 键含有居民身份证号码（3709**********1235），不得公示']]);
+    assert.ok(!JSON.stringify(report).includes('13812345678') && !JSON.stringify(report).includes('370902199001011235'));
   });
   test('redirect_from naming another case\'s URL key is a collision; the other case keeps its URL', () => {
     assert.deepEqual(of('redirect-collision.md').map((p) => p.field), ['redirect_from']);
