@@ -19,7 +19,7 @@ export interface CsvRow {
   cells: Record<string, string | undefined>;
   /** Non-empty cells beyond the header's columns: a stray separator has shifted the row. */
   overflow: number;
-  /** What the CSV parser found wrong in the row's quoting (the cells are then unreliable). */
+  /** What the CSV parser found wrong in the row's quoting (the cells are then unreliable; none at all when it could not be split into cells). */
   quoting: string[];
 }
 
@@ -43,6 +43,24 @@ export class UnterminatedQuote extends UnreadableCsv {
     super(line, `第 ${line} 行的引号没有闭合，此后的内容都无法按行读取（字段内的引号应写作 ""）`);
   }
 }
+
+/**
+ * A row whose quoted field closes with text after the quote (`"…"x,`), and no other quote
+ * in the rest of the file to pair with: papaparse takes the quote as text and the rest of
+ * the file into the field. The row spans lines `from`–`to`.
+ */
+class StrayQuote extends Error {
+  readonly from: number;
+  readonly to: number;
+  constructor(from: number, to: number) {
+    super(`stray quote on lines ${from}–${to}`);
+    this.from = from;
+    this.to = to;
+  }
+}
+
+/** Rows with a stray quote a file may have before it is unusable: each costs another reading of the file. */
+const MAX_STRAY_QUOTES = 20;
 
 /** papaparse error codes other than MissingQuotes, in the operator's words. */
 const QUOTING_MESSAGES: Record<string, string> = {
@@ -131,6 +149,8 @@ const rowEnd = (head: string): '\n' | '\r' => (!head.includes('\n') && head.incl
  * Resolves with the sha256 (hex) and the number of data rows; rejects with an
  * UnreadableCsv (undecodable bytes, a quote that never closes) or what a callback threw.
  * `chunkBytes` is the read size (tests shrink it to put a character across two reads).
+ * A row with text after a closing quote that would swallow the rest of the file (StrayQuote)
+ * is a problem of that row alone: the file is read again with its lines left blank.
  */
 export async function readCsv(
   path: string,
@@ -139,8 +159,56 @@ export async function readCsv(
   onRow: (row: CsvRow) => void,
   chunkBytes = 1 << 20,
 ): Promise<{ sha256: string; rows: number }> {
+  const blanked: { from: number; to: number }[] = [];
+  for (;;) {
+    try {
+      // Rows up to the last blanked one were given to onRow already.
+      const read = await readOnce(path, encoding, onHeader, onRow, chunkBytes, blanked);
+      return { sha256: read.sha256, rows: read.rows + blanked.length };
+    } catch (e) {
+      if (!(e instanceof StrayQuote)) throw e;
+      if (blanked.length === MAX_STRAY_QUOTES) throw new UnreadableCsv(e.from, `第 ${e.from} 行：已有 ${MAX_STRAY_QUOTES} 行加引号的字段在闭合引号后还有其他字符，文件无法按行读取（字段内的引号应写作 ""）`);
+      blanked.push({ from: e.from, to: e.to });
+      onRow({ line: e.from, cells: {}, overflow: 0, quoting: ['引号用法有误：加引号的字段在闭合引号后还有其他字符，本行无法按字段读取（字段内的引号应写作 ""），其余各行照常读取'] });
+    }
+  }
+}
+
+/** The decoded text with the given lines (as readOnce counts them) left empty, their line ends kept. */
+async function* blankLines(chunks: AsyncIterable<string>, ranges: readonly { from: number; to: number }[]): AsyncGenerator<string> {
+  let line = 1;
+  let afterCr = false;
+  const blank = () => ranges.some((r) => line >= r.from && line <= r.to);
+  for await (const text of chunks) {
+    let out = '';
+    for (const ch of text) {
+      if (ch === '\n' && afterCr) {
+        out += ch; // the LF of a CRLF whose CR ended the line already
+        afterCr = false;
+        continue;
+      }
+      afterCr = ch === '\r';
+      if (ch === '\n' || ch === '\r') {
+        line++;
+        out += ch;
+      } else if (!blank()) out += ch;
+    }
+    yield out;
+  }
+}
+
+async function readOnce(
+  path: string,
+  encoding: Encoding,
+  onHeader: (headers: string[]) => void,
+  onRow: (row: CsvRow) => void,
+  chunkBytes: number,
+  blanked: readonly { from: number; to: number }[],
+): Promise<{ sha256: string; rows: number }> {
+  const delivered = blanked.length ? blanked.at(-1)!.to : 0;
   const hash = createHash('sha256');
-  const chunks = decodedChunks(path, encoding, hash, chunkBytes);
+  const decoded = decodedChunks(path, encoding, hash, chunkBytes);
+  const chunks = blanked.length ? blankLines(decoded, blanked) : decoded;
   // The text up to its first line end (a CR at the very end may be half of a CRLF).
   const head: string[] = [];
   let seen = '';
@@ -167,14 +235,18 @@ export async function readCsv(
     line += 1 + cells.reduce((n, c) => n + lineBreaks(c), 0);
     if (errors.some((e) => e.code === 'MissingQuotes')) {
       // The open quote swallowed the rest of the file into the row's last cell: it opened on the line that cell starts on.
-      throw new UnterminatedQuote(start + cells.slice(0, -1).reduce((n, c) => n + lineBreaks(c), 0));
+      const opened = start + cells.slice(0, -1).reduce((n, c) => n + lineBreaks(c), 0);
+      // A quote on that line (not a "" pair) closed the field but had text after it.
+      const firstLine = (cells[last] ?? '').split(/\r\n|\r|\n/, 1)[0]!;
+      if (start > 1 && firstLine.replaceAll('""', '').includes('"')) throw new StrayQuote(start, opened);
+      throw new UnterminatedQuote(opened);
     }
     const quoting = [...new Set(errors.map((e) => QUOTING_MESSAGES[e.code] ?? `CSV 格式有误：${e.message}`))];
     if (quoting.length === 0 && cells.every((c) => c.trim() === '')) return; // blank line, tolerated
     if (!headers) {
       headers = cells.map((c, i) => (i === 0 ? c.replace(/^\uFEFF/, '') : c).trim());
       if (quoting.length > 0) throw new UnreadableCsv(start, `表头行${quoting.join('；')}`);
-      onHeader(headers);
+      if (!delivered) onHeader(headers);
       return;
     }
     const record: Record<string, string | undefined> = {};
@@ -183,7 +255,7 @@ export async function readCsv(
       record[h] = v ? v : undefined;
     });
     rows++;
-    onRow({ line: start, cells: record, overflow: cells.slice(headers.length).filter((c) => c.trim() !== '').length, quoting });
+    if (start > delivered) onRow({ line: start, cells: record, overflow: cells.slice(headers.length).filter((c) => c.trim() !== '').length, quoting });
   };
 
   return new Promise((resolve, reject) => {

@@ -77,7 +77,9 @@ export async function readContractFile<R>({ definition, required }: { definition
   const onRow = ({ line, cells, overflow, quoting }: CsvRow) => {
     if (!usableHeader) return;
     const key = definition.keyOf(cells);
-    const { record, problems } = definition.parseRow(cells, setting);
+    // A row the CSV reader could not split into cells has its quoting problem alone, not one per empty field.
+    const unsplit = quoting.length > 0 && Object.keys(cells).length === 0;
+    const { record, problems } = unsplit ? { record: undefined, problems: [] } : definition.parseRow(cells, setting);
     const row: Row<R> = { line, key, record: undefined, problems: [] };
     for (const p of problems) rejectRow(row, file, p.column, p.message);
     for (const message of quoting) rejectRow(row, file, '（整行）', message);

@@ -149,6 +149,32 @@ describe('§3 quoting errors are not dropped', () => {
   });
 });
 
+describe('§3 text after a closing quote, with no quote after it in the file', () => {
+  // papaparse takes such a quote as text and looks for the next one: none, so the field would
+  // swallow the rest of the file. The row is a problem of its own; every other row is read.
+  const UNSPLIT = '引号用法有误：加引号的字段在闭合引号后还有其他字符，本行无法按字段读取（字段内的引号应写作 ""），其余各行照常读取';
+  const rowsOf = (r: Awaited<ReturnType<typeof read>>) => r.rows.map((x) => [x.line, x.cells['编号'] ?? null, x.quoting]);
+  test('the row is rejected whole and the rows after it are read', async () => {
+    const r = await read('编号,名称\nA1,甲\nA2,"乙"丙\nA3,丁\nA4,戊\n');
+    assert.deepEqual(rowsOf(r), [[2, 'A1', []], [3, null, [UNSPLIT]], [4, 'A3', []], [5, 'A4', []]]);
+    assert.equal(r.count, 4);
+  });
+  test('two such rows: each alone, in line order, the rows between them read', async () => {
+    const r = await read('编号,名称\nA1,"甲"x\nA2,乙\nA3,"丙"y\nA4,丁\n');
+    assert.deepEqual(rowsOf(r), [[2, null, [UNSPLIT]], [3, 'A2', []], [4, null, [UNSPLIT]], [5, 'A4', []]]);
+    assert.equal(r.count, 4);
+  });
+  test('a row over two lines is left out whole', async () => {
+    const r = await read('编号,名称\n"A\n1","甲"x\nA2,乙\n');
+    assert.deepEqual(rowsOf(r), [[2, null, [UNSPLIT]], [4, 'A2', []]]);
+  });
+  test('a quote that never closes is still fatal, and so are too many such rows', async () => {
+    await assert.rejects(read('编号,名称\nA1,"甲\nA2,乙\n'), (e: unknown) => e instanceof UnterminatedQuote && e.line === 2);
+    const many = ['编号,名称', ...Array.from({ length: 21 }, (_, i) => `A${i},"甲"x`)].join('\n') + '\n';
+    await assert.rejects(read(many), /第 22 行：已有 20 行加引号的字段在闭合引号后还有其他字符/);
+  });
+});
+
 describe('§2 encodings', () => {
   test('the test encoder agrees with hand-written GB18030 bytes', () => {
     for (const [ch, bytes] of Object.entries(KNOWN_GB18030)) assert.deepEqual([...encodeGb18030(ch)], bytes, ch);
