@@ -39,6 +39,8 @@ export async function readCaseFiles(exportDir: string): Promise<{ cases: CaseFil
   const dir = join(exportDir, 'cases');
   let names: string[];
   try {
+    // A linked folder could lead outside the export, as a linked CSV or case file could.
+    if ((await lstat(dir)).isSymbolicLink()) return { cases: [], ignored: [], unreadable: 'cases 是符号链接，导出中的文件夹必须是普通文件夹，其中的案例均未读取' };
     names = (await readdir(dir)).sort();
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;

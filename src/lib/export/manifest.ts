@@ -1,6 +1,6 @@
 /** manifest.json (export-format.md §2): what the export claims to hold. */
 import { statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
@@ -46,6 +46,9 @@ function missingManifest(dir: string): string {
 }
 
 export async function readManifest(dir: string): Promise<Manifest> {
+  // As every file of the export: a link could lead outside it.
+  const linked = await lstat(join(dir, 'manifest.json')).then((s) => s.isSymbolicLink(), () => false);
+  if (linked) throw new UnusableExport([{ file: 'manifest.json', message: 'manifest.json 是符号链接，导出中的文件必须是普通文件' }]);
   let raw: string;
   try {
     raw = await readFile(join(dir, 'manifest.json'), 'utf8');

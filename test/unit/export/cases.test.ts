@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readCaseFiles } from '../../../src/lib/export/cases.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -50,5 +50,15 @@ describe('§5 reading cases/*.md and cases/*.mdx', () => {
   });
   test('an export without cases/ has no cases', async () => {
     assert.deepEqual(await readCaseFiles(join(dir, 'nowhere')), { cases: [], ignored: [] });
+  });
+});
+
+describe('a cases folder that is a link', () => {
+  test('is not read: its cases could come from outside the export', async () => {
+    const root = tempDir('cases-link-');
+    mkdirSync(join(root, 'export'));
+    symlinkSync(dir + '/cases', join(root, 'export', 'cases'));
+    const linked = await readCaseFiles(join(root, 'export'));
+    assert.deepEqual(linked, { cases: [], ignored: [], unreadable: 'cases 是符号链接，导出中的文件夹必须是普通文件夹，其中的案例均未读取' });
   });
 });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from '../../../src/lib/export/manifest.ts';
 import { UnusableExport } from '../../../src/lib/export/errors.ts';
@@ -74,5 +74,16 @@ describe('§2 manifest.json', () => {
   test('a malformed sha256, negative rows and a timestamp without offset are each reported', async () => {
     const e = await unusable(JSON.stringify({ ...good, exported_at: '2026-11-27 23:10', files: { 'subjects.csv': { rows: -1, sha256: 'xyz', encoding: 'utf-8' } } }));
     assert.deepEqual(e.problems.map((p) => p.field).sort(), ['exported_at', 'files.subjects.csv.rows', 'files.subjects.csv.sha256']);
+  });
+});
+
+describe('a manifest that is a link', () => {
+  test('is refused, as a linked CSV or case file is: it could lead outside the export', async () => {
+    const elsewhere = exportWith(JSON.stringify(good));
+    const dir = exportWith(undefined);
+    symlinkSync(join(elsewhere, 'manifest.json'), join(dir, 'manifest.json'));
+    await assert.rejects(readManifest(dir), (e: unknown) => e instanceof UnusableExport && e.message.includes('manifest.json 是符号链接，导出中的文件必须是普通文件'));
+    // The file it points to is a good manifest.
+    assert.equal((await readManifest(elsewhere)).schema_version, 1);
   });
 });
