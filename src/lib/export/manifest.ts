@@ -67,7 +67,9 @@ export async function readManifest(dir: string): Promise<Manifest> {
   }
   const version = (json as { schema_version?: unknown }).schema_version;
   if (version !== 1) {
-    throw new UnusableExport([{ file: 'manifest.json', field: 'schema_version', message: `不支持的导出格式版本：${String(version)}（本门户只支持版本 1）` }]);
+    // "1" reads as 1 in a message: say what it is.
+    const shown = version === undefined ? '缺少 schema_version' : typeof version === 'number' ? String(version) : `${JSON.stringify(version)}（应为数字，不是${typeof version === 'string' ? '字符串' : '其他类型'}）`;
+    throw new UnusableExport([{ file: 'manifest.json', field: 'schema_version', message: `不支持的导出格式版本：${shown}（本门户只支持版本 1）` }]);
   }
   const parsed = manifestSchema.safeParse(json);
   if (!parsed.success) {

@@ -64,8 +64,10 @@ describe('§2 manifest.json', () => {
   });
   test('a missing or textual schema_version is not version 1', async () => {
     const { schema_version: _, ...rest } = good;
-    assert.match((await unusable(JSON.stringify(rest))).message, /不支持的导出格式版本：undefined/);
-    assert.match((await unusable(JSON.stringify({ ...good, schema_version: '1' }))).message, /不支持的导出格式版本：1/);
+    assert.equal((await unusable(JSON.stringify(rest))).problems[0]?.message, '不支持的导出格式版本：缺少 schema_version（本门户只支持版本 1）');
+    // A string that reads as 1 in a message is said to be a string.
+    assert.equal((await unusable(JSON.stringify({ ...good, schema_version: '1' }))).problems[0]?.message, '不支持的导出格式版本："1"（应为数字，不是字符串）（本门户只支持版本 1）');
+    assert.equal((await unusable(JSON.stringify({ ...good, schema_version: [1] }))).problems[0]?.message, '不支持的导出格式版本：[1]（应为数字，不是其他类型）（本门户只支持版本 1）');
   });
   test('an encoding other than utf-8 or gb18030 is refused', async () => {
     const e = await unusable(JSON.stringify({ ...good, files: { 'subjects.csv': { ...good.files['subjects.csv'], encoding: 'latin1' } } }));
