@@ -129,13 +129,22 @@ function presence(path: string): 'absent' | 'file' | string {
   }
 }
 
-/** §3: an id that occurs more than once rejects every row that carries it. */
+/**
+ * §3: an id that occurs more than once rejects every row that carries it. Ids that differ only
+ * in case count as one: they are one address on a host that ignores case (and one folder when
+ * the site is built on such a disk), so one record's page would replace the other's.
+ */
 function rejectDuplicateKeys(file: string, keyColumn: string, rows: Row<unknown>[]) {
   const byKey = new Map<string, Row<unknown>[]>();
-  for (const row of rows) if (row.key) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
-  for (const [key, same] of byKey) {
+  for (const row of rows) if (row.key) byKey.set(row.key.toUpperCase(), [...(byKey.get(row.key.toUpperCase()) ?? []), row]);
+  for (const same of byKey.values()) {
     if (same.length < 2) continue;
     const lines = same.map((r) => r.line).join('、');
-    for (const row of same) rejectRow(row, file, keyColumn, `编号 ${key} 在文件中出现 ${same.length} 次（第 ${lines} 行），所有相关行均不予公示`);
+    const spellings = [...new Set(same.map((r) => r.key))];
+    const message =
+      spellings.length === 1
+        ? `编号 ${spellings[0]} 在文件中出现 ${same.length} 次（第 ${lines} 行），所有相关行均不予公示`
+        : `编号 ${spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个网址（第 ${lines} 行），所有相关行均不予公示`;
+    for (const row of same) rejectRow(row, file, keyColumn, message);
   }
 }
