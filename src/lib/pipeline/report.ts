@@ -29,9 +29,14 @@ export interface BuildReport {
 
 export const emptyTally = (): FileTally => ({ rows: 0, published: 0, withheld: 0, rejected: 0, withheld_reasons: {} });
 
-/** `file:line field: message`, the line an operator reads. */
+/**
+ * `file:line field: message`, the line an operator reads. An invisible or control character
+ * an id or a quoted value brings in is shown as ⟨U+200B⟩: an id with a zero-width space looked
+ * like the valid id it is not, and a line break would cut the line in two.
+ */
 export function formatProblem(p: Problem): string {
   const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}`;
   const tag = p.severity === 'warning' ? '（警告）' : '';
-  return `${where}: ${tag}${p.id ? `[${p.id}] ` : ''}${p.message}`;
+  const line = `${where}: ${tag}${p.id ? `[${p.id}] ` : ''}${p.message}`;
+  return line.replace(/[\p{Cf}\p{Cc}]/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }

@@ -22,6 +22,11 @@ describe('§7 report lines and summary', () => {
   });
   test('a warning is marked as such', () => {
     assert.equal(formatProblem(report.problems[1]!), 'subjects.csv:1 备用: （警告）未知列，已忽略');
+    // An invisible or control character from the export is shown by its code point, on one line.
+    assert.equal(
+      formatProblem({ file: 'honors.csv', line: 3, id: 'BZJL-2026\u200b-0002', field: '信息编号', severity: 'error', message: '不是有效的编号：BZJL-2026\u200b-0002\n\u{E0041}' }),
+      'honors.csv:3 信息编号: [BZJL-2026⟨U+200B⟩-0002] 不是有效的编号：BZJL-2026⟨U+200B⟩-0002⟨U+000A⟩⟨U+E0041⟩',
+    );
   });
   test('a problem without line or field prints the file alone', () => {
     assert.equal(formatProblem({ file: 'honors.csv', severity: 'error', message: 'x' }), 'honors.csv: x');
