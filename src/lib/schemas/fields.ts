@@ -6,19 +6,29 @@ import { z } from 'zod';
 import { parseCreditCode } from '../identifiers/credit-code.ts';
 import { parseCivilDate } from '../dates/civil-date.ts';
 
+/**
+ * The message of a required text field that is not text: empty, or (in a case's YAML front
+ * matter, where a value may be a list or a mapping) of another type, said as such.
+ */
+export const requiredText = (issue: { input?: unknown }): string => {
+  const v = issue.input;
+  if (v === undefined || v === null || v === '') return '必填项为空';
+  return `应为文字，不是${Array.isArray(v) ? '列表' : typeof v === 'object' ? '键值映射' : typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '真假值' : '其他类型'}`;
+};
+
 /** A required text cell. */
-export const text = z.string({ error: '必填项为空' });
+export const text = z.string({ error: requiredText });
 
 /** An optional text cell. */
 export const optionalText = z.string().optional();
 
 /** 信息编号: the record's permanent URL key. */
 export const recordId = z
-  .string({ error: '必填项为空' })
+  .string({ error: requiredText })
   .regex(/^[A-Za-z0-9_-]{1,64}$/, '信息编号应为1–64位字母、数字、“-”或“_”');
 
 /** 统一社会信用代码 (GB 32100-2015), upper-cased, check digit verified. */
-export const creditCode = z.string({ error: '必填项为空' }).transform((raw, ctx) => {
+export const creditCode = z.string({ error: requiredText }).transform((raw, ctx) => {
   const parsed = parseCreditCode(raw);
   if (!parsed.ok) {
     ctx.addIssue({ code: 'custom', message: parsed.message });
@@ -28,7 +38,7 @@ export const creditCode = z.string({ error: '必填项为空' }).transform((raw,
 });
 
 /** A calendar date in any accepted form, normalised to YYYY-MM-DD. */
-export const civilDate = z.string({ error: '必填项为空' }).transform((raw, ctx) => {
+export const civilDate = z.string({ error: requiredText }).transform((raw, ctx) => {
   const date = parseCivilDate(raw);
   if (date === null) {
     ctx.addIssue({ code: 'custom', message: `不是有效日期：${raw}` });
@@ -48,14 +58,14 @@ export const amount = z.string().transform((raw, ctx) => {
 
 /** One value of a closed list from the contract. */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.string({ error: '必填项为空' }).refine((v): v is T[number] => values.includes(v), {
+  return z.string({ error: requiredText }).refine((v): v is T[number] => values.includes(v), {
     error: (issue) => `不是允许的值：${String(issue.input)}（允许：${values.join(' / ')}）`,
   }) as unknown as z.ZodType<T[number], string>;
 }
 
 /** A multi-valued cell (separated by ；, ; or 、), each value from a closed list. */
 export function manyOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.string({ error: '必填项为空' }).transform((raw, ctx) => {
+  return z.string({ error: requiredText }).transform((raw, ctx) => {
     const items = raw.split(/[；;、]/).map((s) => s.trim()).filter(Boolean);
     const unknown = items.filter((v) => !values.includes(v));
     if (items.length === 0 || unknown.length > 0) {

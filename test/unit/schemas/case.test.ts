@@ -27,6 +27,19 @@ describe('§5 case front matter', () => {
     const { title: _, ...rest } = valid;
     assert.deepEqual(issues(rest), ['title']);
   });
+  test('a required field that is not text says what it is instead (YAML may give a list, a mapping or a number)', () => {
+    const messages = (data: unknown) => {
+      const r = caseFrontMatter.safeParse(data);
+      return r.success ? {} : Object.fromEntries(r.error.issues.map((i) => [String(i.path[0]), i.message]));
+    };
+    assert.deepEqual(messages({ ...valid, title: { a: 1 }, region: ['泰山区'], summary: 12, date: true }), {
+      title: '应为文字，不是键值映射',
+      region: '应为文字，不是列表',
+      summary: '应为文字，不是数字',
+      date: '应为文字，不是真假值',
+    });
+    assert.deepEqual(messages({ ...valid, title: '', region: null }), { title: '必填项为空', region: '必填项为空' });
+  });
   test('category must be one of the four case categories', () => {
     assert.deepEqual(issues({ ...valid, category: '先进典型' }), ['category']);
     for (const category of ['诚信建设经验', '守信践诺典型', '失信整改案例', '警示案例']) assert.deepEqual(issues({ ...valid, category }), []);
