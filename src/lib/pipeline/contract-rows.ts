@@ -136,7 +136,10 @@ function presence(path: string): 'absent' | 'file' | string {
  */
 function rejectDuplicateKeys(file: string, keyColumn: string, rows: Row<unknown>[]) {
   const byKey = new Map<string, Row<unknown>[]>();
-  for (const row of rows) if (row.key) byKey.set(row.key.toUpperCase(), [...(byKey.get(row.key.toUpperCase()) ?? []), row]);
+  for (const row of rows) {
+    const key = row.key?.toUpperCase();
+    if (key) byKey.set(key, [...(byKey.get(key) ?? []), row]);
+  }
   for (const same of byKey.values()) {
     if (same.length < 2) continue;
     const lines = same.map((r) => r.line).join('、');

@@ -28,6 +28,14 @@ export interface IngestedCases {
   problems: Problem[];
 }
 
+/**
+ * A problem of a case file, personal numbers masked in all it names: the file name is the
+ * case's URL key, so a report never prints a number in it either.
+ */
+function caseProblem(file: string, slug: string, line: number, field: string | undefined, message: string): Problem {
+  return { file: maskPersonalNumbers(file), line, id: maskPersonalNumbers(slug), ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) };
+}
+
 export async function ingestCases(exportDir: string, regions: readonly string[], subjects: DecidedSubjects): Promise<IngestedCases> {
   const { cases, ignored, unreadable } = await readCaseFiles(exportDir);
   const out: IngestedCases = { cases: [], attachments: [], tally: undefined, problems: [] };
@@ -50,7 +58,7 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   for (const { modelCase } of accepted) for (const key of [modelCase.slug, ...modelCase.redirect_from]) owners.set(key, [...(owners.get(key) ?? []), modelCase.slug]);
   for (const entry of accepted) {
     const { slug } = entry.modelCase;
-    const add = (message: string) => entry.problems.push({ file: maskPersonalNumbers(entry.file), line: entry.redirectLine, id: maskPersonalNumbers(slug), field: 'redirect_from', severity: 'error', message: maskPersonalNumbers(message) });
+    const add = (message: string) => entry.problems.push(caseProblem(entry.file, slug, entry.redirectLine, 'redirect_from', message));
     for (const key of entry.modelCase.redirect_from) {
       const claimants = owners.get(key)!;
       if (key === slug) add(`redirect_from 列出了本案例自己的 URL 键 ${key}`);
@@ -71,9 +79,7 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
 /** Every problem of one case file on its own; the front matter when it parsed. */
 function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects): { frontMatter: CaseFrontMatter | undefined; problems: Problem[]; images: string[] } {
   const problems: Problem[] = [];
-  // The file name is the case's URL key: a report never prints a personal number in it either.
-  const add = (field: string | undefined, line: number, message: string) =>
-    problems.push({ file: maskPersonalNumbers(c.file), line, id: maskPersonalNumbers(c.slug), ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) });
+  const add = (field: string | undefined, line: number, message: string) => problems.push(caseProblem(c.file, c.slug, line, field, message));
   if (c.unreadable) {
     add(undefined, 1, c.unreadable);
     return { frontMatter: undefined, problems, images: [] };
