@@ -7,7 +7,7 @@
 import Papa from 'papaparse';
 import type { ModelCase, PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
-import { MULTI_VALUED } from '../schemas/fields.ts';
+import { isEmpty, MULTI_VALUED } from '../schemas/fields.ts';
 import type { ContractColumns } from '../schemas/contract-file.ts';
 import { DATE_FIELD } from '../site/fields.ts';
 
@@ -70,7 +70,7 @@ function table(kind: OpenDataKind, columns: OpenColumn[], records: readonly obje
     const data = record as Record<string, unknown>;
     return columns.map(({ field }) => {
       const v = data[field];
-      if (v === undefined || v === null || v === '') return null;
+      if (isEmpty(v)) return null;
       if (Array.isArray(v)) return v.length === 0 ? null : v.map(String);
       return typeof v === 'number' ? v : String(v);
     });

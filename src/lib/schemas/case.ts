@@ -1,6 +1,6 @@
 /** cases/*.md and cases/*.mdx — 诚信典型案例 front matter (export-format.md §5). */
 import { z } from 'zod';
-import { civilDate, creditCode, requiredText } from './fields.ts';
+import { civilDate, creditCode, isEmpty, requiredText } from './fields.ts';
 
 export const CASE_CATEGORIES = ['诚信建设经验', '守信践诺典型', '失信整改案例', '警示案例'] as const;
 const CASE_SLUG = /^[a-z0-9-]+$/;
@@ -16,7 +16,7 @@ export const caseFrontMatter = z
     /** region R: a configured region (checked by the pipeline) */
     region: z.string({ error: requiredText }),
     /** category R */
-    category: z.enum(CASE_CATEGORIES, { error: (i) => (i.input === undefined || i.input === null || i.input === '' ? '必填项为空' : `不是允许的值：${String(i.input)}（允许：${CASE_CATEGORIES.join(' / ')}）`) }),
+    category: z.enum(CASE_CATEGORIES, { error: (i) => (isEmpty(i.input) ? '必填项为空' : `不是允许的值：${String(i.input)}（允许：${CASE_CATEGORIES.join(' / ')}）`) }),
     /** summary R: at most 200 characters, for lists, feeds and share cards */
     summary: z.string({ error: requiredText }).min(1, '必填项为空').refine((s) => [...s].length <= 200, { error: (i) => `摘要不得超过200字（现为${[...String(i.input)].length}字）` }),
     /** subjects O: 统一社会信用代码 in subjects.csv */

@@ -6,13 +6,16 @@ import { z } from 'zod';
 import { parseCreditCode } from '../identifiers/credit-code.ts';
 import { parseCivilDate } from '../dates/civil-date.ts';
 
+/** A value that is no value: absent, null (an empty YAML field) or the empty string. */
+export const isEmpty = (v: unknown): boolean => v === undefined || v === null || v === '';
+
 /**
  * The message of a required text field that is not text: empty, or (in a case's YAML front
  * matter, where a value may be a list or a mapping) of another type, said as such.
  */
 export const requiredText = (issue: { input?: unknown }): string => {
   const v = issue.input;
-  if (v === undefined || v === null || v === '') return '必填项为空';
+  if (isEmpty(v)) return '必填项为空';
   return `应为文字，不是${Array.isArray(v) ? '列表' : typeof v === 'object' ? '键值映射' : typeof v === 'number' ? '数字' : typeof v === 'boolean' ? '真假值' : '其他类型'}`;
 };
 

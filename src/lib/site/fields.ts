@@ -4,6 +4,7 @@
  */
 import { formatChineseDate } from '../dates/civil-date.ts';
 import type { ContractColumns } from '../schemas/contract-file.ts';
+import { isEmpty } from '../schemas/fields.ts';
 
 export interface FieldRow {
   field: string;
@@ -19,7 +20,7 @@ export const DATE_FIELD = /(On|Until|End)$/;
 const LONG_FIELDS = new Set(['facts', 'content', 'legalBasis', 'obligation', 'conduct', 'liability', 'unfulfilled', 'accountability', 'note']);
 
 export function formatValue(field: string, value: unknown): string | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
+  if (isEmpty(value)) return undefined;
   if (Array.isArray(value)) return value.length === 0 ? undefined : value.join('、');
   if (typeof value === 'string' && DATE_FIELD.test(field) && /^\d{4}-\d{2}-\d{2}$/.test(value)) return formatChineseDate(value);
   if (typeof value === 'boolean') return value ? '是' : '否';
