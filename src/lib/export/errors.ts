@@ -6,6 +6,9 @@ export interface ExportProblem {
   message: string;
 }
 
+/** Where a problem is, as an operator opens it: `file:line field`. */
+export const problemPlace = (p: { file: string; line?: number; field?: string }): string => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}`;
+
 /** What the manifest says of the export, for the report (empty when the manifest itself is unusable). */
 export interface ExportInfo {
   platform: string;
@@ -19,7 +22,7 @@ export class UnusableExport extends Error {
   /** The manifest's facts, when it was read before the export proved unusable. */
   readonly exportInfo: ExportInfo | undefined;
   constructor(problems: ExportProblem[], exportInfo?: ExportInfo) {
-    super(problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}: ${p.message}`).join('\n'));
+    super(problems.map((p) => `${problemPlace(p)}: ${p.message}`).join('\n'));
     this.problems = problems;
     this.exportInfo = exportInfo;
   }

@@ -1,6 +1,6 @@
 /** The build report of §7: every row of every file accounted for. */
 import type { WithheldReason } from '../rules/decision.ts';
-import type { ExportInfo } from '../export/errors.ts';
+import { problemPlace, type ExportInfo } from '../export/errors.ts';
 
 export interface Problem {
   file: string;
@@ -35,8 +35,7 @@ export const emptyTally = (): FileTally => ({ rows: 0, published: 0, withheld: 0
  * like the valid id it is not, and a line break would cut the line in two.
  */
 export function formatProblem(p: Problem): string {
-  const where = `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}`;
   const tag = p.severity === 'warning' ? '（警告）' : '';
-  const line = `${where}: ${tag}${p.id ? `[${p.id}] ` : ''}${p.message}`;
+  const line = `${problemPlace(p)}: ${tag}${p.id ? `[${p.id}] ` : ''}${p.message}`;
   return line.replace(/[\p{Cf}\p{Cc}]/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
 }
