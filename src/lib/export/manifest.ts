@@ -32,6 +32,14 @@ export const manifestSchema = z.object({
 });
 
 export type Manifest = z.infer<typeof manifestSchema>;
+/** A manifest as read from an export. */
+export type ReadManifest = Manifest & {
+  /**
+   * Every name under `files`, as written: zod's record drops `__proto__` (an own key of the
+   * parsed JSON), and a name the contract does not know must still get its warning.
+   */
+  listedFiles: string[];
+};
 export type ManifestFile = z.infer<typeof fileEntry>;
 
 /** Why a folder has no manifest: it is not there at all, it is a file, or it is a folder without one. */
@@ -45,7 +53,7 @@ function missingManifest(dir: string): string {
   return stat.isDirectory() ? `导出目录中没有 manifest.json：${dir}` : `不是文件夹（导出应为一个文件夹）：${dir}`;
 }
 
-export async function readManifest(dir: string): Promise<Manifest> {
+export async function readManifest(dir: string): Promise<ReadManifest> {
   // As every file of the export: a link could lead outside it.
   const linked = await lstat(join(dir, 'manifest.json')).then((s) => s.isSymbolicLink(), () => false);
   if (linked) throw new UnusableExport([{ file: 'manifest.json', message: 'manifest.json 是符号链接，导出中的文件必须是普通文件' }]);
@@ -75,5 +83,5 @@ export async function readManifest(dir: string): Promise<Manifest> {
   if (!parsed.success) {
     throw new UnusableExport(parsed.error.issues.map((i) => ({ file: 'manifest.json', field: i.path.join('.'), message: i.message })));
   }
-  return parsed.data;
+  return { ...parsed.data, listedFiles: Object.keys((json as { files: object }).files) };
 }

@@ -86,7 +86,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   for (const entry of readdirSync(exportDir).sort()) {
     if (!KNOWN_ENTRIES.has(entry)) warn({ file: entry, message: '不是导出格式约定的文件，已忽略' });
   }
-  for (const listed of Object.keys(manifest.files)) {
+  for (const listed of manifest.listedFiles) {
     if (!CONTRACT_FILES.some((f) => f.definition.file === listed)) warn({ file: 'manifest.json', field: `files.${listed}`, message: `清单列出了导出格式之外的文件 ${listed}，已忽略` });
   }
 

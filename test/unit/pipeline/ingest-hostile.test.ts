@@ -89,11 +89,12 @@ describe('pipeline: rows the CSV parser could not split cleanly are rejected', (
 });
 
 describe('pipeline: files that are not part of the export', () => {
-  test('an unknown file in the export folder and an unknown manifest entry are warnings', () => {
+  test('an unknown file in the export folder and an unknown manifest entry are warnings, __proto__ too', () => {
     const warnings = report.problems.filter((p) => p.severity === 'warning').map((p) => [p.file, p.field, p.message]);
     assert.deepEqual(warnings, [
       ['notes.txt', undefined, '不是导出格式约定的文件，已忽略'],
       ['manifest.json', 'files.extra.csv', '清单列出了导出格式之外的文件 extra.csv，已忽略'],
+      ['manifest.json', 'files.__proto__', '清单列出了导出格式之外的文件 __proto__，已忽略'],
     ]);
   });
   test('a case file that is a folder, a link or not UTF-8 is rejected with that one reason', () => {
