@@ -6,6 +6,13 @@ export interface ExportProblem {
   message: string;
 }
 
+/**
+ * A problem's line with every invisible or control character an id or a quoted value brings in
+ * shown as ⟨U+200B⟩: an id with a zero-width space looked like the valid id it is not, and a line
+ * break would cut the line in two.
+ */
+export const visibleLine = (line: string): string => line.replace(/[\p{Cf}\p{Cc}]/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+
 /** Where a problem is, as an operator opens it: `file:line field`. */
 export const problemPlace = (p: { file: string; line?: number; field?: string }): string => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}`;
 
@@ -22,7 +29,7 @@ export class UnusableExport extends Error {
   /** The manifest's facts, when it was read before the export proved unusable. */
   readonly exportInfo: ExportInfo | undefined;
   constructor(problems: ExportProblem[], exportInfo?: ExportInfo) {
-    super(problems.map((p) => `${problemPlace(p)}: ${p.message}`).join('\n'));
+    super(problems.map((p) => visibleLine(`${problemPlace(p)}: ${p.message}`)).join('\n'));
     this.problems = problems;
     this.exportInfo = exportInfo;
   }

@@ -28,6 +28,10 @@ describe('§7 report lines and summary', () => {
       'honors.csv:3 信息编号: [BZJL-2026⟨U+200B⟩-0002] 不是有效的编号：BZJL-2026⟨U+200B⟩-0002⟨U+000A⟩⟨U+E0041⟩',
     );
   });
+  test('an unusable export\'s message (validate and publish print it) shows them the same way', () => {
+    const e = new UnusableExport([{ file: 'commitments.csv', line: 1, field: '信息\u200b编号', message: '表头中的列名重复：信息\u200b编号\r' }]);
+    assert.equal(e.message, 'commitments.csv:1 信息⟨U+200B⟩编号: 表头中的列名重复：信息⟨U+200B⟩编号⟨U+000D⟩');
+  });
   test('a problem without line or field prints the file alone', () => {
     assert.equal(formatProblem({ file: 'honors.csv', severity: 'error', message: 'x' }), 'honors.csv: x');
   });
