@@ -48,6 +48,7 @@ function options() {
     out: v.out,
     asOf,
     regions: portal.regions,
+    siteUrl: portal.siteUrl,
     keep: wholeNumber('keep', v.keep, 7, 1),
     maxDrop: fraction('max-drop', v['max-drop'], 0.2),
     acceptDrop: v['accept-drop'] ?? false,

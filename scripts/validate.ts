@@ -24,7 +24,7 @@ const asOf = asOfOrExit(values['as-of']);
 let report: BuildReport;
 let exitCode: number;
 try {
-  report = (await ingestExport({ exportDir: values.export, asOf, regions: portal.regions })).report;
+  report = (await ingestExport({ exportDir: values.export, asOf, regions: portal.regions, siteUrl: portal.siteUrl })).report;
   console.log(summarize(report));
   const rejected = Object.values(report.files).some((t) => t.rejected > 0);
   exitCode = values.strict && rejected ? 1 : 0;

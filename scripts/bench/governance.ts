@@ -18,7 +18,7 @@ if (!exportDir) {
   process.exit(2);
 }
 const asOf = values['as-of']!;
-const records = await ingestExport({ exportDir, asOf, regions: portal.regions });
+const records = await ingestExport({ exportDir, asOf, regions: portal.regions, siteUrl: portal.siteUrl });
 const rss = () => process.memoryUsage().rss / 2 ** 20;
 let peak = rss();
 const timer = setInterval(() => (peak = Math.max(peak, rss())), 20);

@@ -19,7 +19,7 @@ const asOf = asOfOrExit(values['as-of']);
 const start = performance.now();
 let report;
 try {
-  ({ report } = await ingestExport({ exportDir: positionals[0]!, asOf, regions: portal.regions }));
+  ({ report } = await ingestExport({ exportDir: positionals[0]!, asOf, regions: portal.regions, siteUrl: portal.siteUrl }));
 } catch (e) {
   console.error(e);
   process.exit(2);

@@ -32,7 +32,7 @@ before(async () => {
   server = await serve(built.outDir);
   browser = await launchBrowser();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  published = await ingestExport({ exportDir: EXPORT, asOf: AS_OF, regions: portal.regions });
+  published = await ingestExport({ exportDir: EXPORT, asOf: AS_OF, regions: portal.regions, siteUrl: portal.siteUrl });
 });
 
 after(async () => {

@@ -35,7 +35,7 @@ export async function ingestForBuildOnce(exportDir: string, reportPath: string):
   const asOf = buildAsOf();
   let result: IngestResult;
   try {
-    result = await ingestExport({ exportDir, asOf, regions: portal.regions });
+    result = await ingestExport({ exportDir, asOf, regions: portal.regions, siteUrl: portal.siteUrl });
   } catch (e) {
     const report = stoppedReport(asOf, exportDir, e);
     await writeReport(reportPath, report);

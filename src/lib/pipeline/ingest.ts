@@ -32,6 +32,7 @@ import type { Decision, WithheldReason } from '../rules/decision.ts';
 import { disclosePenalty, type PenaltyDisclosure } from '../rules/order-36-2025.ts';
 import { readContractFile, type ReadContext, type Row } from './contract-rows.ts';
 import { ingestCases, type ModelCase } from './model-cases.ts';
+import { recordUrl } from '../site/kinds.ts';
 import { calendarWarnings } from '../governance/calendar-warnings.ts';
 import { emptyHistory, enforcementHistory, listingHistory, type GovernanceHistory } from '../governance/history.ts';
 import { emptyTally, type BuildReport, type FileTally, type Problem } from './report.ts';
@@ -44,6 +45,8 @@ export interface IngestOptions {
   asOf: CivilDate;
   /** The configured regions (portal configuration). */
   regions: readonly string[];
+  /** The site's own origin (portal configuration): a case's link to it is checked as a relative one. */
+  siteUrl: string;
 }
 
 export type PublishedCommitment = Commitment & { expired: boolean };
@@ -78,7 +81,7 @@ export interface IngestResult extends PublishedRecords {
 const KNOWN_ENTRIES = new Set(['manifest.json', 'cases', 'attachments', ...CONTRACT_FILES.map((f) => f.definition.file)]);
 
 /** Reads, validates and decides a whole export. Throws UnusableExport when it cannot be used at all. */
-export async function ingestExport({ exportDir, asOf, regions }: IngestOptions): Promise<IngestResult> {
+export async function ingestExport({ exportDir, asOf, regions, siteUrl }: IngestOptions): Promise<IngestResult> {
   const manifest = await readManifest(exportDir);
   const problems: Problem[] = [];
   const fatal: ExportProblem[] = [];
@@ -130,7 +133,8 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   };
   account(CONTRACT.subjects.definition.file, rows.subjects, () => ({ status: 'published' })); // §6 withholds no subject
 
-  // 3. Every other file the same way.
+  // 3. Every other file the same way. `paged`: the record pages the site will have.
+  const paged = new Set<string>();
   // `remember` sees every row that is not rejected, whatever its decision.
   const publish = <R, P>(kind: RecordKind, definition: ContractFile<R>, fileRows: Row<R>[] | undefined, disclose: (record: R) => { decision: Decision; shown: P }, remember?: (record: R) => void): P[] => {
     const shown: P[] = [];
@@ -138,6 +142,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
     rejectUnpublishedSubjects(definition.file, fileRows, definition.subjectOf, subjects);
     account(definition.file, fileRows, (record, id) => {
       remember?.(record);
+      paged.add(recordUrl(kind, id)); // published, or withheld with its notice page
       const disclosure = disclose(record);
       if (disclosure.decision.status === 'withheld') withheld.push({ kind, id, reason: disclosure.decision.reason });
       else {
@@ -164,7 +169,7 @@ export async function ingestExport({ exportDir, asOf, regions }: IngestOptions):
   };
 
   // 4. Model cases, against the same decided subjects.
-  const cases = await ingestCases(exportDir, regions, subjects);
+  const cases = await ingestCases(exportDir, regions, subjects, { siteUrl, has: ({ kind, id }) => (kind === 'subjects' ? subjects.published.has(id) : kind !== 'cases' && paged.has(recordUrl(kind, id))) });
   if (cases.tally) report.files['cases'] = cases.tally;
   problems.push(...cases.problems);
   attachments.push(...cases.attachments);

@@ -12,6 +12,8 @@ import { checkCaseBody } from '../schemas/case-body.ts';
 import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
 import { emptyTally, type FileTally, type Problem } from './report.ts';
 import type { DecidedSubjects } from './subjects.ts';
+import type { RecordKind } from '../schemas/contract.ts';
+import { KIND_LABELS, pageOfOneLinked, recordUrl, type PageOfOne } from '../site/kinds.ts';
 
 export interface ModelCase extends CaseFrontMatter {
   slug: string;
@@ -36,18 +38,27 @@ function caseProblem(file: string, slug: string, line: number, field: string | u
   return { file: maskPersonalNumbers(file), line, id: maskPersonalNumbers(slug), ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) };
 }
 
-export async function ingestCases(exportDir: string, regions: readonly string[], subjects: DecidedSubjects): Promise<IngestedCases> {
+/**
+ * The pages of the export's records a case may link to: `has` tells whether a record or subject
+ * has its page (a published or a withheld record's); cases are known here.
+ */
+export interface LinkedPages {
+  siteUrl: string;
+  has: (page: PageOfOne) => boolean;
+}
+
+export async function ingestCases(exportDir: string, regions: readonly string[], subjects: DecidedSubjects, pages: LinkedPages): Promise<IngestedCases> {
   const { cases, ignored, unreadable } = await readCaseFiles(exportDir);
   const out: IngestedCases = { cases: [], attachments: [], tally: undefined, problems: [] };
   if (unreadable) out.problems.push({ file: 'cases', severity: 'warning', message: unreadable });
   for (const file of ignored) out.problems.push({ file, severity: 'warning', message: '不是 .md 或 .mdx 案例文件，已忽略' });
   const tally = emptyTally();
   if (cases.length > 0) out.tally = tally;
-  const accepted: { modelCase: ModelCase; file: string; redirectLine: number; problems: Problem[]; images: string[] }[] = [];
+  const accepted: { modelCase: ModelCase; file: string; redirectLine: number; problems: Problem[]; images: string[]; links: CaseLink[] }[] = [];
   for (const c of cases) {
     tally.rows++;
-    const { frontMatter, problems, images } = checkCase(c, exportDir, regions, subjects);
-    if (frontMatter) accepted.push({ modelCase: { ...frontMatter, slug: c.slug, format: c.format, body: c.body }, file: c.file, redirectLine: c.lineOf('redirect_from'), problems, images });
+    const { frontMatter, problems, images, links } = checkCase(c, exportDir, regions, subjects, pages.siteUrl);
+    if (frontMatter) accepted.push({ modelCase: { ...frontMatter, slug: c.slug, format: c.format, body: c.body }, file: c.file, redirectLine: c.lineOf('redirect_from'), problems, images, links });
     else {
       tally.rejected++;
       out.problems.push(...problems);
@@ -64,6 +75,24 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
       if (key === slug) add(`redirect_from 列出了本案例自己的 URL 键 ${key}`);
       else if (claimants.length > 1) add(`URL 键 ${key} 同时属于多个案例：${claimants.join('、')}`);
     }
+  }
+  // A link to a record's page that the build will not have would fail the build's link check
+  // (and with it the day's publication), naming only the built page: named here, at its line.
+  // A case page is there when its case is published, so a case whose link fails is taken out and
+  // the others are checked again against those left.
+  for (let again = true; again; ) {
+    again = false;
+    const caseKeys = new Set(accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.slug, ...e.modelCase.redirect_from]));
+    for (const entry of accepted) {
+      if (entry.problems.length > 0) continue;
+      for (const { page, href, line } of entry.links) {
+        const missing = page.kind === 'cases' ? !caseKeys.has(page.id) && `没有 URL 键为 ${page.id} 的公示案例` : !pages.has(page) && missingPage(page);
+        if (missing) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${href.length > 120 ? `${href.slice(0, 120)}…` : href}（${missing}）`));
+      }
+      again ||= entry.problems.length > 0;
+    }
+  }
+  for (const entry of accepted) {
     if (entry.problems.length > 0) {
       tally.rejected++;
       out.problems.push(...entry.problems);
@@ -77,12 +106,12 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
 }
 
 /** Every problem of one case file on its own; the front matter when it parsed. */
-function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects): { frontMatter: CaseFrontMatter | undefined; problems: Problem[]; images: string[] } {
+function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], subjects: DecidedSubjects, siteUrl: string): { frontMatter: CaseFrontMatter | undefined; problems: Problem[]; images: string[]; links: CaseLink[] } {
   const problems: Problem[] = [];
   const add = (field: string | undefined, line: number, message: string) => problems.push(caseProblem(c.file, c.slug, line, field, message));
   if (c.unreadable) {
     add(undefined, 1, c.unreadable);
-    return { frontMatter: undefined, problems, images: [] };
+    return { frontMatter: undefined, problems, images: [], links: [] };
   }
   const bodyLineAt = (index: number) => c.bodyLine + c.body.slice(0, index).split(/\r?\n/).length - 1;
   if (!/^[a-z0-9-]+$/.test(c.slug)) add(undefined, 1, '案例文件名（URL 键）只能由小写字母、数字和“-”组成');
@@ -133,5 +162,19 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
   }
   for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
-  return { frontMatter: fm, problems, images: body.images.map((i) => i.src) };
+  const links = body.links.flatMap(({ href, offsetLine }) => {
+    const page = pageOfOneLinked(href, recordUrl('cases', c.slug), siteUrl);
+    return page ? [{ page, href, line: c.bodyLine + offsetLine }] : [];
+  });
+  return { frontMatter: fm, problems, images: body.images.map((i) => i.src), links };
 }
+
+/** A body's link to the page of one record, subject or case, at its line in the file. */
+interface CaseLink {
+  page: PageOfOne;
+  href: string;
+  line: number;
+}
+
+/** Why the page a link names is not there. */
+const missingPage = ({ kind, id }: PageOfOne): string => (kind === 'subjects' ? `subjects.csv 中没有统一社会信用代码为 ${id} 的主体` : `导出中没有编号为 ${id} 的${KIND_LABELS[kind as RecordKind]}信息`);

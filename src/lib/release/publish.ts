@@ -58,6 +58,8 @@ export interface PublishOptions {
   out: string;
   asOf: CivilDate;
   regions: readonly string[];
+  /** The site's own origin (portal configuration): a case's link to it is checked as a relative one. */
+  siteUrl: string;
   /** Releases kept (the current one always is). */
   keep: number;
   /** Largest accepted fall in published rows against the live release, as a fraction. */
@@ -180,7 +182,7 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
 
   let digest: ReleaseDigest;
   try {
-    const result = await ingestExport({ exportDir, asOf: o.asOf, regions: o.regions });
+    const result = await ingestExport({ exportDir, asOf: o.asOf, regions: o.regions, siteUrl: o.siteUrl });
     await writeReport(reportPath, result.report);
     digest = releaseDigest(result, result.report);
   } catch (e) {

@@ -119,23 +119,26 @@ export interface CaseBodyCheck {
   problems: BodyProblem[];
   /** `attachments/…` paths of the images the body shows: the pipeline checks and publishes them like a cover. */
   images: { src: string; offsetLine: number }[];
+  /** The links the body keeps (`href` as written): the pipeline checks those to a record's page. */
+  links: { href: string; offsetLine: number }[];
 }
 
 export function checkCaseBody(body: string, format: 'md' | 'mdx'): CaseBodyCheck {
   const found: BodyProblem[] = [];
   const images: CaseBodyCheck['images'] = [];
+  const links: CaseBodyCheck['links'] = [];
   // MDX is rendered as Markdown, but ESM lines and {…} expressions would be code if it ever were not.
   if (format === 'mdx') body.split(/\r?\n/).forEach((line, i) => {
     if (MDX_ESM.test(line)) found.push({ offsetLine: i, message: 'MDX 中不允许使用 import / export 语句' });
   });
-  if (body.length > MAX_BODY_CHARS) return { problems: [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }], images };
+  if (body.length > MAX_BODY_CHARS) return { problems: [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }], images, links };
   try {
-    found.push(...allowlistProblems(body, format, images));
+    found.push(...allowlistProblems(body, format, images, links));
   } catch (e) {
     // A body nested thousands deep overflows the parser's stack: not checkable, so not published.
     found.push({ offsetLine: 0, message: e instanceof RangeError ? '正文嵌套层级过深，无法检查，不予公示' : `正文无法解析：${(e as Error).message}` });
   }
-  return { problems: found.sort((a, b) => a.offsetLine - b.offsetLine), images };
+  return { problems: found.sort((a, b) => a.offsetLine - b.offsetLine), images, links };
 }
 
 /** The line of a node nested deeper than MAX_DEPTH (or of its nearest placed ancestor), walked without recursion: the tree may be thousands deep. */
@@ -150,7 +153,7 @@ function tooDeep(tree: Root): number | undefined {
   return undefined;
 }
 
-function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyCheck['images']): BodyProblem[] {
+function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyCheck['images'], links: CaseBodyCheck['links']): BodyProblem[] {
   const found: BodyProblem[] = [];
   const tree = parser.runSync(parser.parse(body)) as Root;
   const deep = tooDeep(tree);
@@ -181,6 +184,7 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyC
       else {
         for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
         if (after.tagName === 'img' && typeof after.properties.src === 'string') images.push({ src: after.properties.src, offsetLine: here });
+        if (after.tagName === 'a' && typeof after.properties.href === 'string') links.push({ href: after.properties.href, offsetLine: here });
       }
     }
     if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));

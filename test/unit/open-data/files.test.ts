@@ -11,7 +11,7 @@ import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const asOf = '2026-11-27';
-const records = await ingestExport({ exportDir: 'data/export', asOf, regions: portal.regions });
+const records = await ingestExport({ exportDir: 'data/export', asOf, regions: portal.regions, siteUrl: portal.siteUrl });
 const input = {
   records,
   summary: governanceSummary(records, { asOf, calendar: buildCalendar().calendar, regions: portal.regions }),

@@ -79,7 +79,7 @@ async function sign(dir: string): Promise<void> {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify({ ...MANIFEST, files }));
 }
 
-const ingest = (dir: string) => ingestExport({ exportDir: dir, asOf: AS_OF, regions: portal.regions });
+const ingest = (dir: string) => ingestExport({ exportDir: dir, asOf: AS_OF, regions: portal.regions, siteUrl: portal.siteUrl });
 
 /** Every record's outcome by file and key: what the site would show of it, or why it is withheld. */
 function outcomes(result: IngestResult): Map<string, string> {

@@ -17,10 +17,10 @@ test('text after a closing quote in a file with no other quote rejects its row a
   lines[1] = lines[1]!.replace('山东省社会信用体系建设先进集体', '"山东省社会信用体系建设先进集体"x');
   writeFileSync(join(dir, 'honors.csv'), lines.join('\n'));
   assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
-  const { report } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions });
+  const { report } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
   assertEveryRowAccounted(report);
   assert.deepEqual(problemsOf(report, 'honors.csv', 2).map((p) => [p.field, p.message]), [['（整行）', '引号用法有误：加引号的字段在闭合引号后还有其他字符，本行无法按字段读取（字段内的引号应写作 ""），其余各行照常读取']]);
-  const good = (await ingestExport({ exportDir: fixture('good'), asOf: '2026-11-28', regions: portal.regions })).report.files['honors.csv']!;
+  const good = (await ingestExport({ exportDir: fixture('good'), asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl })).report.files['honors.csv']!;
   // The same file but one row: that row rejected instead of published, every other as before.
   assert.deepEqual(report.files['honors.csv'], { ...good, published: good.published - 1, rejected: good.rejected + 1 });
 });

@@ -123,7 +123,7 @@ describe('§3 an empty CSV file', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
     manifest.files['honors.csv'] = { rows: 0, sha256: createHash('sha256').update('\r\n\r\n').digest('hex'), encoding: 'utf-8' };
     writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-    await assert.rejects(ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: ['市直'] }), (e: unknown) => {
+    await assert.rejects(ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: ['市直'], siteUrl: 'https://credit.example.gov.cn' }), (e: unknown) => {
       assert.ok(e instanceof UnusableExport);
       assert.deepEqual(e.problems.map((p) => [p.file, p.line]), [['honors.csv', 1]]);
       assert.match(e.message, /文件为空，缺少表头和必需的列：信息编号、统一社会信用代码/);

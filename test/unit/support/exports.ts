@@ -10,13 +10,13 @@ export const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures', 'expor
 export const fixture = (name: string) => join(FIXTURES, name);
 
 export function ingestFixture(name: string, asOf = '2026-11-28') {
-  return ingestExport({ exportDir: fixture(name), asOf, regions: portal.regions });
+  return ingestExport({ exportDir: fixture(name), asOf, regions: portal.regions, siteUrl: portal.siteUrl });
 }
 
 /** The UnusableExport that ingesting the export in `exportDir` throws; any other outcome fails the test. */
 export async function unusableExport(exportDir: string, asOf = '2026-11-28'): Promise<UnusableExport> {
   try {
-    await ingestExport({ exportDir, asOf, regions: portal.regions });
+    await ingestExport({ exportDir, asOf, regions: portal.regions, siteUrl: portal.siteUrl });
   } catch (e) {
     if (e instanceof UnusableExport) return e;
     throw e;
