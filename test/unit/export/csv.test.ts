@@ -9,12 +9,12 @@ import { tempDir } from '../support/temp-dir.ts';
 const dir = tempDir('csv-');
 let n = 0;
 
-async function read(content: string | Buffer, encoding: Encoding = 'utf-8') {
+async function read(content: string | Buffer, encoding: Encoding = 'utf-8', chunkBytes?: number) {
   const path = join(dir, `f${n++}.csv`);
   writeFileSync(path, content);
   let headers: string[] = [];
   const rows: CsvRow[] = [];
-  const { sha256, rows: count } = await readCsv(path, encoding, (h) => (headers = h), (r) => rows.push(r));
+  const { sha256, rows: count } = await readCsv(path, encoding, (h) => (headers = h), (r) => rows.push(r), chunkBytes);
   return { headers, rows, sha256, count };
 }
 
@@ -167,6 +167,12 @@ describe('§3 text after a closing quote, with no quote after it in the file', (
   test('a row over two lines is left out whole', async () => {
     const r = await read('编号,名称\n"A\n1","甲"x\nA2,乙\n');
     assert.deepEqual(rowsOf(r), [[2, null, [UNSPLIT]], [4, 'A2', []]]);
+  });
+  test('CRLF rows: the same rows whichever read splits a CRLF in two', async () => {
+    const text = '编号,名称\r\nA1,x\r\nA2,"y"z\r\nA3,w\r\n';
+    for (let bytes = 1; bytes <= Buffer.byteLength(text); bytes++) {
+      assert.deepEqual(rowsOf(await read(text, 'utf-8', bytes)), [[2, 'A1', []], [3, null, [UNSPLIT]], [4, 'A3', []]], `${bytes} bytes a read`);
+    }
   });
   test('a quote that never closes is still fatal, and so are too many such rows', async () => {
     await assert.rejects(read('编号,名称\nA1,"甲\nA2,乙\n'), (e: unknown) => e instanceof UnterminatedQuote && e.line === 2);
