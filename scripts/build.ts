@@ -15,7 +15,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { astroCommand, buildHeaps, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
+import { astroCommand, astroOutDir, buildHeaps, PUBLISHED_FACTS_ENV } from '../src/lib/release/build-command.ts';
 import { buildOutDir } from '../src/lib/pipeline/build-env.ts';
 import { isCopiedFiles, isReusedPages, PageCopier } from '../src/lib/release/page-copy.ts';
 import { readsDir } from '../src/lib/release/page-reads.ts';
@@ -34,6 +34,8 @@ const factsPath = join(temp, 'published.json');
 const reads = readsDir(outDir);
 rmSync(reads, { recursive: true, force: true });
 mkdirSync(reads, { recursive: true });
+/** The output folder as Astro is given it (astroOutDir): set first thing in the build. */
+let astroOut = outDir;
 /**
  * What this process does while one run of `astro build` renders: copy the pages it reuses, and
  * read the pages Astro writes. Not the copies, but for the few whose previous reads could not be
@@ -71,7 +73,7 @@ function astro(heapMB: number | undefined, alongside: ReturnType<typeof alongsid
   const { copier, scanner } = alongside;
   const [command, ...args] = astroCommand(root, heapMB);
   return new Promise((ok, fail) => {
-    const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', [PUBLISHED_FACTS_ENV]: factsPath } });
+    const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_OUT_DIR: astroOut, [PUBLISHED_FACTS_ENV]: factsPath } });
     child.on('message', (m) => {
       if (isReusedPages(m)) copier.add(m);
       else if (isCopiedFiles(m)) copier.addFiles(m);
@@ -87,6 +89,7 @@ function astro(heapMB: number | undefined, alongside: ReturnType<typeof alongsid
 }
 
 try {
+  astroOut = astroOutDir(root, outDir, reads, temp);
   // Sized from the export once: a run after a heap abort reads the same export.
   const heaps = buildHeaps(root);
   const heapMB = heaps.astroMB;

@@ -4,8 +4,8 @@
  * beyond Node's and build-env.ts: the build command waits beside Astro and should stay small
  * (importing the pipeline cost it 54 MB).
  */
-import { readdirSync, statSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
+import { mkdirSync, readdirSync, statSync, symlinkSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { buildExportDir } from '../pipeline/build-env.ts';
 
 /** Where the Astro process writes the published facts for the steps after it (src/integrations/published-facts.ts). */
@@ -72,3 +72,24 @@ export function astroCommand(projectRoot: string, heapMB: number | undefined): s
  * what every caller runs — `npm run build`, `npm run publish`, the benches, the e2e tests.
  */
 export const buildCommand = (projectRoot: string): string[] => [process.execPath, join(projectRoot, 'scripts/build.ts')];
+
+/**
+ * The output folder as the Astro process is given it (absolute paths). Astro 7 takes a folder
+ * whose path only begins with the project's (`/srv/portal-live` beside a checkout at
+ * `/srv/portal`) for one inside the project (`getOutDirWithinCwd` compares the strings), writes
+ * its prerender bundle into it, and from there the bundle cannot import the project's packages:
+ * the build failed with `Cannot find package`. Such a folder is given through a link in `linkDir`,
+ * as a folder Astro rightly sees outside the project, and its reads folder (page-reads.ts readsDir)
+ * through a link beside it. Any other folder is given as it is.
+ */
+export function astroOutDir(root: string, outDir: string, reads: string, linkDir: string): string {
+  const path = relative(root, outDir);
+  const inside = path !== '..' && !path.startsWith(`..${sep}`) && !isAbsolute(path);
+  if (inside || !outDir.startsWith(root)) return outDir;
+  const link = join(linkDir, 'site');
+  if (link.startsWith(root)) throw new Error(`输出目录 ${outDir} 的路径以项目目录 ${root} 开头，Astro 会把它当作项目内的目录而构建失败；请换一个输出目录`);
+  mkdirSync(outDir, { recursive: true });
+  symlinkSync(outDir, link, 'dir');
+  symlinkSync(reads, `${link}.reads`, 'dir');
+  return link;
+}
