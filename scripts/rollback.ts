@@ -1,6 +1,7 @@
 /**
  * npm run rollback -- --out ROOT
- * Points ROOT/current back at the release before it (src/lib/release/release-root.ts).
+ * Points ROOT/current back at the release before it (src/lib/release/release-root.ts), or, when
+ * the release it points at is gone, at the newest kept one.
  * Exit 0: rolled back; 1: nothing to roll back to or not a release root; 2: usage error.
  */
 import { parseFlags, UsageError } from './lib/cli.ts';
@@ -13,8 +14,8 @@ try {
   const root = openReleaseRoot(out);
   const unlock = await lockRoot(root);
   try {
-    const { from, to } = await rollback(root);
-    console.log(`[rollback] ${root.current}：${from} → ${to}`);
+    const { from, to, missing } = await rollback(root);
+    console.log(missing ? `[rollback] ${root.current} 指向的版本 ${from} 不存在，已改为指向保留的最新版本 ${to}` : `[rollback] ${root.current}：${from} → ${to}`);
   } finally {
     await unlock();
   }

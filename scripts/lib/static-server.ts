@@ -74,7 +74,7 @@ export async function serveStatic(root: string, { port = 0, onResponse }: ServeO
     try {
       base = realpathSync(root);
     } catch {
-      res.writeHead(503, { 'content-type': CONTENT_TYPES['.txt']! }).end('site not available');
+      res.writeHead(503, { 'content-type': CONTENT_TYPES['.txt']! }).end('网站暂时无法访问（site not available）\n');
       return;
     }
     const { pathname, search } = new URL(req.url ?? '/', 'http://localhost');

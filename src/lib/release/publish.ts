@@ -15,13 +15,14 @@ import { compareReleases, extendHistory, historySchema, releaseDigest, releaseDi
 import { download, type DownloadLimits } from './download.ts';
 import {
   clearOldWork,
-  currentRelease,
   emptyTrashInBackground,
   lockRoot,
+  missingReleaseMessage,
   newReleaseId,
   openOrCreateReleaseRoot,
   pruneReleases,
   releaseDir,
+  servedRelease,
   switchCurrent,
   type ReleaseRoot,
 } from './release-root.ts';
@@ -79,11 +80,13 @@ export interface PublishedRelease {
   pruned: string[];
 }
 
-/** The digest and history of the live release, if there is one. */
-function liveRelease(r: ReleaseRoot): { digest?: ReleaseDigest; history: History } {
-  if (!currentRelease(r)) return { history: [] };
-  const digestPath = join(r.current, 'release.json');
-  const historyPath = join(r.current, 'updates', 'history.json');
+/** The live release (servedRelease), its digest and history, if there is one. */
+function liveRelease(r: ReleaseRoot, log: (line: string) => void): { id?: string; digest?: ReleaseDigest; history: History } {
+  const { id, missing } = servedRelease(r);
+  if (missing) log(`注意：${missingReleaseMessage(r, missing)}；${id ? `以保留的最新版本 ${id} 作为上一版本` : '没有保留的版本，按首次发布处理'}`);
+  if (!id) return { history: [] };
+  const digestPath = join(releaseDir(r, id), 'release.json');
+  const historyPath = join(releaseDir(r, id), 'updates', 'history.json');
   const parse = <T>(path: string, schema: { parse: (v: unknown) => T }): T => {
     try {
       return schema.parse(JSON.parse(readFileSync(path, 'utf8')));
@@ -91,7 +94,7 @@ function liveRelease(r: ReleaseRoot): { digest?: ReleaseDigest; history: History
       throw new ReleaseFailure('drop-guard', `无法读取当前版本的 ${path}：${(e as Error).message}`);
     }
   };
-  return { digest: parse(digestPath, releaseDigestSchema), history: existsSync(historyPath) ? parse(historyPath, historySchema) : [] };
+  return { id, digest: parse(digestPath, releaseDigestSchema), history: existsSync(historyPath) ? parse(historyPath, historySchema) : [] };
 }
 
 /** The export folder inside an unpacked archive: its top level, or its one folder. */
@@ -193,7 +196,7 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
     throw new ReleaseFailure('validate', `校验时出错：${(e as Error).message}`, reportPath);
   }
 
-  const live = liveRelease(r);
+  const live = liveRelease(r, log);
   if (live.digest) {
     const drop = dropGuard(live.digest.published_rows, digest.published_rows, o.maxDrop);
     if (drop && !o.acceptDrop) throw new ReleaseFailure('drop-guard', `${drop}；核实导出无误后加 --accept-drop 重新发布`, reportPath);
@@ -206,8 +209,7 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
 
   const outDir = join(work, 'site');
   try {
-    const liveId = currentRelease(r);
-    await o.build({ exportDir, asOf: o.asOf, outDir, reportPath, updatesPath, ...(liveId ? { reuseFrom: releaseDir(r, liveId) } : {}) });
+    await o.build({ exportDir, asOf: o.asOf, outDir, reportPath, updatesPath, ...(live.id ? { reuseFrom: releaseDir(r, live.id) } : {}) });
   } catch (e) {
     const safety = readSafety(reportPath);
     throw new ReleaseFailure(safety === false ? 'safety' : 'build', (e as Error).message, reportPath);

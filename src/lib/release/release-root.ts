@@ -74,6 +74,21 @@ export function currentRelease(r: ReleaseRoot): string | undefined {
 
 export const releaseDir = (r: ReleaseRoot, id: string) => join(r.releases, id);
 
+/**
+ * The release the site is served from: `current`'s. When `current` points at a release whose
+ * folder is gone (removed by hand), the site is down: then the newest kept release stands in for
+ * it, and `missing` names the one that is gone, so that publish and rollback bring the site back
+ * and say why.
+ */
+export function servedRelease(r: ReleaseRoot): { id: string | undefined; missing?: string } {
+  const id = currentRelease(r);
+  if (id === undefined || existsSync(releaseDir(r, id))) return { id };
+  return { id: listReleases(r).at(-1), missing: id };
+}
+
+/** What to tell an operator when `current` points at a release that is gone. */
+export const missingReleaseMessage = (r: ReleaseRoot, missing: string): string => `${r.current} 指向的版本 ${missing} 不存在（可能被手动删除），网站无法访问`;
+
 /** Points `current` at a release in one step: a new link renamed over the old one. */
 export async function switchCurrent(r: ReleaseRoot, id: string): Promise<void> {
   if (!existsSync(releaseDir(r, id))) throw new ReleaseRootError(`发布 ${id} 不存在`);
@@ -83,10 +98,19 @@ export async function switchCurrent(r: ReleaseRoot, id: string): Promise<void> {
   await rename(tmp, r.current);
 }
 
-/** Goes back one release: to the newest release older than the current one. */
-export async function rollback(r: ReleaseRoot): Promise<{ from: string; to: string }> {
+/**
+ * Goes back one release: to the newest release older than the current one. When the current
+ * release is gone, to the newest kept one, whichever it is: the site comes back.
+ */
+export async function rollback(r: ReleaseRoot): Promise<{ from: string; to: string; missing?: boolean }> {
   const from = currentRelease(r);
   if (!from) throw new ReleaseRootError('还没有发布过任何版本，无法回滚');
+  const served = servedRelease(r);
+  if (served.missing) {
+    if (!served.id) throw new ReleaseRootError(`${missingReleaseMessage(r, from)}，也没有保留的版本：请重新发布（npm run publish）`);
+    await switchCurrent(r, served.id);
+    return { from, to: served.id, missing: true };
+  }
   const older = listReleases(r).filter((id) => id < from);
   const to = older.at(-1);
   if (!to) throw new ReleaseRootError(`当前版本 ${from} 之前没有保留的版本，无法回滚`);

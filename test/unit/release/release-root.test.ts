@@ -1,7 +1,7 @@
 /** The release root: marker, one-step switch of current, rollback, pruning, the lock. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readsDir } from '../../../src/lib/release/page-reads.ts';
 import {
@@ -15,6 +15,7 @@ import {
   releaseDir,
   ReleaseRootError,
   rollback,
+  servedRelease,
   switchCurrent,
 } from '../../../src/lib/release/release-root.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -83,4 +84,18 @@ test('a second run on the same root is refused while the first holds the lock; a
   writeFileSync(join(r.work, '.lock'), '999999999'); // no such process
   const again = await lockRoot(r);
   await again();
+});
+
+test('a current release removed by hand: rollback points current at the newest kept release, whichever it is, and says so', async () => {
+  const r = await withReleases(IDS.slice(0, 3));
+  await switchCurrent(r, IDS[1]!);
+  rmSync(releaseDir(r, IDS[1]!), { recursive: true });
+  assert.deepEqual(servedRelease(r), { id: IDS[2], missing: IDS[1] });
+  // Nothing older than the missing one but IDS[0]; the newest kept is IDS[2]: the site comes back on the newest.
+  assert.deepEqual(await rollback(r), { from: IDS[1], to: IDS[2], missing: true });
+  assert.equal(readlinkSync(r.current), `releases/${IDS[2]}`);
+  assert.deepEqual(servedRelease(r), { id: IDS[2] });
+  // With no release kept at all, it says what to do.
+  for (const id of IDS.slice(0, 3)) rmSync(releaseDir(r, id), { recursive: true, force: true });
+  await assert.rejects(rollback(r), /指向的版本 20261103T000000000Z 不存在（可能被手动删除），网站无法访问，也没有保留的版本：请重新发布/);
 });

@@ -1,0 +1,58 @@
+/**
+ * `publish` when the release `current` points at was removed by hand (the site is down): the newest
+ * kept release stands in for it, for the drop guard, the history and the pages to reuse, and the new
+ * release brings the site back. The build is a stand-in that records what it was asked.
+ */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import portal from '../../../portal.config.ts';
+import { publishRelease, ReleaseFailure, type BuildRequest, type PublishOptions } from '../../../src/lib/release/publish.ts';
+import { openReleaseRoot, releaseDir, rollback } from '../../../src/lib/release/release-root.ts';
+import { fixture } from '../support/exports.ts';
+import { tempDir } from '../support/temp-dir.ts';
+
+const temp = tempDir('portal-publish-');
+const out = join(temp, 'root');
+const requests: BuildRequest[] = [];
+const lines: string[] = [];
+const options = (from: string): PublishOptions => ({
+  from,
+  out,
+  asOf: '2026-11-28',
+  regions: portal.regions,
+  siteUrl: portal.siteUrl,
+  keep: 7,
+  maxDrop: 0.2,
+  acceptDrop: false,
+  download: { timeoutMs: 1000, retries: 0, retryDelayMs: 0, maxBytes: 1 },
+  unpack: { maxBytes: 1, maxFiles: 1 },
+  log: (line) => lines.push(line),
+  // A site of one page, whose safety checks passed.
+  build: async (request) => {
+    requests.push(request);
+    mkdirSync(request.outDir, { recursive: true });
+    writeFileSync(join(request.outDir, 'index.html'), request.outDir);
+    const report = JSON.parse(readFileSync(request.reportPath, 'utf8'));
+    writeFileSync(request.reportPath, JSON.stringify({ ...report, safety: { passed: true, problems: [] } }));
+  },
+});
+
+test('a current release removed by hand: the newest kept one stands in, and the next publish brings the site back', async () => {
+  const first = await publishRelease(options(fixture('good')));
+  const second = await publishRelease(options(fixture('good')));
+  const r = openReleaseRoot(out);
+  await rollback(r);
+  assert.equal(readlinkSync(r.current), `releases/${first.id}`);
+  renameSync(releaseDir(r, first.id), join(temp, 'moved-away'));
+
+  // The drop guard compares with the stand-in's 17 published rows (the `withdrawn` export has 13).
+  await assert.rejects(publishRelease(options(fixture('withdrawn'))), (e: unknown) => e instanceof ReleaseFailure && e.stage === 'drop-guard' && e.message.startsWith('公示记录从当前版本的 17 条降到 13 条'));
+  assert.ok(lines.some((l) => l === `注意：${r.current} 指向的版本 ${first.id} 不存在（可能被手动删除），网站无法访问；以保留的最新版本 ${second.id} 作为上一版本`), lines.join('\n'));
+
+  const third = await publishRelease(options(fixture('good')));
+  assert.equal(requests.at(-1)!.reuseFrom, releaseDir(r, second.id));
+  assert.equal(readlinkSync(r.current), `releases/${third.id}`);
+  assert.equal(readFileSync(join(r.current, 'index.html'), 'utf8'), requests.at(-1)!.outDir);
+});
