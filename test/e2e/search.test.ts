@@ -291,6 +291,12 @@ describe('site search', { timeout: 900_000 }, () => {
       assert.deepEqual([...urls].sort(), want.sort(), `results for ${JSON.stringify(filters)}`);
       for (const f of Object.keys(filters)) assert.equal(await page.locator(`select[name="${f}"]`).inputValue(), filters[f], `${f} select shows the filter from the address`);
     }
+    // A value the page does not offer (a year no record has, a typo in a shared link) is left out
+    // of the search, the form and the address, never applied unseen.
+    const { urls } = await searchAll(page, q(query, { year: '1999', kind: 'foo', region: '火星', status: 'commitments:全部履行' }));
+    assert.deepEqual([...urls].sort(), truth.filter((t) => all.has(t.url) && t.kind === 'commitments' && t.status === '全部履行').map((t) => t.url).sort());
+    for (const f of ['year', 'kind', 'region']) assert.equal(await page.locator(`select[name="${f}"]`).inputValue(), '', `${f} select`);
+    assert.equal(new URL(page.url()).search, `?${q(query, { status: 'commitments:全部履行' })}`);
     await page.close();
   });
 

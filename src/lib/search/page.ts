@@ -26,15 +26,24 @@ export function initSearch(): void {
     const data = new FormData(form);
     return readState((name) => (data.get(name) as string | null) ?? null);
   };
-  const write = (s: SearchState) => {
-    input.value = s.q;
+  /**
+   * Shows the address's search in the form and gives back what the form shows: a filter value
+   * the page does not offer (a year no record has any more, a typo in a shared link) is left out,
+   * never applied unseen, and the address says so too.
+   */
+  const show = (fromUrl: SearchState): SearchState => {
+    input.value = fromUrl.q;
     for (const f of FILTERS) {
       const sel = form.elements.namedItem(f) as HTMLSelectElement | null;
-      if (sel) sel.value = s.filters[f] ?? '';
-      if (sel && sel.value !== (s.filters[f] ?? '')) sel.value = ''; // a value the page does not offer
+      if (sel) sel.value = fromUrl.filters[f] ?? '';
+      if (sel && sel.value !== (fromUrl.filters[f] ?? '')) sel.value = '';
     }
     const sort = form.elements.namedItem('sort') as HTMLSelectElement | null;
-    if (sort) sort.value = s.sort;
+    if (sort) sort.value = fromUrl.sort;
+    const shown = read();
+    const query = stateToQuery(shown);
+    if (query !== stateToQuery(fromUrl)) history.replaceState(null, '', `${location.pathname}${query}`);
+    return shown;
   };
   const announce = (text: string) => {
     status.textContent = text;
@@ -95,13 +104,8 @@ export function initSearch(): void {
     if ((e.target as HTMLElement).tagName === 'SELECT' && input.value.trim()) submit();
   });
   more.addEventListener('click', () => void showPage(run, true).catch((e) => console.error(e)));
-  window.addEventListener('popstate', () => {
-    const s = stateFromUrl(location.search);
-    write(s);
-    void search(s);
-  });
+  window.addEventListener('popstate', () => void search(show(stateFromUrl(location.search))));
   input.addEventListener('focus', () => engine.warm(), { once: true });
-  const initial = stateFromUrl(location.search);
-  write(initial);
+  const initial = show(stateFromUrl(location.search));
   if (initial.q) void search(initial);
 }
