@@ -11,7 +11,7 @@
  * (src/integrations/search-stream.ts). Settings
  * are the PORTAL_* environment variables; exits non-zero when any step fails.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -22,6 +22,7 @@ import { readsDir } from '../src/lib/release/page-reads.ts';
 import type { PublishedFacts } from '../src/lib/safety/checks.ts';
 import { isWrittenFiles, PageScanner, readWhileRenderingLine, writtenFile } from '../src/integrations/page-scan.ts';
 import { mark } from '../src/integrations/build-timings.ts';
+import { STOP_SIGNALS, stopChildJobs } from '../src/lib/child-job.ts';
 import { ShardStream } from '../src/integrations/search-stream.ts';
 import { isSearchOrder } from '../src/site/search-order.ts';
 import { SEARCH_DIR, shardSize } from '../src/lib/search/shards.ts';
@@ -36,6 +37,19 @@ rmSync(reads, { recursive: true, force: true });
 mkdirSync(reads, { recursive: true });
 /** The output folder as Astro is given it (astroOutDir): set first thing in the build. */
 let astroOut = outDir;
+/** The `astro build` process under way. */
+let astroChild: ChildProcess | undefined;
+// Stopped from outside (a CI timeout, `kill`, publish stopped): Astro and the index's and checks'
+// workers stop too. They went on as orphans, finishing into the output folder while the next run,
+// seeing the lock's process gone, started another build in the same checkout.
+for (const signal of STOP_SIGNALS) {
+  process.once(signal, () => {
+    astroChild?.kill(signal);
+    stopChildJobs(signal);
+    rmSync(temp, { recursive: true, force: true });
+    process.kill(process.pid, signal); // the handler is gone: ends this process as the signal would have
+  });
+}
 /**
  * What this process does while one run of `astro build` renders: copy the pages it reuses, and
  * read the pages Astro writes. Not the copies, but for the few whose previous reads could not be
@@ -74,6 +88,7 @@ function astro(heapMB: number | undefined, alongside: ReturnType<typeof alongsid
   const [command, ...args] = astroCommand(root, heapMB);
   return new Promise((ok, fail) => {
     const child = spawn(command!, args, { cwd: root, stdio: ['inherit', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', PORTAL_OUT_DIR: astroOut, [PUBLISHED_FACTS_ENV]: factsPath } });
+    astroChild = child;
     child.on('message', (m) => {
       if (isReusedPages(m)) copier.add(m);
       else if (isCopiedFiles(m)) copier.addFiles(m);

@@ -5,7 +5,7 @@
  * worker thread that takes jobs one after another at the lowest priority (ThreadJobs,
  * answerJobs): the search index's shards built while Astro renders.
  */
-import { fork, type Serializable } from 'node:child_process';
+import { fork, type ChildProcess, type Serializable } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 
@@ -18,16 +18,29 @@ export interface JobFailure {
   errors: string[];
 }
 
+/** The signals that stop a build from outside: a CI timeout or `kill` (TERM), Ctrl+C (INT), a closed terminal (HUP). */
+export const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+/** The child processes of runChildJob still running. */
+const running = new Set<ChildProcess>();
+
+/** Sends `signal` to every child job still running (the build stopped from outside: none may go on as an orphan). */
+export function stopChildJobs(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill(signal);
+}
+
 /** Runs `script` with `job`; resolves with its reply, rejects when it exits without one. */
 export function runChildJob<Job extends Serializable, Reply>(script: string, job: Job, { what, execArgv = [] }: { what: string; execArgv?: string[] }): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const child = fork(script, [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], serialization: 'advanced', execArgv: [...process.execArgv, ...execArgv] });
+    running.add(child);
     let reply: Reply | undefined;
     child.once('message', (m) => (reply = m as Reply));
     child.once('error', reject);
-    child.once('exit', (code) => {
+    child.once('exit', (code, signal) => {
+      running.delete(child);
       if (reply) resolve(reply);
-      else reject(new Error(`${what}子进程异常退出（退出码 ${code}）`));
+      else reject(new Error(`${what}子进程异常退出（${signal ? `信号 ${signal}` : `退出码 ${code}`}）`));
     });
     child.send(job);
   });

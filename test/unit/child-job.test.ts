@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runChildJob, ThreadJobs } from '../../src/lib/child-job.ts';
+import { runChildJob, stopChildJobs, ThreadJobs } from '../../src/lib/child-job.ts';
 import { tempDir } from './support/temp-dir.ts';
 
 const lib = new URL('../../src/lib/child-job.ts', import.meta.url).href;
@@ -32,6 +32,14 @@ test('a throw in the child comes back as its error, with the message', async () 
 test('a child that exits without replying rejects, naming what it was and its exit code', async () => {
   const quitter = script('quit.ts', 'process.exit(3);');
   await assert.rejects(runChildJob(quitter, {}, { what: '测试' }), /测试子进程异常退出（退出码 3）/);
+});
+
+test('stopChildJobs stops every child job under way (the build stopped from outside): each rejects', { timeout: 20_000 }, async () => {
+  const sleeper = script('sleep.ts', 'answerChildJob(() => new Promise(() => setInterval(() => {}, 1000)));');
+  const jobs = [runChildJob(sleeper, {}, { what: '测试' }), runChildJob(sleeper, {}, { what: '测试' })];
+  await new Promise((done) => setTimeout(done, 500));
+  stopChildJobs('SIGTERM');
+  for (const job of jobs) await assert.rejects(job, /测试子进程异常退出（信号 SIGTERM）/);
 });
 
 test('a serving thread answers jobs one after another in one thread, a throw as that job\'s error, and ends when told', async () => {

@@ -1,6 +1,7 @@
 /** The build step of a release: the build command in a child process, with the PORTAL_* variables. */
 import { spawn } from 'node:child_process';
 import { buildCommand } from './build-command.ts';
+import { STOP_SIGNALS } from '../child-job.ts';
 import type { BuildRequest } from './publish.ts';
 import { REUSE_ENV } from './page-reuse.ts';
 import { UPDATES_ENV } from './updates.ts';
@@ -23,7 +24,14 @@ export function astroBuild(projectRoot: string, stdio: 'inherit' | 'ignore' = 'i
           ...(req.reuseFrom ? { [REUSE_ENV]: req.reuseFrom } : {}),
         },
       });
+      // Stopped from outside while it builds: the build stops too (it stops Astro and its workers), and the release fails as any failed build does.
+      const stop = (signal: NodeJS.Signals) => child.kill(signal);
+      for (const signal of STOP_SIGNALS) process.on(signal, stop);
       child.on('error', fail);
-      child.on('exit', (code, signal) => (code === 0 ? ok() : fail(new Error(`站点构建失败（${signal ?? `退出码 ${code}`}）`))));
+      child.on('exit', (code, signal) => {
+        for (const s of STOP_SIGNALS) process.off(s, stop);
+        if (code === 0) ok();
+        else fail(new Error(`站点构建失败（${signal ?? `退出码 ${code}`}）`));
+      });
     });
 }
