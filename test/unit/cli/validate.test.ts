@@ -11,8 +11,9 @@ const out = tempDir('validate-');
 let n = 0;
 
 /** npm run validate, as the operator runs it (without npm, to keep the output clean). */
+/** validate of a fixture export as of 2026-11-28, unless `extra` gives its own --as-of (a flag may be given once). */
 function validate(name: string, ...extra: string[]) {
-  return run([], ['--export', fixture(name), '--as-of', '2026-11-28', ...extra]);
+  return run([], ['--export', fixture(name), ...(extra.includes('--as-of') ? [] : ['--as-of', '2026-11-28']), ...extra]);
 }
 
 function run(nodeOptions: string[], args: string[], env: Record<string, string> = {}, reportPath = join(out, `report-${n++}.json`)) {
