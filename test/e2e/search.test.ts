@@ -300,6 +300,17 @@ describe('site search', { timeout: 900_000 }, () => {
     await page.close();
   });
 
+  test('the status filter offers exactly the statuses some indexed page has: none that can only find nothing', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/`);
+    const offered = await page.locator('select[name="status"] option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const present = [...new Set(truth.filter((t) => t.status).map((t) => `${t.kind}:${t.status}`))];
+    assert.deepEqual([...offered].sort(), present.sort());
+    // The sample's withheld statuses are among those left out.
+    assert.ok(!offered.includes('penalties:已修复') && !offered.includes('enforcement:全部履行'), offered.join(' '));
+    await page.close();
+  });
+
   test('sorting by date lists records newest first', async () => {
     const page = await context.newPage();
     const { urls } = await searchAll(page, q('承诺', { sort: 'date', kind: 'commitments' }));

@@ -3,6 +3,10 @@ import { FULFILMENT_STATUSES } from '../schemas/commitment.ts';
 import { DEBTOR_PERFORMANCE } from '../schemas/dishonest.ts';
 import { ENFORCEMENT_OUTCOMES } from '../schemas/enforcement.ts';
 import { REPAIR_STATUSES } from '../schemas/penalty.ts';
+import type { Commitment } from '../schemas/commitment.ts';
+import type { Dishonest } from '../schemas/dishonest.ts';
+import type { Enforcement } from '../schemas/enforcement.ts';
+import type { Penalty } from '../schemas/penalty.ts';
 import type { SearchKind } from './kinds.ts';
 
 export const SEARCH_STATUSES: readonly { kind: SearchKind; field: string; values: readonly string[] }[] = [
@@ -11,3 +15,11 @@ export const SEARCH_STATUSES: readonly { kind: SearchKind; field: string; values
   { kind: 'enforcement', field: '履行情况', values: ENFORCEMENT_OUTCOMES },
   { kind: 'dishonest', field: '被执行人的履行情况', values: DEBTOR_PERFORMANCE },
 ];
+
+/** The status a record is searched by (its page's search markup), per kind that has one. */
+export const SEARCH_STATUS_OF = {
+  commitments: (c: Commitment) => c.status,
+  penalties: (p: Penalty) => p.repairStatus,
+  enforcement: (e: Enforcement) => e.outcome,
+  dishonest: (d: Dishonest) => d.performance,
+};
