@@ -18,6 +18,7 @@ export function calendarWarnings(r: GovernanceRecords, asOf: CivilDate, { calend
   for (const { deadline } of noticeItems(r, { asOf, calendar })) {
     if (deadline.state === 'unknown') need(deadline.missingYear);
     else if (deadline.state === 'late' && !deadline.lateBy.ok) need(deadline.lateBy.missingYear);
+    else if ((deadline.state === 'on-time' || deadline.state === 'pending') && !deadline.due.ok) need(deadline.due.missingYear);
   }
   for (const p of penaltiesPastMinimum(r, asOf)) {
     const wait = repairWait(p.disclosure.minimumEnd, asOf, calendar);

@@ -19,6 +19,9 @@ export interface DeadlineLines {
   tone: Tone;
 }
 
+/** The 7th working day, or why it is not known yet (a report within the first days is on time all the same). */
+const dueText = (due: Reckoned<string>): string => (due.ok ? formatChineseDate(due.value) : `暂无法计算（${missingYearReason(due.missingYear)}）`);
+
 export function deadlineLines(d: NoticeDeadline): DeadlineLines {
   const reportedOn = d.state === 'pending' ? undefined : d.reportedOn;
   const reported = reportedOn ? formatChineseDate(reportedOn) : '尚未通报';
@@ -26,9 +29,9 @@ export function deadlineLines(d: NoticeDeadline): DeadlineLines {
     case 'unknown':
       return { due: `暂无法计算（${missingYearReason(d.missingYear)}）`, reported, verdict: '暂无法计算', tone: 'neutral' };
     case 'on-time':
-      return { due: formatChineseDate(d.due), reported, verdict: '按期', tone: 'good' };
+      return { due: dueText(d.due), reported, verdict: '按期', tone: 'good' };
     case 'pending':
-      return { due: formatChineseDate(d.due), reported, verdict: '尚未通报，期限未到', tone: 'neutral' };
+      return { due: dueText(d.due), reported, verdict: '尚未通报，期限未到', tone: 'neutral' };
     case 'late':
       return { due: formatChineseDate(d.due), reported, verdict: d.lateBy.ok ? `逾期 ${d.lateBy.value} 个工作日` : `逾期，逾期天数暂无法计算（${missingYearReason(d.lateBy.missingYear)}）`, tone: 'bad' };
   }

@@ -11,20 +11,31 @@ import type { Reckoned, WorkingCalendar } from '../calendar/working-days.ts';
 const NOTICE_WORKING_DAYS = 7;
 
 export type NoticeDeadline =
-  /** Reported on or before the deadline. */
-  | { state: 'on-time'; due: CivilDate; reportedOn: CivilDate }
-  /** Reported after the deadline, or not reported and the deadline has passed; lateBy counts to the report or the as-of date. */
+  /** Reported within 7 working days (`due`: the 7th working day, when the calendar covers it). */
+  | { state: 'on-time'; due: Reckoned<CivilDate>; reportedOn: CivilDate }
+  /** Reported more than 7 working days after the start, or not reported and more than 7 have passed; lateBy: the working days beyond the 7th, to the report or the as-of date. */
   | { state: 'late'; due: CivilDate; reportedOn?: CivilDate; lateBy: Reckoned<number> }
-  /** Not reported yet, and the deadline is still to come. */
-  | { state: 'pending'; due: CivilDate }
-  /** The deadline falls in a year no calendar covers. */
+  /** Not reported yet, and at most 7 working days have passed. */
+  | { state: 'pending'; due: Reckoned<CivilDate> }
+  /** Whether it was late needs a year no calendar covers. */
   | { state: 'unknown'; missingYear: number; reportedOn?: CivilDate };
 
-/** The reporting deadline of a case or listing that started on `start` (立案日期 / 发布时间). */
+/**
+ * The reporting deadline of a case or listing that started on `start` (立案日期 / 发布时间).
+ * Late is more than 7 working days from the start to the report (or, unreported, to the as-of
+ * date), counted as the notice says: a report on the weekend or holiday right after the 7th
+ * working day is on time. A count that runs into a year no calendar covers still decides when
+ * more than 7 working days had passed before that year; otherwise the answer is not known.
+ */
 export function noticeDeadline(start: CivilDate, reportedOn: CivilDate | undefined, asOf: CivilDate, calendar: WorkingCalendar): NoticeDeadline {
   const due = calendar.addWorkingDays(start, NOTICE_WORKING_DAYS);
   const reported = reportedOn ? { reportedOn } : {};
-  if (!due.ok) return { state: 'unknown', missingYear: due.missingYear, ...reported };
-  if (reportedOn) return reportedOn <= due.value ? { state: 'on-time', due: due.value, reportedOn } : { state: 'late', due: due.value, reportedOn, lateBy: calendar.workingDaysBetween(due.value, reportedOn) };
-  return asOf <= due.value ? { state: 'pending', due: due.value } : { state: 'late', due: due.value, lateBy: calendar.workingDaysBetween(due.value, asOf) };
+  const elapsed = calendar.workingDaysBetween(start, reportedOn ?? asOf);
+  if (elapsed.ok) {
+    if (elapsed.value > NOTICE_WORKING_DAYS && due.ok) return { state: 'late', due: due.value, ...reported, lateBy: { ok: true, value: elapsed.value - NOTICE_WORKING_DAYS } };
+    return reportedOn ? { state: 'on-time', due, reportedOn } : { state: 'pending', due };
+  }
+  const beforeMissing = calendar.workingDaysBetween(start, `${elapsed.missingYear - 1}-12-31`);
+  if (beforeMissing.ok && beforeMissing.value > NOTICE_WORKING_DAYS && due.ok) return { state: 'late', due: due.value, ...reported, lateBy: elapsed };
+  return { state: 'unknown', missingYear: elapsed.missingYear, ...reported };
 }

@@ -14,9 +14,10 @@ test('a deadline in a missing year says 暂无法计算 and names the year', () 
 test('a late report whose count needs a missing year is late, with the count 暂无法计算', () => {
   assert.match(deadlineLines({ state: 'late', due: '2026-12-31', reportedOn: '2027-01-20', lateBy: { ok: false, missingYear: 2027 } }).verdict, /^逾期，逾期天数暂无法计算（缺少2027年/);
 });
-test('on time says 按期; not yet due says so', () => {
-  assert.equal(deadlineLines({ state: 'on-time', due: '2026-08-12', reportedOn: '2026-08-12' }).verdict, '按期');
-  assert.equal(deadlineLines({ state: 'pending', due: '2026-12-30' }).verdict, '尚未通报，期限未到');
+test('on time says 按期; not yet due says so; a 7th working day in a missing year is 暂无法计算 beside either', () => {
+  assert.deepEqual(deadlineLines({ state: 'on-time', due: { ok: true, value: '2026-08-12' }, reportedOn: '2026-08-12' }), { due: '2026年8月12日', reported: '2026年8月12日', verdict: '按期', tone: 'good' });
+  assert.equal(deadlineLines({ state: 'pending', due: { ok: true, value: '2026-12-30' } }).verdict, '尚未通报，期限未到');
+  assert.deepEqual(deadlineLines({ state: 'on-time', due: { ok: false, missingYear: 2027 }, reportedOn: '2026-12-25' }), { due: '暂无法计算（缺少2027年的法定节假日安排，无法确定工作日）', reported: '2026年12月25日', verdict: '按期', tone: 'good' });
 });
 test('repair wait in working days, or 暂无法计算 with the year', () => {
   assert.equal(repairWaitText('2026-09-15', { ok: true, value: 70 }), '自2026年9月15日起可申请信用修复，已过 70 个工作日仍未修复。');
