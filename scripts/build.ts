@@ -29,7 +29,8 @@ import { SEARCH_DIR, shardSize } from '../src/lib/search/shards.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const outDir = resolve(root, buildOutDir());
-const temp = mkdtempSync(join(tmpdir(), 'portal-build-'));
+// A dot first: a link in it (astroOutDir) must not begin with the checkout's path, which a checkout at /tmp/portal would be for /tmp/portal-build-….
+const temp = mkdtempSync(join(tmpdir(), '.portal-build-'));
 const factsPath = join(temp, 'published.json');
 // What this build reads of its pages, kept for the next day's (page-reads.ts): this output folder's, so none of an earlier build's.
 const reads = readsDir(outDir);

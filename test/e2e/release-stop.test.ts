@@ -83,5 +83,5 @@ test('the build stopped by SIGTERM: it ends as SIGTERM would end it, leaving no 
   const run = await stopWhileAstroRenders(['scripts/build.ts'], { TMPDIR: tmp, PORTAL_EXPORT: FIXTURE_EXPORT, PORTAL_AS_OF: FIXTURE_AS_OF, PORTAL_OUT_DIR: join(temp, 'site'), PORTAL_REPORT: join(temp, 'report.json') });
   assert.equal(run.signal, 'SIGTERM', run.output);
   assert.deepEqual(run.left, [], 'processes left running after the build was stopped');
-  assert.deepEqual(readdirSync(tmp).filter((name) => name.startsWith('portal-build-')), [], 'the build\'s temporary folder');
+  assert.deepEqual(readdirSync(tmp).filter((name) => name.startsWith('.portal-build-')), [], 'the build\'s temporary folder');
 });

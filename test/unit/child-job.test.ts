@@ -37,9 +37,10 @@ test('a child that exits without replying rejects, naming what it was and its ex
 test('stopChildJobs stops every child job under way (the build stopped from outside): each rejects', { timeout: 20_000 }, async () => {
   const sleeper = script('sleep.ts', 'answerChildJob(() => new Promise(() => setInterval(() => {}, 1000)));');
   const jobs = [runChildJob(sleeper, {}, { what: '测试' }), runChildJob(sleeper, {}, { what: '测试' })];
+  const rejected = Promise.all(jobs.map((job) => assert.rejects(job, /测试子进程异常退出（信号 SIGTERM）/)));
   await new Promise((done) => setTimeout(done, 500));
   stopChildJobs('SIGTERM');
-  for (const job of jobs) await assert.rejects(job, /测试子进程异常退出（信号 SIGTERM）/);
+  await rejected;
 });
 
 test('a serving thread answers jobs one after another in one thread, a throw as that job\'s error, and ends when told', async () => {

@@ -13,7 +13,7 @@ import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
 import { emptyTally, type FileTally, type Problem } from './report.ts';
 import type { DecidedSubjects } from './subjects.ts';
 import type { RecordKind } from '../schemas/contract.ts';
-import { KIND_LABELS, pageOfOneLinked, recordUrl, type PageOfOne } from '../site/kinds.ts';
+import { KIND_LABELS, pageOfOneLinked, recordUrl, subjectUrl, type PageOfOne } from '../site/kinds.ts';
 
 export interface ModelCase extends CaseFrontMatter {
   slug: string;
@@ -87,7 +87,9 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
       if (entry.problems.length > 0) continue;
       for (const { page, href, line } of entry.links) {
         const missing = page.kind === 'cases' ? !caseKeys.has(page.id) && `没有 URL 键为 ${page.id} 的公示案例` : !pages.has(page) && missingPage(page);
-        if (missing) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${href.length > 120 ? `${href.slice(0, 120)}…` : href}（${missing}）`));
+        const shown = href.length > 120 ? `${href.slice(0, 120)}…` : href;
+        if (missing) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${shown}（${missing}）`));
+        else if (page.unslashed) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接缺少结尾的“/”：${shown}（应写作 ${page.kind === 'subjects' ? subjectUrl(page.id) : recordUrl(page.kind, page.id)}）`));
       }
       again ||= entry.problems.length > 0;
     }

@@ -27,9 +27,16 @@ export function astroBuild(projectRoot: string, stdio: 'inherit' | 'ignore' = 'i
       // Stopped from outside while it builds: the build stops too (it stops Astro and its workers), and the release fails as any failed build does.
       const stop = (signal: NodeJS.Signals) => child.kill(signal);
       for (const signal of STOP_SIGNALS) process.on(signal, stop);
-      child.on('error', fail);
-      child.on('exit', (code, signal) => {
+      // A child that never started emits only 'error': the signals are this process's own again either way.
+      const done = () => {
         for (const s of STOP_SIGNALS) process.off(s, stop);
+      };
+      child.on('error', (e) => {
+        done();
+        fail(e);
+      });
+      child.on('exit', (code, signal) => {
+        done();
         if (code === 0) ok();
         else fail(new Error(`站点构建失败（${signal ?? `退出码 ${code}`}）`));
       });

@@ -11,15 +11,21 @@ export const KIND_LABELS: Record<RecordKind, string> = {
 
 export const recordUrl = (kind: RecordKind | 'cases', id: string): string => `/${kind}/${id}/`;
 export const subjectUrl = (creditCode: string): string => `/subjects/${creditCode}/`;
+/** An attachment's address: each part of its path percent-encoded, so that a name with a space, `#`, `?` or `%` links to its file. */
+export const attachmentUrl = (key: string): string => `/attachments/${key.split('/').map(encodeURIComponent).join('/')}`;
 
 /** The folders whose `/<folder>/<one segment>/` is a page of one record, subject or case (recordUrl, subjectUrl). */
 const PAGE_OF_ONE = new Set<string>([...Object.keys(KIND_LABELS), 'subjects', 'cases']);
-export type PageOfOne = { kind: RecordKind | 'subjects' | 'cases'; id: string };
+/** A page of one record, subject or case; `unslashed`: linked without the `/` its folder needs (`/penalties/X`), which the build's link check refuses. */
+export type PageOfOne = { kind: RecordKind | 'subjects' | 'cases'; id: string; unslashed?: true };
 
 /**
  * The record, subject or case whose page a link of the page at `from` (a path of the site) leads
  * to, if it leads to one; resolved as a browser does (relative paths, dot segments, a backslash,
- * percent-encoding), and only on this site's host (`siteUrl`). Any other link: undefined.
+ * percent-encoding), and only on this site's host (`siteUrl`). `/<folder>/<id>/` and its
+ * `index.html` are the page; `/<folder>/<id>` without the `/` is noted (`unslashed`) when `<id>`
+ * could be an id, and left alone when it has a dot, as a file of the folder (`/cases/index.html`)
+ * does: no id, slug or code has one. Any other link: undefined.
  */
 export function pageOfOneLinked(href: string, from: string, siteUrl: string): PageOfOne | undefined {
   let url: URL;
@@ -34,8 +40,9 @@ export function pageOfOneLinked(href: string, from: string, siteUrl: string): Pa
     return undefined; // not a URL of this site a page can be at
   }
   const [folder, id, ...rest] = segments;
-  if (!folder || !id || !PAGE_OF_ONE.has(folder) || rest.some((s) => s !== '') || rest.length > 1) return undefined;
-  return { kind: folder as PageOfOne['kind'], id };
+  if (!folder || !id || !PAGE_OF_ONE.has(folder)) return undefined;
+  const kind = folder as PageOfOne['kind'];
+  if (rest.length === 1 && (rest[0] === '' || rest[0] === 'index.html')) return { kind, id };
+  if (rest.length === 0 && !id.includes('.')) return { kind, id, unslashed: true };
+  return undefined;
 }
-/** An attachment's address: each part of its path percent-encoded, so that a name with a space, `#`, `?` or `%` links to its file. */
-export const attachmentUrl = (key: string): string => `/attachments/${key.split('/').map(encodeURIComponent).join('/')}`;

@@ -24,7 +24,8 @@ write('links-ok', '链接齐全', [
   '[停止公示的处罚](../../penalties/XZCF-2025-0002/)', // 9
   '[主体](https://credit.taian.gov.cn/subjects/11370900MB2850001B/)', // 10
   '[旧网址的案例](/cases/taishan-ledger/)、[处罚列表](/penalties/)、[外站](https://www.gov.cn/penalties/NONE/)', // 11
-].join('\n\n'));
+  '[案例列表](/cases/index.html)、[名录](/subjects/index.html)、[处罚](/penalties/XZCF-2026-0001/index.html)', // 12
+].join('\n'));
 write('links-broken', '链接有误', [
   '[处罚](/penalties/XZCF-2026-9999/)', // 8
   '', // 9
@@ -33,6 +34,8 @@ write('links-broken', '链接有误', [
   '[案例](../no-such-case/)', // 12
   '', // 13
   '<p><a href="/honors/bz-2026-0001/">大小写不同</a></p>', // 14
+  '', // 15
+  '[没有结尾的斜线](/penalties/XZCF-2026-0001)', // 16
 ].join('\n'));
 write('links-to-broken', '链接到被拒绝的案例', '见[上一案例](/cases/links-broken/)。\n');
 
@@ -40,7 +43,7 @@ const { report, cases } = await ingestExport({ exportDir: dir, asOf: '2026-11-28
 const at = (slug: string) => problemsOf(report, `cases/${slug}.md`).map((p) => [p.line, p.message]);
 
 describe('pipeline: a case linking to the page of one record', () => {
-  test('links to a published or a withheld record, a subject, a case by its old key, a list or another host pass', () => {
+  test('links to a published or a withheld record, a subject, a case by its old key, a list, a folder\'s index.html or another host pass', () => {
     assert.deepEqual(at('links-ok'), []);
     assert.ok(cases.some((c) => c.slug === 'links-ok'));
   });
@@ -50,6 +53,8 @@ describe('pipeline: a case linking to the page of one record', () => {
       [10, '正文链接指向的页面不存在：/subjects/11370900MB2859999X/（subjects.csv 中没有统一社会信用代码为 11370900MB2859999X 的主体）'],
       [12, '正文链接指向的页面不存在：../no-such-case/（没有 URL 键为 no-such-case 的公示案例）'],
       [14, '正文链接指向的页面不存在：/honors/bz-2026-0001/（导出中没有编号为 bz-2026-0001 的表彰奖励信息）'],
+      // The page is there, but the build's link check wants its folder's `/` (it would fail the whole build).
+      [16, '正文链接缺少结尾的“/”：/penalties/XZCF-2026-0001（应写作 /penalties/XZCF-2026-0001/）'],
     ]);
   });
   test('a link to a case that is rejected is a problem too: its page will not be built either', () => {

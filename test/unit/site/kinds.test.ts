@@ -25,7 +25,9 @@ test("a case's link to the page of one record, subject or case is recognised as 
   const linked = (href: string) => pageOfOneLinked(href, from, site);
   // Worked out from the URL standard: relative to /cases/some-case/, dot segments removed, a backslash is a slash.
   assert.deepEqual(linked('/penalties/XZCF-1/'), { kind: 'penalties', id: 'XZCF-1' });
-  assert.deepEqual(linked('/penalties/XZCF-1'), { kind: 'penalties', id: 'XZCF-1' });
+  assert.deepEqual(linked('/penalties/XZCF-1/index.html'), { kind: 'penalties', id: 'XZCF-1' });
+  // Without the `/` its folder needs: noted, as the build's link check refuses it.
+  assert.deepEqual(linked('/penalties/XZCF-1'), { kind: 'penalties', id: 'XZCF-1', unslashed: true });
   assert.deepEqual(linked('../../subjects/11370900MB2850001B/?from=case#top'), { kind: 'subjects', id: '11370900MB2850001B' });
   assert.deepEqual(linked('../other-case/'), { kind: 'cases', id: 'other-case' });
   assert.deepEqual(linked('\\commitments\\CN1\\'), { kind: 'commitments', id: 'CN1' });
@@ -36,7 +38,7 @@ test("a case's link to the page of one record, subject or case is recognised as 
   assert.deepEqual(linked('/enforcement/%E6%A1%88/'), { kind: 'enforcement', id: '案' });
   assert.deepEqual(linked('#基本情况'), { kind: 'cases', id: 'some-case' });
   // Not the page of one record: lists, facets, pages of a list, other folders, other hosts and schemes.
-  for (const href of ['/penalties/', '/commitments/page/2/', '/cases/region/泰山区/', '/data/commitments.csv', '/guide/repair/', '/penalties/X//', 'https://other.example/penalties/X/', '//other.example/penalties/X/', 'mailto:a@b.cn', '/penalties/%E0%A4%A/']) {
+  for (const href of ['/cases/index.html', '/subjects/index.html', '/penalties/X/y/', '/penalties/', '/commitments/page/2/', '/cases/region/泰山区/', '/data/commitments.csv', '/guide/repair/', '/penalties/X//', 'https://other.example/penalties/X/', '//other.example/penalties/X/', 'mailto:a@b.cn', '/penalties/%E0%A4%A/']) {
     assert.equal(linked(href), undefined, href);
   }
 });
