@@ -50,6 +50,8 @@ export const dishonestFile = defineContractFile({
   },
   rules({ row, problem }) {
     if (row.listedOn && row.removedOn && row.removedOn < row.listedOn) problem('removedOn', `移出日期 ${row.removedOn} 早于发布时间 ${row.listedOn}`);
+    // As an enforcement case's: a notice before the listing is a wrong date, and would count as sent on time.
+    if (row.listedOn && row.notifiedOn && row.notifiedOn < row.listedOn) problem('notifiedOn', `通报日期 ${row.notifiedOn} 早于发布时间 ${row.listedOn}`);
   },
   subject: (r) => r.creditCode,
 });

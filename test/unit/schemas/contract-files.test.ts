@@ -133,6 +133,10 @@ describe('dishonest.csv 失信被执行人', () => {
   test('移出日期 may not be before 发布时间', () => {
     assert.deepEqual(columnsOf(dishonestFile, dishonestRow({ 移出日期: '2026-07-31' })), ['移出日期']);
   });
+  test('通报日期 may not be before 发布时间 (it would count as a notice on time); on the day it may', () => {
+    assert.deepEqual(problems(dishonestFile, dishonestRow({ 通报日期: '2026-07-31' })).map((p) => [p.column, p.message]), [['通报日期', '通报日期 2026-07-31 早于发布时间 2026-08-01']]);
+    assert.deepEqual(problems(dishonestFile, dishonestRow({ 通报日期: '2026-08-01' })), []);
+  });
   test('被执行人的履行情况 is 全部未履行 / 部分未履行 and 督办状态 a closed list', () => {
     assert.deepEqual(columnsOf(dishonestFile, dishonestRow({ 被执行人的履行情况: '未履行', 督办状态: '办结' })), ['督办状态', '被执行人的履行情况'].sort());
   });
