@@ -32,7 +32,7 @@ import type { Decision, WithheldReason } from '../rules/decision.ts';
 import { disclosePenalty, type PenaltyDisclosure } from '../rules/order-36-2025.ts';
 import { readContractFile, type ReadContext, type Row } from './contract-rows.ts';
 import { ingestCases, type ModelCase } from './model-cases.ts';
-import { recordUrl } from '../site/kinds.ts';
+import { recordUrl, subjectUrl } from '../site/kinds.ts';
 import { calendarWarnings } from '../governance/calendar-warnings.ts';
 import { emptyHistory, enforcementHistory, listingHistory, type GovernanceHistory } from '../governance/history.ts';
 import { emptyTally, type BuildReport, type FileTally, type Problem } from './report.ts';
@@ -133,8 +133,8 @@ export async function ingestExport({ exportDir, asOf, regions, siteUrl }: Ingest
   };
   account(CONTRACT.subjects.definition.file, rows.subjects, () => ({ status: 'published' })); // §6 withholds no subject
 
-  // 3. Every other file the same way. `paged`: the record pages the site will have.
-  const paged = new Set<string>();
+  // 3. Every other file the same way. `paged`: the addresses of the subject and record pages the site will have.
+  const paged = new Set<string>([...subjects.published.keys()].map(subjectUrl));
   // `remember` sees every row that is not rejected, whatever its decision.
   const publish = <R, P>(kind: RecordKind, definition: ContractFile<R>, fileRows: Row<R>[] | undefined, disclose: (record: R) => { decision: Decision; shown: P }, remember?: (record: R) => void): P[] => {
     const shown: P[] = [];
@@ -169,7 +169,7 @@ export async function ingestExport({ exportDir, asOf, regions, siteUrl }: Ingest
   };
 
   // 4. Model cases, against the same decided subjects.
-  const cases = await ingestCases(exportDir, regions, subjects, { siteUrl, has: ({ kind, id }) => (kind === 'subjects' ? subjects.published.has(id) : kind !== 'cases' && paged.has(recordUrl(kind, id))) });
+  const cases = await ingestCases(exportDir, regions, subjects, { siteUrl, urls: paged });
   if (cases.tally) report.files['cases'] = cases.tally;
   problems.push(...cases.problems);
   attachments.push(...cases.attachments);

@@ -12,8 +12,7 @@ import { checkCaseBody } from '../schemas/case-body.ts';
 import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
 import { emptyTally, type FileTally, type Problem } from './report.ts';
 import type { DecidedSubjects } from './subjects.ts';
-import type { RecordKind } from '../schemas/contract.ts';
-import { KIND_LABELS, pageOfOneLinked, recordUrl, subjectUrl, type PageOfOne } from '../site/kinds.ts';
+import { KIND_LABELS, pageOfOneLinked, pageOfOneUrl, recordUrl, type PageOfOne } from '../site/kinds.ts';
 
 export interface ModelCase extends CaseFrontMatter {
   slug: string;
@@ -38,13 +37,11 @@ function caseProblem(file: string, slug: string, line: number, field: string | u
   return { file: maskPersonalNumbers(file), line, id: maskPersonalNumbers(slug), ...(field ? { field } : {}), severity: 'error', message: maskPersonalNumbers(message) };
 }
 
-/**
- * The pages of the export's records a case may link to: `has` tells whether a record or subject
- * has its page (a published or a withheld record's); cases are known here.
- */
+/** What a case may link to: the site's origin, and the pages of its records (published or withheld) and subjects; the cases' own are known here. */
 export interface LinkedPages {
   siteUrl: string;
-  has: (page: PageOfOne) => boolean;
+  /** Their addresses (pageOfOneUrl). */
+  urls: ReadonlySet<string>;
 }
 
 export async function ingestCases(exportDir: string, regions: readonly string[], subjects: DecidedSubjects, pages: LinkedPages): Promise<IngestedCases> {
@@ -82,14 +79,14 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   // the others are checked again against those left.
   for (let again = true; again; ) {
     again = false;
-    const caseKeys = new Set(accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.slug, ...e.modelCase.redirect_from]));
+    const caseUrls = new Set(accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.slug, ...e.modelCase.redirect_from].map((key) => recordUrl('cases', key))));
     for (const entry of accepted) {
       if (entry.problems.length > 0) continue;
       for (const { page, href, line } of entry.links) {
-        const missing = page.kind === 'cases' ? !caseKeys.has(page.id) && `没有 URL 键为 ${page.id} 的公示案例` : !pages.has(page) && missingPage(page);
+        const url = pageOfOneUrl(page);
         const shown = href.length > 120 ? `${href.slice(0, 120)}…` : href;
-        if (missing) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${shown}（${missing}）`));
-        else if (page.unslashed) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接缺少结尾的“/”：${shown}（应写作 ${page.kind === 'subjects' ? subjectUrl(page.id) : recordUrl(page.kind, page.id)}）`));
+        if (!(page.kind === 'cases' ? caseUrls : pages.urls).has(url)) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${shown}（${missingPage(page)}）`));
+        else if (page.unslashed) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接缺少结尾的“/”：${shown}（应写作 ${url}）`));
       }
       again ||= entry.problems.length > 0;
     }
@@ -179,4 +176,5 @@ interface CaseLink {
 }
 
 /** Why the page a link names is not there. */
-const missingPage = ({ kind, id }: PageOfOne): string => (kind === 'subjects' ? `subjects.csv 中没有统一社会信用代码为 ${id} 的主体` : `导出中没有编号为 ${id} 的${KIND_LABELS[kind as RecordKind]}信息`);
+const missingPage = ({ kind, id }: PageOfOne): string =>
+  kind === 'cases' ? `没有 URL 键为 ${id} 的公示案例` : kind === 'subjects' ? `subjects.csv 中没有统一社会信用代码为 ${id} 的主体` : `导出中没有编号为 ${id} 的${KIND_LABELS[kind]}信息`;

@@ -46,3 +46,6 @@ export function pageOfOneLinked(href: string, from: string, siteUrl: string): Pa
   if (rest.length === 0 && !id.includes('.')) return { kind, id, unslashed: true };
   return undefined;
 }
+
+/** The address of the page of one record, subject or case (recordUrl, subjectUrl). */
+export const pageOfOneUrl = ({ kind, id }: PageOfOne): string => (kind === 'subjects' ? subjectUrl(id) : recordUrl(kind, id));
