@@ -1,3 +1,5 @@
+import { codePointName } from '../schemas/invisible-characters.ts';
+
 /** A problem that makes the whole export unusable (§7 exit status 2): the build stops. */
 export interface ExportProblem {
   file: string;
@@ -11,7 +13,7 @@ export interface ExportProblem {
  * shown as ⟨U+200B⟩: an id with a zero-width space looked like the valid id it is not, and a line
  * break would cut the line in two.
  */
-export const visibleLine = (line: string): string => line.replace(/[\p{Cf}\p{Cc}]/gu, (c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`);
+export const visibleLine = (line: string): string => line.replace(/[\p{Cf}\p{Cc}]/gu, (c) => `⟨${codePointName(c.codePointAt(0)!)}⟩`);
 
 /** Where a problem is, as an operator opens it: `file:line field`. */
 export const problemPlace = (p: { file: string; line?: number; field?: string }): string => `${p.file}${p.line ? `:${p.line}` : ''}${p.field ? ` ${p.field}` : ''}`;

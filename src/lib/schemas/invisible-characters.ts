@@ -28,11 +28,13 @@ export interface InvisibleCharacter {
   message: string;
 }
 
+/** A character's code point as Unicode writes it: U+200B. */
+export const codePointName = (code: number): string => `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
+
 /** The first forbidden character of a text, with the message a report prints. */
 export function findInvisibleCharacter(text: string): InvisibleCharacter | undefined {
   const m = INVISIBLE.exec(text);
   if (!m) return undefined;
   const code = m[0].charCodeAt(0);
-  const hex = `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  return { index: m.index, message: `含有不可见字符 ${hex}（${NAMES[code] ?? '控制字符'}），页面上看不见或会改变文字的显示，不得公示` };
+  return { index: m.index, message: `含有不可见字符 ${codePointName(code)}（${NAMES[code] ?? '控制字符'}），页面上看不见或会改变文字的显示，不得公示` };
 }
