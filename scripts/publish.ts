@@ -89,11 +89,10 @@ try {
   }
   console.error(`[publish] 报告：${e.reportPath ?? '（本次没有生成报告）'}`);
   const current = resolve(opts.out, 'current');
-  // A link whose release is gone (removed by hand) exists, but not for existsSync.
-  const dangling = !existsSync(current) && lstatSync(current, { throwIfNoEntry: false })?.isSymbolicLink();
   console.error(
     existsSync(current) ? `[publish] 正在提供的版本未改动：${current}`
-    : dangling ? `[publish] ${current} 指向的版本不存在，网站无法访问：重新发布，或运行 npm run rollback -- --out ${opts.out} 改为指向保留的最新版本`
+    // A link whose release is gone (removed by hand): there, but not for existsSync.
+    : lstatSync(current, { throwIfNoEntry: false })?.isSymbolicLink() ? `[publish] ${current} 指向的版本不存在，网站无法访问：重新发布，或运行 npm run rollback -- --out ${opts.out} 改为指向保留的最新版本`
     : `[publish] 尚无正在提供的版本（${current} 不存在），未做任何更改`,
   );
   process.exit(1);

@@ -103,14 +103,14 @@ export async function switchCurrent(r: ReleaseRoot, id: string): Promise<void> {
  * release is gone, to the newest kept one, whichever it is: the site comes back.
  */
 export async function rollback(r: ReleaseRoot): Promise<{ from: string; to: string; missing?: boolean }> {
-  const from = currentRelease(r);
-  if (!from) throw new ReleaseRootError('还没有发布过任何版本，无法回滚');
   const served = servedRelease(r);
   if (served.missing) {
-    if (!served.id) throw new ReleaseRootError(`${missingReleaseMessage(r, from)}，也没有保留的版本：请重新发布（npm run publish）`);
+    if (!served.id) throw new ReleaseRootError(`${missingReleaseMessage(r, served.missing)}，也没有保留的版本：请重新发布（npm run publish）`);
     await switchCurrent(r, served.id);
-    return { from, to: served.id, missing: true };
+    return { from: served.missing, to: served.id, missing: true };
   }
+  const from = served.id;
+  if (!from) throw new ReleaseRootError('还没有发布过任何版本，无法回滚');
   const older = listReleases(r).filter((id) => id < from);
   const to = older.at(-1);
   if (!to) throw new ReleaseRootError(`当前版本 ${from} 之前没有保留的版本，无法回滚`);
