@@ -286,6 +286,29 @@ describe('withheld, rejected and unknown records', () => {
     assert.match(await page.locator('main').innerText(), /页面不存在/);
     await page.close();
   });
+  test('the 404 page offers the address a mistyped one meant, or a search for the id', async () => {
+    for (const [typed, meant] of [
+      ['/subjects/91370900ma3c000044/', '/subjects/91370900MA3C000044/'],
+      ['/penalties/xzcf-2026-0001%EF%BC%89', '/penalties/XZCF-2026-0001/'],
+      ['/commitments/page/1/', '/commitments/'],
+    ]) {
+      const { page, status } = await open(typed!);
+      assert.equal(status, 404, typed);
+      const link = page.locator('#nf-likely a');
+      assert.equal(await link.getAttribute('href'), meant, typed);
+      assert.match(await page.locator('#nf-likely').innerText(), /您要找的可能是/);
+      await link.click();
+      await page.waitForURL(server.origin + meant!);
+      assert.doesNotMatch(await page.locator('main').innerText(), /页面不存在/, meant);
+      await page.close();
+    }
+    // Nothing to find by address: the search for the id, which the site has never published.
+    const { page } = await open('/commitments/cn9999999999/');
+    const link = page.locator('#nf-likely a');
+    assert.equal(await link.getAttribute('href'), '/search/?q=cn9999999999');
+    assert.equal(await link.innerText(), '在全站搜索“cn9999999999”');
+    await page.close();
+  });
 });
 
 describe('every page', () => {
@@ -306,7 +329,7 @@ describe('every page', () => {
     }
   });
 
-  test('ships no JavaScript but the layout\'s one inline large-text script (search has its own) and links only to pages that exist', () => {
+  test('ships no JavaScript but the layout\'s one inline large-text script (search and the 404 page have their own) and links only to pages that exist', () => {
     const layoutScripts = new Set<string>();
     for (const file of htmlFiles(built.outDir)) {
       const html = read(file);
@@ -315,7 +338,8 @@ describe('every page', () => {
       // A redirect page (a case's old address) is not laid out: it has none.
       if (html.includes('http-equiv="refresh"')) assert.deepEqual(scripts, [], `${where} has no script`);
       else if (!where.startsWith('/search/')) {
-        assert.equal(scripts.length, 1, `${where} has one script`);
+        // The 404 page also loads the module that suggests the address a mistyped one meant.
+        assert.equal(scripts.length, where === '/404.html' ? 2 : 1, `${where} has one script`);
         layoutScripts.add(scripts[0]!);
       }
       for (const m of html.matchAll(/(?:href|src)="(\/[^"]*)"/g)) assert.ok(existsPath(built.outDir, m[1]!.replace(/&amp;/g, '&')), `${where} links to missing ${m[1]}`);
