@@ -15,7 +15,7 @@ import { addDays, addMonths, formatChineseDate, yearOf, type CivilDate } from '.
 import type { Manifest, ManifestFile } from '../../src/lib/export/manifest.ts';
 import { creditCodeCheckChar } from '../../src/lib/identifiers/credit-code.ts';
 import { penaltyWindow, severityOf, type PenaltyWindow, type Severity } from '../../src/lib/rules/order-36-2025.ts';
-import { COMMITMENT_TYPES, COMMITTER_CATEGORIES, commitmentFile, FULFILMENT_STATUSES, PERSON_CATEGORIES, type DISCLOSURE_SCOPES } from '../../src/lib/schemas/commitment.ts';
+import { COMMITMENT_TYPES, COMMITTER_CATEGORIES, commitmentFile, FULFILMENT_STATUSES, madeByPerson, type DISCLOSURE_SCOPES } from '../../src/lib/schemas/commitment.ts';
 import { dishonestFile, type SUPERVISION_STATUSES } from '../../src/lib/schemas/dishonest.ts';
 import { CLOSING_OUTCOMES, enforcementFile, type ENFORCEMENT_OUTCOMES } from '../../src/lib/schemas/enforcement.ts';
 import { honorFile, type HONOR_LEVELS } from '../../src/lib/schemas/honor.ts';
@@ -937,7 +937,7 @@ export function commitmentRow(ctx: GeneratorContext, index: number, options: Com
   const probe = rng.pick(ctx.subjects);
   const category = committerCategory(rng, probe, index);
   const subject = KINDS_FOR[category].includes(probe.kind) ? probe : rng.pick(ctx.byKinds(KINDS_FOR[category]));
-  const person = PERSON_CATEGORIES.includes(category);
+  const person = madeByPerson({ committerCategory: category });
   const title = category === '公务员' ? civilTitle(rng, subject) : category === '国企高管' ? rng.pick(TITLES_EXECUTIVE) : '';
   const type = commitmentType(rng, index, person);
   const made = randomDate(rng, FIRST_DATE, LAST_DATE);

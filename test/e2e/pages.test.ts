@@ -123,6 +123,16 @@ describe('each page type renders its record', () => {
     for (const s of ['信用承诺书', '张某某', '青云街道办事处副主任', '部分履行', '2026年7月10日', '新泰市纪委监委', '未按时完成年度廉政学习课时。', '已到期', '2026年6月30日', '监督举报'])
       assert.ok(text.includes(s), `letter shows ${s}`);
     assert.equal(await page.locator('a', { hasText: '监督举报' }).getAttribute('href'), 'https://12345.taian.gov.cn/');
+    // Who made it, under the heading every letter shares (the signature is at the end).
+    assert.equal(await page.locator('.letter-sub').innerText(), '承诺人名称：张某某（青云街道办事处副主任） · 廉洁自律 · 公务员个人信用承诺');
+    await page.close();
+  });
+
+  test("a person's letter on the profile of the subject they work in names them, and is not counted as the subject's own", async () => {
+    // 11370982MB2850005G's only letter is 张某某's (公务员, 部分履行).
+    const { page } = await open('/subjects/11370982MB2850005G/');
+    assert.match(await page.locator('.standing').innerText(), /政务承诺履行：\s*暂无本单位的公开承诺；另有本单位工作人员的个人承诺 1 项（未全部履行 1 项）/);
+    assert.equal(await page.locator('.timeline a[href="/commitments/CN2026000003/"]').innerText(), '张某某（青云街道办事处副主任）：公务员个人信用承诺（廉洁自律）');
     await page.close();
   });
 

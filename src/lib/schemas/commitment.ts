@@ -4,7 +4,9 @@ import { civilDate, creditCode, oneOf, optionalText, recordId, text } from './fi
 
 export const COMMITTER_CATEGORIES = ['政府机构', '事业单位', '国有企业', '公务员', '国企高管'] as const;
 /** Categories whose committer is a person: only name and post are ever shown. */
-export const PERSON_CATEGORIES: readonly string[] = ['公务员', '国企高管'];
+const PERSON_CATEGORIES: readonly string[] = ['公务员', '国企高管'];
+/** A letter a person (公务员, 国企高管) made, filed under the subject the person works in (§4): not the subject's own. */
+export const madeByPerson = (c: { committerCategory: string }): boolean => PERSON_CATEGORIES.includes(c.committerCategory);
 export const COMMITMENT_TYPES = ['履职尽责', '优化服务', '廉洁自律', '依法行政', '主动型', '信用修复型', '行业自律型', '其他'] as const;
 export const FULFILMENT_STATUSES = ['履行中', '全部履行', '部分履行', '全部未履行'] as const;
 export const DISCLOSURE_SCOPES = ['可向社会公开', '特定范围内公开', '不可公开'] as const;
@@ -55,7 +57,7 @@ export const commitmentFile = defineContractFile({
     note: column('备注', optionalText),
   },
   rules({ row, filled, problem, exportDate }) {
-    if (row.committerCategory && PERSON_CATEGORIES.includes(row.committerCategory) && !filled('post')) {
+    if (row.committerCategory && madeByPerson({ committerCategory: row.committerCategory }) && !filled('post')) {
       problem('post', `承诺人类别为${row.committerCategory}时必须填写承诺人职务`);
     }
     if (row.madeOn && row.madeOn > exportDate) problem('madeOn', `承诺作出日期 ${row.madeOn} 晚于导出日期 ${exportDate}`);

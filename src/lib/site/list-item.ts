@@ -5,6 +5,9 @@
  */
 import type { PublishedCommitment } from '../pipeline/ingest.ts';
 
+/** Who made a letter, as every page names them: 赵俊明（科长）, or the agency's name. */
+export const committerLabel = ({ committer, post }: Pick<PublishedCommitment, 'committer' | 'post'>): string => (post ? `${committer}（${post}）` : committer);
+
 export type CommitmentListItem = Pick<PublishedCommitment, 'id' | 'committer' | 'post' | 'reason' | 'type' | 'madeOn' | 'acceptingUnit' | 'status' | 'expired'>;
 
 export const commitmentListItem = ({ id, committer, post, reason, type, madeOn, acceptingUnit, status, expired }: PublishedCommitment): CommitmentListItem => ({

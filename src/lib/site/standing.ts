@@ -5,6 +5,7 @@
  */
 import { formatChineseDate } from '../dates/civil-date.ts';
 import type { PublishedPenalty } from '../pipeline/ingest.ts';
+import { madeByPerson } from '../schemas/commitment.ts';
 import type { SubjectRecords } from './records.ts';
 
 export type Tone = 'good' | 'warn' | 'bad' | 'neutral';
@@ -57,9 +58,13 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
   const repairOpen = r.penalties.filter((p) => p.disclosure.repairOpen).length;
   const repairDates = r.penalties.flatMap((p) => (p.repairStatus === '已修复' && p.repairedOn ? [p.repairedOn] : [])).sort();
   const open = r.enforcement.length;
-  const c = tallyCommitments(r.commitments);
+  // The subject's own letters; its staff's (公务员, 国企高管, filed under it) are theirs, and only noted.
+  const c = tallyCommitments(r.commitments.filter((x) => !madeByPerson(x)));
+  const staff = tallyCommitments(r.commitments.filter(madeByPerson));
   const assessed = c.fulfilled + c.partial + c.unfulfilled;
   const broken = c.partial + c.unfulfilled;
+  const staffBroken = staff.partial + staff.unfulfilled;
+  const staffNote = staff.total === 0 ? '' : `；另有本单位工作人员的个人承诺 ${staff.total} 项${staffBroken > 0 ? `（未全部履行 ${staffBroken} 项）` : ''}`;
   return [
     { label: '失信被执行人', value: listed === 0 ? '否，当前未被列入' : `是，当前在列 ${listed} 条`, tone: listed === 0 ? 'good' : 'bad' },
     {
@@ -71,11 +76,11 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
     {
       label: '政务承诺履行',
       value:
-        c.total === 0
-          ? '暂无公开承诺'
+        (c.total === 0
+          ? '暂无本单位的公开承诺'
           : assessed === 0
             ? `公开承诺 ${c.total} 项，均在履行中`
-            : `已认定 ${assessed} 项，全部履行 ${c.fulfilled} 项${broken > 0 ? `，未全部履行 ${broken} 项` : ''}`,
+            : `已认定 ${assessed} 项，全部履行 ${c.fulfilled} 项${broken > 0 ? `，未全部履行 ${broken} 项` : ''}`) + staffNote,
       tone: c.total === 0 ? 'neutral' : broken > 0 ? 'bad' : 'good',
     },
     { label: '表彰奖励', value: `${r.honors.length} 项`, tone: r.honors.length > 0 ? 'good' : 'neutral' },

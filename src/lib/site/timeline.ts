@@ -1,5 +1,7 @@
 /** 信用画像 timeline: all of a subject's published records on one list, newest first. */
+import { madeByPerson } from '../schemas/commitment.ts';
 import { KIND_LABELS, recordUrl } from './kinds.ts';
+import { committerLabel } from './list-item.ts';
 import type { SubjectRecords } from './records.ts';
 import type { Tone } from './standing.ts';
 import { expiryNote, fulfilmentTone, repairStatusLabel } from './standing.ts';
@@ -25,7 +27,9 @@ export function timeline(r: Omit<SubjectRecords, 'children'>): TimelineEntry[] {
   }
   for (const e of r.enforcement) entries.push({ date: e.filedOn, kind: KIND_LABELS.enforcement, title: `${e.caseNumber} ${e.court}`, href: recordUrl('enforcement', e.id), status: e.outcome, tone: 'warn' });
   for (const c of r.commitments) {
-    entries.push({ date: c.madeOn, kind: KIND_LABELS.commitments, title: `${c.reason}（${c.type}）`, href: recordUrl('commitments', c.id), status: [c.status, expiryNote(c)].filter(Boolean).join(' · '), tone: fulfilmentTone(c.status) });
+    // A person's letter is filed under the subject they work in: it says whose it is, as the lists do.
+    const title = `${madeByPerson(c) ? `${committerLabel(c)}：` : ''}${c.reason}（${c.type}）`;
+    entries.push({ date: c.madeOn, kind: KIND_LABELS.commitments, title, href: recordUrl('commitments', c.id), status: [c.status, expiryNote(c)].filter(Boolean).join(' · '), tone: fulfilmentTone(c.status) });
   }
   for (const h of r.honors) entries.push({ date: h.grantedOn, kind: KIND_LABELS.honors, title: h.title, href: recordUrl('honors', h.id), status: h.level, tone: 'good' });
   for (const c of r.cases) entries.push({ date: c.date, kind: '典型案例', title: c.title, href: recordUrl('cases', c.slug), status: c.category, tone: c.category === '警示案例' || c.category === '失信整改案例' ? 'warn' : 'good' });

@@ -32,6 +32,20 @@ test('commitments kept: broken ones turn the badge red', () => {
   assert.equal(badge.value, '已认定 2 项，全部履行 1 项，未全部履行 1 项');
 });
 
+test("the badge counts the agency's own letters; its staff's personal ones (公务员, 国企高管) are only noted", () => {
+  const own = commitment({ id: 'C1', status: '全部履行' });
+  const staff = [
+    commitment({ id: 'C2', committerCategory: '公务员', committer: '赵俊明', post: '科长', status: '全部未履行' }),
+    commitment({ id: 'C3', committerCategory: '国企高管', committer: '钱某', post: '总经理', status: '履行中' }),
+  ];
+  const badge = standingBadges({ ...none, commitments: [own, ...staff] })[3]!;
+  assert.equal(badge.value, '已认定 1 项，全部履行 1 项；另有本单位工作人员的个人承诺 2 项（未全部履行 1 项）');
+  assert.equal(badge.tone, 'good');
+  const staffOnly = standingBadges({ ...none, commitments: [staff[1]!] })[3]!;
+  assert.equal(staffOnly.value, '暂无本单位的公开承诺；另有本单位工作人员的个人承诺 1 项');
+  assert.equal(staffOnly.tone, 'neutral');
+});
+
 test('an ended term is noted 已到期, and 已到期，待认定 while the letter is still 履行中 (not yet assessed)', () => {
   assert.equal(expiryNote({ status: '履行中', expired: false }), undefined);
   assert.equal(expiryNote({ status: '全部履行', expired: false }), undefined);
