@@ -477,11 +477,40 @@ describe('print', () => {
     }
   });
 
-  test('a typical letter prints on one A4 page without navigation', async () => {
+  test('tables print whole on an A4 page: none is cut at its edge (they scroll on a screen)', async () => {
+    // 718 px: the width of A4 less the @page margins at 96 dpi.
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 718, height: 1000 });
+    await page.emulateMedia({ media: 'print' });
+    for (const path of ['/data/', '/governance/', PAGES.case]) {
+      await page.goto(server.origin + path);
+      const boxes = await page.locator('.table-scroll, .prose-table').evaluateAll((els) => els.map((e) => e.scrollWidth - e.clientWidth));
+      assert.ok(boxes.length > 0, path);
+      assert.deepEqual(boxes.filter((cut) => cut > 0), [], path);
+    }
+    await page.close();
+  });
+
+  test("a case's table scrolls in its own box on a phone, its figures whole, and the page does not scroll sideways", async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 320, height: 800 });
+    await page.goto(server.origin + PAGES.case);
+    const box = page.getByRole('region', { name: '表格1' });
+    assert.equal(await box.getAttribute('tabindex'), '0');
+    assert.equal(await box.locator('td').first().evaluate((td) => getComputedStyle(td).overflowWrap), 'normal');
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 320);
+    await page.close();
+  });
+
+  test('a typical letter prints on one A4 page without navigation, dated and with its address', async () => {
     const { page } = await open('/commitments/CN2026000001/');
     await page.emulateMedia({ media: 'print' });
     assert.equal(await page.locator('.nav').isVisible(), false);
-    assert.equal(await page.locator('.site-footer').isVisible(), false);
+    // Of the footer only what dates and traces the printout: its status is true as of a day.
+    assert.equal((await page.locator('.site-footer').innerText()).replace(/\s+/g, ' '), '本页地址：https://credit.taian.gov.cn/commitments/CN2026000001/ 数据截至：2026年11月28日');
+    await page.emulateMedia({ media: 'screen' });
+    assert.equal(await page.locator('.page-address').isVisible(), false);
+    await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4', printBackground: true });
     await page.close();
     const pages = pdf.toString('latin1').match(/\/Type\s*\/Page(?!s)/g) ?? [];

@@ -93,8 +93,28 @@ function userContentAnchors() {
   };
 }
 
+/**
+ * Puts each table in a box that scrolls sideways, as the site's data tables are (site.css
+ * .prose-table): on a phone a wide table would otherwise squeeze its figures until 92.4% wraps.
+ * The box can take focus, so that it scrolls by keyboard, and is a region named by its number,
+ * each region's name being unique. After the allowlist, which drops every tabindex of the body.
+ */
+function scrollableTables() {
+  return (tree: Root) => {
+    let n = 0;
+    const visit = (node: Root | Element) => {
+      node.children.forEach((child, i) => {
+        if (child.type !== 'element') return;
+        if (child.tagName !== 'table') return visit(child);
+        node.children[i] = { type: 'element', tagName: 'div', properties: { className: ['prose-table'], role: 'region', ariaLabel: `表格${++n}`, tabIndex: 0 }, children: [child] };
+      });
+    };
+    visit(tree);
+  };
+}
+
 /** Astro's Markdown pipeline: raw HTML parsed, then the same allowlist (astro.config.mjs). */
-export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages, userContentAnchors];
+export const caseBodyRehypePlugins: (Plugin<any[], Root> | [Plugin<any[], Root>, Schema])[] = [rehypeRaw, [rehypeSanitize, caseBodySchema], publishedAttachmentImages, userContentAnchors, scrollableTables];
 
 /** Markdown as Astro's unified processor parses it (GFM on, raw HTML parsed into elements). */
 const parser = unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);

@@ -141,4 +141,10 @@ describe('the site renders case bodies through the same allowlist (astro.config.
   test('attachment images render at their published address /attachments/…', async () => {
     assert.match(await render('![公示栏](attachments/cases/cover.png)'), /<img src="\/attachments\/cases\/cover\.png" alt="公示栏">/);
   });
+  test('each table renders in its own scrolling box, named by its number; a table inside a table is not boxed again', async () => {
+    const html = await render('| 年份 | 办结率 |\n| --- | --- |\n| 2024年 | 92.4% |\n\n<table><tr><td><table><tr><td>内</td></tr></table></td></tr></table>');
+    assert.deepEqual([...html.matchAll(/<div class="prose-table" role="region" aria-label="([^"]*)" tabindex="0"><table>/g)].map((m) => m[1]), ['表格1', '表格2']);
+    assert.equal(html.match(/prose-table/g)?.length, 2);
+    assert.equal(html.match(/<table>/g)?.length, 3);
+  });
 });
