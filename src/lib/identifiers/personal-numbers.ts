@@ -40,8 +40,13 @@ export function maskNumber(s: string): string {
  * included) doubled the search's time.
  */
 const DIGIT_LIKE = /[\u00B2\u00B3\u00B9\u02E3\u2070-\u209C\u2160-\u217F\u2460-\u24FF\uFF10-\uFF19\uFF38\uFF58\uD833\uD835\uD83C\uD83E]/;
-/** An invisible format character (Unicode's Cf: zero-width and direction marks, soft hyphen, word joiners, tags…). */
-const FORMAT = /\p{Cf}/u;
+/**
+ * A character a page may draw as nothing: Unicode's format characters (Cf: zero-width and
+ * direction marks, soft hyphen, word joiners, tags…) and its default-ignorable ones, which are not
+ * all Cf (the combining grapheme joiner U+034F, variation selectors, Hangul fillers, Mongolian
+ * free variation selectors): 370102\u034f199001011231 reads as one number.
+ */
+const FORMAT = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
 const FOLDED = /^[0-9Xx]$/;
 
 /**

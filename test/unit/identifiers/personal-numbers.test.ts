@@ -112,14 +112,22 @@ describe('a number disguised as it would still read on a page', () => {
     assert.deepEqual(kinds('138\u00ad1234\u200e5678'), ['mobile']);
     assert.equal(maskPersonalNumbers('手机138\u200b1234\u200b5678。'), '手机1381***5678。');
   });
-  test('every invisible format character splits no number, and every character NFKC makes an ASCII digit or X counts as one, in all of Unicode', () => {
+  test('split by default-ignorable characters that are not format characters (a page draws them as nothing too)', () => {
+    // U+034F combining grapheme joiner, U+FE0F and U+E0100 variation selectors, U+180B Mongolian
+    // free variation selector, U+3164 and U+FFA0 Hangul fillers, U+17B4 a Khmer inherent vowel.
+    for (const ch of ['\u034f', '\ufe0f', '\u{e0100}', '\u180b', '\u3164', '\uffa0', '\u17b4']) {
+      assert.deepEqual(kinds(`当事人身份证370902${ch}199001011235，`), ['identity'], ch.codePointAt(0)!.toString(16));
+      assert.deepEqual(kinds(`手机138${ch}12345678。`), ['mobile'], ch.codePointAt(0)!.toString(16));
+    }
+  });
+  test('every invisible format or default-ignorable character splits no number, and every character NFKC makes an ASCII digit or X counts as one, in all of Unicode', () => {
     const missed: string[] = [];
     for (let c = 0x80; c <= 0x10ffff; c++) {
       if (c >= 0xd800 && c <= 0xdfff) continue;
       const ch = String.fromCodePoint(c);
       const folds = ch.normalize('NFKC');
       // 138, the character, 12345678; or a mobile number (or, for an X, the identity number) that ends in it.
-      const text = /\p{Cf}/u.test(ch) ? `手机138${ch}12345678。` : /^[0-9]$/.test(folds) ? `手机1380000000${ch}。` : /^[Xx]$/.test(folds) ? `证号${ID18_X.slice(0, 17)}${ch}。` : undefined;
+      const text = /[\p{Cf}\p{Default_Ignorable_Code_Point}]/u.test(ch) ? `手机138${ch}12345678。` : /^[0-9]$/.test(folds) ? `手机1380000000${ch}。` : /^[Xx]$/.test(folds) ? `证号${ID18_X.slice(0, 17)}${ch}。` : undefined;
       if (text && findPersonalNumbers(text).length !== 1) missed.push(c.toString(16));
     }
     assert.deepEqual(missed, []);
