@@ -160,7 +160,13 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     const value = valid(field);
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
   }
-  for (const hit of findPersonalNumbers(c.body)) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
+  const inBody = findPersonalNumbers(c.body);
+  for (const hit of inBody) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
+  // As a reader sees it: markup or an entity inside a number (370102*1990*01011231) leaves it whole on the page.
+  const written = new Set(inBody.map((hit) => hit.masked));
+  for (const { text, offsetLine } of body.texts) {
+    for (const hit of findPersonalNumbers(text)) if (!written.has(hit.masked)) add(undefined, c.bodyLine + offsetLine, `正文${personalNumberMessage(hit)}`);
+  }
   const links = body.links.flatMap(({ href, offsetLine }) => {
     const page = pageOfOneLinked(href, recordUrl('cases', c.slug), siteUrl);
     return page ? [{ page, href, line: c.bodyLine + offsetLine }] : [];

@@ -141,24 +141,34 @@ export interface CaseBodyCheck {
   images: { src: string; offsetLine: number }[];
   /** The links the body keeps (`href` as written): the pipeline checks those to a record's page. */
   links: { href: string; offsetLine: number }[];
+  /**
+   * The text a reader sees, block by block (a paragraph, an item, a cell…), with the line each
+   * starts on: markup within a block (`370102*1990*01011231`, an entity, a link) shows one run of
+   * text, which the pipeline searches for personal numbers as it searches the body as written.
+   */
+  texts: { text: string; offsetLine: number }[];
 }
+
+/** Elements that flow within a line of text: their text joins their block's (the rest start a block of their own). */
+const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
 
 export function checkCaseBody(body: string, format: 'md' | 'mdx'): CaseBodyCheck {
   const found: BodyProblem[] = [];
   const images: CaseBodyCheck['images'] = [];
   const links: CaseBodyCheck['links'] = [];
+  const texts: CaseBodyCheck['texts'] = [];
   // MDX is rendered as Markdown, but ESM lines and {…} expressions would be code if it ever were not.
   if (format === 'mdx') body.split(/\r?\n/).forEach((line, i) => {
     if (MDX_ESM.test(line)) found.push({ offsetLine: i, message: 'MDX 中不允许使用 import / export 语句' });
   });
-  if (body.length > MAX_BODY_CHARS) return { problems: [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }], images, links };
+  if (body.length > MAX_BODY_CHARS) return { problems: [...found, { offsetLine: 0, message: `正文过长（${body.length} 字符，上限 ${MAX_BODY_CHARS} 字符），不予检查和公示` }], images, links, texts };
   try {
-    found.push(...allowlistProblems(body, format, images, links));
+    found.push(...allowlistProblems(body, format, { images, links, texts }));
   } catch (e) {
     // A body nested thousands deep overflows the parser's stack: not checkable, so not published.
     found.push({ offsetLine: 0, message: e instanceof RangeError ? '正文嵌套层级过深，无法检查，不予公示' : `正文无法解析：${(e as Error).message}` });
   }
-  return { problems: found.sort((a, b) => a.offsetLine - b.offsetLine), images, links };
+  return { problems: found.sort((a, b) => a.offsetLine - b.offsetLine), images, links, texts };
 }
 
 /** The line of a node nested deeper than MAX_DEPTH (or of its nearest placed ancestor), walked without recursion: the tree may be thousands deep. */
@@ -173,7 +183,7 @@ function tooDeep(tree: Root): number | undefined {
   return undefined;
 }
 
-function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyCheck['images'], links: CaseBodyCheck['links']): BodyProblem[] {
+function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, texts }: Omit<CaseBodyCheck, 'problems'>): BodyProblem[] {
   const found: BodyProblem[] = [];
   const tree = parser.runSync(parser.parse(body)) as Root;
   const deep = tooDeep(tree);
@@ -210,7 +220,32 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', images: CaseBodyC
     if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));
   };
   walk(tree, 0, false);
+  texts.push(...shownText(tree, kept));
   return found;
+}
+
+/**
+ * The text the sanitized body shows, block by block (CaseBodyCheck.texts). Walks the parsed tree
+ * for its lines; a text the sanitizer removed (within script or style) shows nothing, an element
+ * it unwrapped (an unknown tag) shows its kept children in place. A block inside a block ends the text before it.
+ */
+function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck['texts'] {
+  const blocks: CaseBodyCheck['texts'] = [];
+  const isKept = (node: Nodes) => kept.has((node.data as { caseBodyMark: number }).caseBodyMark);
+  const visit = (node: Nodes, block: { text: string; offsetLine: number }, line: number) => {
+    const here = node.position?.start?.line ? node.position.start.line - 1 : line;
+    if (node.type === 'text') {
+      if (isKept(node)) block.text += node.value;
+      return;
+    }
+    if (!('children' in node)) return;
+    const own = node.type === 'root' || (node.type === 'element' && isKept(node) && !INLINE.has(node.tagName)) ? { text: '', offsetLine: here } : undefined;
+    if (own) blocks.push(own);
+    for (const child of node.children) visit(child, own ?? block, here);
+    if (own) block.text += '\n';
+  };
+  visit(tree, { text: '', offsetLine: 0 }, 0);
+  return blocks.filter((b) => b.text.trim() !== '');
 }
 
 /** What the sanitizer took from an element it kept: a message per attribute or value. */

@@ -10,9 +10,9 @@ describe('pipeline: model cases', () => {
   test('cases count one row per file; rows = published + rejected', () => {
     assertEveryRowAccounted(report);
     const t = report.files['cases']!;
-    assert.equal(t.rows, 26);
+    assert.equal(t.rows, 27);
     assert.equal(t.published, 1);
-    assert.equal(t.rejected, 25);
+    assert.equal(t.rejected, 26);
   });
   test('only the good case is published, with its redirect_from', () => {
     assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
@@ -76,6 +76,13 @@ describe('pipeline: model cases', () => {
   }
   test('a mobile number in a case body is rejected at its line, masked', () => {
     assert.deepEqual(of('number-in-body.md').map((p) => [p.line, p.message]), [[11, '正文含有手机号码（1391***5678），不得公示']]);
+  });
+  test('a number that markup or an entity splits in the body as written, but a page shows whole, is rejected at its line, masked', () => {
+    assert.deepEqual(of('number-in-markup.md').map((p) => [p.line, p.message]), [
+      [11, '正文含有居民身份证号码（3709**********1235），不得公示'],
+      [13, '正文含有手机号码（1391***5678），不得公示'],
+      [15, '正文含有居民身份证号码（3709**********1235），不得公示'],
+    ]);
   });
   test('a mobile number in the published summary is rejected, masked', () => {
     assert.deepEqual(of('number-in-front-matter.md').map((p) => [p.field, p.line, p.message]), [['summary', 6, '含有手机号码（1391***5678），不得公示']]);

@@ -91,6 +91,24 @@ describe('§5 case body: anything the allowlist would remove rejects the case, a
   });
 });
 
+describe('§5 case body: the text a reader sees, block by block', () => {
+  const texts = (body: string) => checkCaseBody(body, 'md').texts;
+  test('markup and entities within a block join its text; each paragraph, item and cell is a block of its own, at its line', () => {
+    assert.deepEqual(texts('甲*乙*丙 [丁](#a) &#25139;\n\n- 一\n- 二\n\n| 1391 | 2345678 |\n| --- | --- |'), [
+      // &#25139; is U+6233, 戳. Lines from 0: the list is on 2 and 3, the table on 5.
+      { text: '甲乙丙 丁 戳', offsetLine: 0 },
+      { text: '一', offsetLine: 2 },
+      { text: '二', offsetLine: 3 },
+      { text: '1391', offsetLine: 5 },
+      { text: '2345678', offsetLine: 5 },
+    ]);
+  });
+  test('what the allowlist drops shows nothing, and a block inside a block ends the text before it', () => {
+    assert.deepEqual(texts('前<script>1391</script>后'), [{ text: '前后', offsetLine: 0 }]);
+    assert.deepEqual(texts('> 引文\n>\n> 续'), [{ text: '引文', offsetLine: 0 }, { text: '续', offsetLine: 2 }]);
+  });
+});
+
 describe('§5 case body: no body crashes or stalls the check', () => {
   test('a body nested thousands deep is a problem, not a crash', () => {
     assert.deepEqual(md('<div>'.repeat(10000) + '正文'), [at(0, '正文嵌套层级过深，无法检查，不予公示')]);
