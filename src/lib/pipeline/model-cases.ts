@@ -66,6 +66,9 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   for (const { modelCase } of accepted) for (const key of [modelCase.slug, ...modelCase.redirect_from]) owners.set(key, [...(owners.get(key) ?? []), modelCase.slug]);
   for (const entry of accepted) {
     const { slug } = entry.modelCase;
+    // x.md and x.mdx: one address, and which one it showed would be an accident of reading order.
+    const twins = accepted.filter((e) => e.modelCase.slug === slug).map((e) => e.file);
+    if (twins.length > 1) entry.problems.push(caseProblem(entry.file, slug, 1, undefined, `URL 键 ${slug} 同时属于多个案例文件：${twins.join('、')}`));
     const add = (message: string) => entry.problems.push(caseProblem(entry.file, slug, entry.redirectLine, 'redirect_from', message));
     for (const key of entry.modelCase.redirect_from) {
       const claimants = owners.get(key)!;

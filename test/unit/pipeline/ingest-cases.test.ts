@@ -10,9 +10,9 @@ describe('pipeline: model cases', () => {
   test('cases count one row per file; rows = published + rejected', () => {
     assertEveryRowAccounted(report);
     const t = report.files['cases']!;
-    assert.equal(t.rows, 27);
+    assert.equal(t.rows, 29);
     assert.equal(t.published, 1);
-    assert.equal(t.rejected, 26);
+    assert.equal(t.rejected, 28);
   });
   test('only the good case is published, with its redirect_from', () => {
     assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
@@ -57,6 +57,11 @@ describe('pipeline: model cases', () => {
   test('redirect_from naming another case\'s URL key is a collision; the other case keeps its URL', () => {
     assert.deepEqual(of('redirect-collision.md').map((p) => p.field), ['redirect_from']);
     assert.deepEqual(of('good-case.md'), []);
+  });
+  test('x.md and x.mdx, one URL key, are both rejected: the page would show one and the lists both', () => {
+    for (const name of ['twin-case.md', 'twin-case.mdx']) {
+      assert.deepEqual(of(name).map((p) => [p.line, p.message]), [[1, 'URL 键 twin-case 同时属于多个案例文件：cases/twin-case.md、cases/twin-case.mdx']], name);
+    }
   });
   test('two cases claiming the same earlier key are both rejected', () => {
     for (const name of ['redirect-shared-a.md', 'redirect-shared-b.md']) {
