@@ -58,18 +58,28 @@ export function chinaDateOf(timestamp: string): CivilDate | null {
   return Number.isNaN(t) ? null : todayInChina(new Date(t));
 }
 
-/** §6: "N months after D" is the same day N months later, or that month's last day. */
+/**
+ * The last day a CivilDate can be. A reckoning past it (three years from a decision of
+ * 9999-10-01) ends there: a later day would have a five-digit year, compare before 2026 as a
+ * string and read as long past. For a portal, 9999-12-31 is as good as never.
+ */
+export const LAST_DAY: CivilDate = '9999-12-31';
+const LAST_DAY_MS = Date.parse(`${LAST_DAY}T00:00:00Z`);
+
+/** §6: "N months after D" is the same day N months later, or that month's last day (at most LAST_DAY). */
 export function addMonths(date: CivilDate, months: number): CivilDate {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
   const index = y * 12 + (m - 1) + months;
   const year = Math.floor(index / 12);
+  if (year > 9999) return LAST_DAY;
   const month = (index % 12) + 1;
   return fromParts(year, month, Math.min(d, daysInMonth(year, month)))!;
 }
 
+/** The date `days` later (at most LAST_DAY). */
 export function addDays(date: CivilDate, days: number): CivilDate {
   const t = Date.parse(`${date}T00:00:00Z`) + days * 86400_000;
-  return new Date(t).toISOString().slice(0, 10);
+  return t > LAST_DAY_MS ? LAST_DAY : new Date(t).toISOString().slice(0, 10);
 }
 
 const chineseDates = new Map<CivilDate, string>();

@@ -56,7 +56,16 @@ export const amount = z.string().transform((raw, ctx) => {
     ctx.addIssue({ code: 'custom', message: `金额应为非负的十进制数（单位：万元）：${raw}` });
     return z.NEVER;
   }
-  return Number(raw);
+  // Pages and open data show the number as written, less leading and trailing zeros; one that a
+  // number cannot hold would be published changed: 12345678901234567890 as 12345678901234567000,
+  // 400 digits as Infinity, 0.0000001 as 1e-7.
+  const n = Number(raw);
+  const written = raw.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  if (String(n) !== written) {
+    ctx.addIssue({ code: 'custom', message: `金额的位数过多，无法原样公示：${raw.length > 40 ? `${raw.slice(0, 40)}…` : raw}` });
+    return z.NEVER;
+  }
+  return n;
 });
 
 /** One value of a closed list from the contract. */

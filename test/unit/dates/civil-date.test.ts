@@ -72,6 +72,13 @@ describe('§6 "N months after D"', () => {
     assert.equal(addDays('2026-03-01', -1), '2026-02-28');
     assert.equal(addDays('2026-12-31', 1), '2027-01-01');
   });
+  test('a reckoning past 9999-12-31 ends there: a five-digit year would compare before 2026 as a string', () => {
+    assert.equal(addMonths('9999-10-01', 36), '9999-12-31');
+    assert.equal(addMonths('9999-10-01', 2), '9999-12-01');
+    assert.equal(addDays('9999-12-30', 1), '9999-12-31');
+    assert.equal(addDays('9999-12-30', 5), '9999-12-31');
+    assert.ok(addMonths('9999-10-01', 60) > '2026-12-07');
+  });
   test('daysInMonth knows February', () => {
     assert.equal(daysInMonth(2024, 2), 29);
     assert.equal(daysInMonth(2026, 2), 28);

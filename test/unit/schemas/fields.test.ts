@@ -31,6 +31,12 @@ describe('§3 shared field types', () => {
     assert.equal(amount.safeParse('0').data, 0);
     for (const bad of ['-1', '1,000', '五万', '1e3', '.5', '5.']) assert.match(message(amount.safeParse(bad)) ?? '', /金额应为非负的十进制数/, bad);
   });
+  test('an amount a number cannot hold as written is refused, not published changed', () => {
+    // Leading and trailing zeros are not part of what was written.
+    for (const [raw, n] of [['007.50', 7.5], ['123456789012345', 123456789012345], ['0.000001', 0.000001], ['12345678.9012345', 12345678.9012345]] as const) assert.equal(amount.safeParse(raw).data, n, raw);
+    // 20 digits (published as 12345678901234567000), 400 (Infinity), 22 (1e+21), 0.0000001 (1e-7), 2^53 + 1 (…992), 19 decimals (…68).
+    for (const bad of ['12345678901234567890', `1${'0'.repeat(399)}`, `1${'0'.repeat(21)}`, '0.0000001', '9007199254740993', '0.1234567890123456789']) assert.match(message(amount.safeParse(bad)) ?? '', /金额的位数过多，无法原样公示/, bad);
+  });
   test('an enum cell outside the contract list names the value and the allowed ones', () => {
     assert.equal(message(oneOf(['甲', '乙']).safeParse('丙')), '不是允许的值：丙（允许：甲 / 乙）');
   });
