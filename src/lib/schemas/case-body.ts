@@ -18,6 +18,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
+import { attachmentKey } from '../identifiers/attachments.ts';
+import { attachmentUrl } from '../site/kinds.ts';
 
 /**
  * An image may only show a file of the export's attachments/ folder (§5, like `cover`):
@@ -44,12 +46,28 @@ const caseBodySchema: Schema = {
   strip: ['script', 'style'],
 };
 
-/** Renders `attachments/…` image paths at the address where the site publishes them. */
+/**
+ * The file of attachments/ an image's address names: an address, so each part percent-decoded, as
+ * a browser and a server read it (Markdown writes ![](attachments/cases/封面.png) as
+ * …/%E5%B0%81%E9%9D%A2.png, and `a%20c.png` asks for `a c.png`). Undefined when a part does not
+ * decode, or decodes to a folder separator.
+ */
+export function imageFile(src: string): string | undefined {
+  try {
+    const parts = src.split('/').map(decodeURIComponent);
+    return parts.some((part) => /[\\/]/.test(part)) ? undefined : parts.join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Renders `attachments/…` image paths at the address where the site publishes their file (attachmentUrl). */
 function publishedAttachmentImages() {
   return (tree: Root) => {
     const visit = (node: Nodes) => {
       if (node.type === 'element' && node.tagName === 'img' && typeof node.properties.src === 'string' && ATTACHMENT_IMAGE.test(node.properties.src)) {
-        node.properties.src = `/${node.properties.src}`;
+        const file = imageFile(node.properties.src);
+        if (file) node.properties.src = attachmentUrl(attachmentKey(file));
       }
       if ('children' in node) for (const child of node.children) visit(child);
     };
@@ -137,7 +155,7 @@ export interface BodyProblem {
 
 export interface CaseBodyCheck {
   problems: BodyProblem[];
-  /** `attachments/…` paths of the images the body shows: the pipeline checks and publishes them like a cover. */
+  /** `attachments/…` files of the images the body shows (imageFile): the pipeline checks and publishes them like a cover. */
   images: { src: string; offsetLine: number }[];
   /** The links the body keeps (`href` as written): the pipeline checks those to a record's page. */
   links: { href: string; offsetLine: number }[];
@@ -213,7 +231,11 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
       if (!after || after.type !== 'element') found.push({ offsetLine: here, message: node.tagName === 'input' ? '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签' : `不允许使用 <${node.tagName}> 标签` });
       else {
         for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
-        if (after.tagName === 'img' && typeof after.properties.src === 'string') images.push({ src: after.properties.src, offsetLine: here });
+        if (after.tagName === 'img' && typeof after.properties.src === 'string') {
+          const file = imageFile(after.properties.src);
+          if (file) images.push({ src: file, offsetLine: here });
+          else found.push({ offsetLine: here, message: `图片地址无法解读为 attachments/ 下的文件：${after.properties.src.length > 60 ? `${after.properties.src.slice(0, 60)}…` : after.properties.src}` });
+        }
         if (after.tagName === 'a' && typeof after.properties.href === 'string') links.push({ href: after.properties.href, offsetLine: here });
       }
     }

@@ -156,6 +156,21 @@ describe('the site renders case bodies through the same allowlist (astro.config.
     // Links to the body's own anchors follow them; other fragments are left as written.
     assert.deepEqual([...html.matchAll(/ href="([^"]*)"/g)].map((m) => m[1]), ['#user-content-main', '#user-content-%E4%B8%80%E5%9F%BA%E6%9C%AC%E6%83%85%E5%86%B5', '#user-content-records', '#nowhere', '#%E4%']);
   });
+  test('an image address names its file percent-decoded, as a browser asks for it, and renders at the address the file is published at', async () => {
+    // Markdown percent-encodes 封面 (E5 B0 81, E9 9D A2 in UTF-8); %20 in an address is a space.
+    const { images, problems } = checkCaseBody('![封面](attachments/cases/封面.png)\n\n![空格](attachments/cases/a%20c.png)\n\n<img src="attachments/cases/图.png" alt="图">', 'md');
+    assert.deepEqual(problems, []);
+    assert.deepEqual(images, [
+      { src: 'attachments/cases/封面.png', offsetLine: 0 },
+      { src: 'attachments/cases/a c.png', offsetLine: 2 },
+      { src: 'attachments/cases/图.png', offsetLine: 4 },
+    ]);
+    assert.deepEqual([...(await render('![封面](attachments/cases/封面.png) ![空格](attachments/cases/a%20c.png)')).matchAll(/src="([^"]*)"/g)].map((m) => m[1]), ['/attachments/cases/%E5%B0%81%E9%9D%A2.png', '/attachments/cases/a%20c.png']);
+  });
+  test('an image address that does not decode, or decodes to another folder, is a problem at its line', () => {
+    // Markdown writes the stray % of %A as %25: the bytes E0 A4 are then half a character.
+    assert.deepEqual(md('第一行\n\n![x](attachments/cases/a%2Fb.png) ![y](attachments/cases/%E0%A4%A.png)'), [at(2, '图片地址无法解读为 attachments/ 下的文件：attachments/cases/a%2Fb.png'), at(2, '图片地址无法解读为 attachments/ 下的文件：attachments/cases/%E0%A4%25A.png')]);
+  });
   test('attachment images render at their published address /attachments/…', async () => {
     assert.match(await render('![公示栏](attachments/cases/cover.png)'), /<img src="\/attachments\/cases\/cover\.png" alt="公示栏">/);
   });
