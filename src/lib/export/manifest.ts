@@ -3,6 +3,7 @@ import { statSync } from 'node:fs';
 import { lstat, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { findPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import { findInvisibleCharacter } from '../schemas/invisible-characters.ts';
 import { UnusableExport } from './errors.ts';
 
@@ -18,11 +19,12 @@ const fileEntry = z.object({
 export const manifestSchema = z.object({
   /** Contract version; only 1 is understood. */
   schema_version: z.number(),
-  /** The exporting platform's name, shown on every page: §3's invisible characters are refused here too. */
+  /** The exporting platform's name, shown on every page: §3's invisible characters and personal numbers are refused here too. */
   platform: z
     .string()
     .min(1)
-    .refine((s) => !findInvisibleCharacter(s), { error: (i) => findInvisibleCharacter(String(i.input))!.message }),
+    .refine((s) => !findInvisibleCharacter(s), { error: (i) => findInvisibleCharacter(String(i.input))!.message })
+    .refine((s) => findPersonalNumbers(s).length === 0, { error: (i) => personalNumberMessage(findPersonalNumbers(String(i.input))[0]!) }),
   /** Export time with offset, e.g. 2026-11-27T23:10:00+08:00. */
   exported_at: z.iso.datetime({ offset: true }),
   /** Sample data: every page then carries a 示例数据 notice. */

@@ -159,7 +159,8 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
     if (message) add(undefined, c.bodyLine + image.offsetLine, message);
   }
   for (const key of valid('redirect_from') ?? []) for (const hit of findPersonalNumbers(key)) add('redirect_from', c.lineOf('redirect_from'), `URL 键${personalNumberMessage(hit)}`);
-  for (const field of ['title', 'summary', 'source', 'cover_alt'] as const) {
+  // The cover's file name is in its page's <img> and the open data, as the text fields are.
+  for (const field of ['title', 'summary', 'source', 'cover', 'cover_alt'] as const) {
     const value = valid(field);
     for (const hit of value ? findPersonalNumbers(value) : []) add(field, c.lineOf(field), personalNumberMessage(hit));
   }

@@ -46,6 +46,10 @@ describe('§2 manifest.json', () => {
   test('a manifest that is JSON but not an object makes the export unusable', async () => {
     for (const text of ['null', '[]', '"manifest"']) assert.equal((await unusable(text)).message, 'manifest.json: manifest.json 应为一个 JSON 对象（见导出格式 §2）', text);
   });
+  test('a platform name with a personal number is refused, the number masked: it is shown on every page and in every report', async () => {
+    const e = await unusable(JSON.stringify({ ...good, platform: '泰安市公共信用信息平台（值班13812345678）' }));
+    assert.deepEqual(e.problems, [{ file: 'manifest.json', field: 'platform', message: '含有手机号码（1381***5678），不得公示' }]);
+  });
   test('a platform name with an invisible character is refused: it is shown on every page', async () => {
     const e = await unusable(JSON.stringify({ ...good, platform: '泰安市\u202e台平息信用信共公' }));
     assert.deepEqual(e.problems, [{ file: 'manifest.json', field: 'platform', message: '含有不可见字符 U+202E（从右至左覆盖），页面上看不见或会改变文字的显示，不得公示' }]);

@@ -10,9 +10,9 @@ describe('pipeline: model cases', () => {
   test('cases count one row per file; rows = published + rejected', () => {
     assertEveryRowAccounted(report);
     const t = report.files['cases']!;
-    assert.equal(t.rows, 29);
+    assert.equal(t.rows, 30);
     assert.equal(t.published, 1);
-    assert.equal(t.rejected, 28);
+    assert.equal(t.rejected, 29);
   });
   test('only the good case is published, with its redirect_from', () => {
     assert.deepEqual(result.cases.map((c) => [c.slug, c.redirect_from]), [['good-case', ['old-good-case']]]);
@@ -88,6 +88,9 @@ describe('pipeline: model cases', () => {
       [13, '正文含有手机号码（1391***5678），不得公示'],
       [15, '正文含有居民身份证号码（3709**********1235），不得公示'],
     ]);
+  });
+  test("a mobile number in the cover's file name, which its page and the open data show, is rejected, masked", () => {
+    assert.deepEqual(of('number-in-cover.md').map((p) => [p.field, p.line, p.message]), [['cover', 7, '含有手机号码（1391***5678），不得公示']]);
   });
   test('a mobile number in the published summary is rejected, masked', () => {
     assert.deepEqual(of('number-in-front-matter.md').map((p) => [p.field, p.line, p.message]), [['summary', 6, '含有手机号码（1391***5678），不得公示']]);
