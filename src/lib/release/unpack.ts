@@ -126,11 +126,33 @@ async function unpackZip(file: string, target: string, limits: UnpackLimits): Pr
 
 const ALLOWED_TAR_TYPES = new Set(['File', 'OldFile', 'ContiguousFile', 'Directory']);
 
+/**
+ * What may follow a tar's end-of-archive blocks: its padding to a record (10,240 bytes by
+ * default), with room to spare. node-tar keeps what follows in one buffer that it copies on every
+ * read, so 40 MB of zeros after the end took a minute, and gigabytes for ever, uncounted by any
+ * limit: more is refused unread.
+ */
+const TAR_TRAILER_BYTES = 1 << 20;
+
 /** Reads every header first (no writing), so a bad entry anywhere refuses the whole archive. */
 async function inspectTar(file: string, limits: UnpackLimits): Promise<void> {
   const budget = new Budget(limits);
   const source = createReadStream(file);
   let problem: Error | undefined;
+  // The whole tar stream, headers and padding included (a header and a padded block an entry).
+  const streamCap = limits.maxBytes + 1024 * (limits.maxFiles + 2) + TAR_TRAILER_BYTES;
+  let streamed = 0;
+  let ended = false;
+  let trailing = 0;
+  const gate = new Transform({
+    transform: (chunk: Buffer, _e, done) => {
+      streamed += chunk.length;
+      if (streamed > streamCap) return done(new ArchiveError(`压缩包解压后大小超过上限 ${(limits.maxBytes / 1e6).toFixed(1)} MB`));
+      if (!ended) return done(null, chunk);
+      trailing += chunk.length;
+      done(trailing > TAR_TRAILER_BYTES ? new ArchiveError(`压缩包在归档结束标记之后还有超过 ${TAR_TRAILER_BYTES / (1 << 20)} MB 的多余数据`) : null);
+    },
+  });
   const parser = new tar.Parser({
     strict: true,
     onReadEntry: (entry) => {
@@ -149,9 +171,11 @@ async function inspectTar(file: string, limits: UnpackLimits): Promise<void> {
       }
     },
   });
+  parser.on('eof', () => (ended = true));
   try {
-    await pipeline(source, createGunzip(), parser);
+    await pipeline(source, createGunzip(), gate, parser);
   } catch (e) {
+    if (e instanceof ArchiveError) throw e;
     if (!problem) throw new ArchiveError(`压缩包损坏：${(e as Error).message}`);
   }
   if (problem) throw problem;

@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Header } from 'tar';
 import { ArchiveError, safeEntryPath, unpackArchive } from '../../../src/lib/release/unpack.ts';
 import { makeTarGz, makeZip, type ArchiveEntry } from '../support/archives.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -83,6 +85,28 @@ test('tar.gz: a hard link refuses the archive', async () => {
   const { error } = await tryUnpack(makeTarGz([...GOOD, { name: 'hard', type: 'hardlink', data: 'manifest.json' }]));
   assert.ok(error instanceof ArchiveError);
   assert.match(error.message, /链接/);
+});
+
+test("tar.gz: what follows the archive's end is refused beyond a record's padding, unread (node-tar would buffer it in quadratic time)", async () => {
+  const tar = gunzipSync(makeTarGz(GOOD));
+  // 8 KB of zeros: padding to a record, as tar writes it.
+  const padded = await tryUnpack(gzipSync(Buffer.concat([tar, Buffer.alloc(8192)])));
+  assert.equal(padded.error, undefined);
+  assert.deepEqual(readdirSync(padded.out).sort(), ['attachments', 'cases', 'manifest.json']);
+  // 2 MB of zeros, well within maxBytes: no limit counted them.
+  const { error } = await tryUnpack(gzipSync(Buffer.concat([tar, Buffer.alloc(2 << 20)])), { maxBytes: 10_000_000, maxFiles: 10 });
+  assert.ok(error instanceof ArchiveError, String(error));
+  assert.equal(error.message, '压缩包在归档结束标记之后还有超过 1 MB 的多余数据');
+});
+
+test('tar.gz: a stream longer than its entries can be is refused by the bytes actually unpacked', async () => {
+  // A 2 MB extended header (pax) before the entries: node-tar skips one over 1 MB unread, and no file entry counts it.
+  const pax = new Header({ path: 'PaxHeader/x', type: 'ExtendedHeader', size: 2 << 20, mode: 0o644, mtime: new Date(0) });
+  pax.encode();
+  const tar = Buffer.concat([pax.block!, Buffer.alloc(2 << 20), gunzipSync(makeTarGz(GOOD))]);
+  const { error } = await tryUnpack(gzipSync(tar), { maxBytes: 10_000, maxFiles: 10 });
+  assert.ok(error instanceof ArchiveError, String(error));
+  assert.equal(error.message, '压缩包解压后大小超过上限 0.0 MB');
 });
 
 test('zip: a bomb whose headers claim a small size is stopped by the bytes actually written', async () => {
