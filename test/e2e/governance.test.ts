@@ -80,10 +80,11 @@ describe('/governance/ figures', () => {
   });
   test('past months count listings since removed: November 2026 has SX5 (removed 12-01), 5 in all', async () => {
     const page = await open('/governance/');
-    const nov = await page.locator('#listings-caption').locator('xpath=..').locator('tbody tr', { hasText: '2026-11' }).locator('th, td').allTextContents();
+    const nov = await page.locator('#listings-caption').locator('xpath=..').locator('tbody tr', { hasText: '2026年11月' }).locator('th, td').allTextContents();
     await page.close();
     // 市直 SX1 SX5 SX7, 泰山区 SX4, 岱岳区 SX2
-    assert.deepEqual(nov, ['2026-11', '3', '1', '1', '0', '0', '0', '0', '0', '5']);
+    // Months as the spec writes dates (2026年11月), not ISO (2026-11).
+    assert.deepEqual(nov, ['2026年11月', '3', '1', '1', '0', '0', '0', '0', '0', '5']);
   });
   test('the page shows the withheld closed cases by 结案 month and the median days to close, worked out by hand', async () => {
     const page = await open('/governance/');
@@ -92,13 +93,14 @@ describe('/governance/ figures', () => {
     const text = await figure.innerText();
     await page.close();
     // ZX7 closed 2026-03-02 (119 days), ZX2 2026-04-01 (59), ZX6 2026-07-20 (40); ZX8 closed 2024, before the 24 months
-    assert.deepEqual(rows.filter((r) => r[2] !== '0').map((r) => [r[0], r[2]]), [['2026-03', '1'], ['2026-04', '1'], ['2026-07', '1']]);
+    assert.deepEqual(rows.filter((r) => r[2] !== '0').map((r) => [r[0], r[2]]), [['2026年3月', '1'], ['2026年4月', '1'], ['2026年7月', '1']]);
     assert.match(text, /近 24 个月结案 3 件，立案至结案天数中位数：59 天/);
     assert.doesNotMatch(text, /暂无数据|不在统计之内/);
   });
   test('/data/governance.json carries the same figures with the as-of date and the export', () => {
     const g = JSON.parse(file('data/governance.json'));
     assert.equal(g.as_of, AS_OF);
+    assert.equal(g.asOf, undefined);
     assert.equal(g.export.exported_at, '2026-12-27T23:10:00+08:00');
     assert.deepEqual(g.metrics, { 'active-dishonest': 6, 'open-enforcement': 4, 'unrepaired-past-minimum': 3, 'late-notices': 4 });
     // SX3 and ZX4 are pending on 12-28 whatever 2027's calendar says (test/unit/governance/metrics.test.ts).

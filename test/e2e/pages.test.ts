@@ -179,6 +179,8 @@ describe('each page type renders its record', () => {
     assert.match(standing, /失信被执行人：\s*是，当前在列 1 条/);
     assert.match(standing, /未修复的行政处罚：\s*1 条/);
     assert.match(standing, /全部履行 0 项，未全部履行 1 项/);
+    // The share text says the same, each label set off from its value.
+    assert.match((await page.locator('meta[name=description]').getAttribute('content'))!, /：失信被执行人：是，当前在列 1 条；未修复的行政处罚：1 条/);
     // Worked out from the fixture's rows of 91370900MA3C000044, newest first; XZCF-2025-0002
     // (已修复 on 2025-12-01, before the as-of date) is withheld and so not on the timeline.
     const entries = await page.locator('.timeline li').evaluateAll((els) => els.map((e) => [e.querySelector('time')?.getAttribute('datetime'), e.querySelector('a')?.getAttribute('href')]));

@@ -94,6 +94,9 @@ export function formatChineseDate(date: CivilDate): string {
   return text;
 }
 
+/** A month (`YYYY-MM`) as Chinese government sites write it: 2026年3月. */
+export const formatChineseMonth = (month: string): string => `${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`;
+
 export function yearOf(date: CivilDate): number {
   return Number(date.slice(0, 4));
 }

@@ -40,8 +40,9 @@ const DATA_PACKAGE = 'datapackage.json';
 export const OPEN_FILE_NAMES: readonly string[] = [...OPEN_KINDS.flatMap((k) => [`${k}.csv`, `${k}.json`]), GOVERNANCE, DATA_PACKAGE];
 
 /** governance.json: the same figures as /governance/, with the as-of date and the export. */
-function governanceJson(summary: GovernanceSummary, info: ExportInfo): string {
-  return JSON.stringify({ as_of: info.asOf, export: { platform: info.platform, exported_at: info.exportedAt }, ...summary }, null, 1) + '\n';
+function governanceJson({ asOf, ...figures }: GovernanceSummary, info: ExportInfo): string {
+  // The as-of date once, named as the open data's other fields are (it was also there as asOf).
+  return JSON.stringify({ as_of: asOf, export: { platform: info.platform, exported_at: info.exportedAt }, ...figures }, null, 1) + '\n';
 }
 
 /** Size and sha256 of a file's text, piece by piece; written to `path` as well when one is given. */

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, addMonths, chinaDateOf, daysInMonth, formatChineseDate, isValidCivilDate, parseAsOf, parseCivilDate, todayInChina, yearOf } from '../../../src/lib/dates/civil-date.ts';
+import { addDays, addMonths, chinaDateOf, daysInMonth, formatChineseDate, formatChineseMonth, isValidCivilDate, parseAsOf, parseCivilDate, todayInChina, yearOf } from '../../../src/lib/dates/civil-date.ts';
 
 describe('§3 date forms', () => {
   test('YYYY-MM-DD is canonical and returned unchanged', () => {
@@ -104,6 +104,8 @@ describe('China Standard Time', () => {
   });
   test('formatChineseDate and yearOf', () => {
     assert.equal(formatChineseDate('2026-01-05'), '2026年1月5日');
+    assert.equal(formatChineseMonth('2026-03'), '2026年3月');
+    assert.equal(formatChineseMonth('2025-12'), '2025年12月');
     assert.equal(yearOf('2026-01-05'), 2026);
   });
 });
