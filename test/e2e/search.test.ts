@@ -349,6 +349,37 @@ describe('site search', { timeout: 900_000 }, () => {
     await page.close();
   });
 
+  test('an empty box sent is answered, from the page or the home page; an address without ?q= is not', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/search/`);
+    assert.equal(await page.locator('#search-status').textContent(), '');
+    await page.locator('#search-q').press('Enter');
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent !== '');
+    assert.equal(await page.locator('#search-status').textContent(), '请输入要搜索的文字（汉字、数字或字母）。');
+    await page.goto(`${server.origin}/`);
+    await page.locator('form[role="search"] input[name="q"]').press('Enter');
+    await page.waitForURL(/\/search\/\?q=$/);
+    await page.waitForFunction(() => document.getElementById('search-status')?.textContent !== '');
+    assert.equal(await page.locator('#search-status').textContent(), '请输入要搜索的文字（汉字、数字或字母）。');
+    await page.close();
+  });
+
+  test('changing a filter replaces the step of the history: Back returns to the page before the query, not through each option', async () => {
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('泰山区')}`);
+    await page.locator('#search-results > li').first().waitFor();
+    const steps = await page.evaluate(() => history.length);
+    const kind = page.locator('select[name="kind"]');
+    await kind.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.waitForURL(/kind=/);
+    assert.equal(await page.evaluate(() => history.length), steps);
+    await page.goBack();
+    assert.equal(new URL(page.url()).pathname, '/');
+    await page.close();
+  });
+
   test('keyboard: typing and Enter searches; 加载更多 by Enter moves focus to the new results', async () => {
     const page = await context.newPage();
     await page.goto(`${server.origin}/search/`);

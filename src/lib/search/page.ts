@@ -9,6 +9,9 @@ import type { QueryPart } from './query.ts';
 import { countText, renderResult } from './render.ts';
 import { FILTERS, readState, stateFromUrl, stateToQuery, type SearchState } from './state.ts';
 
+/** What an empty box, or one of only punctuation, is told. */
+const NOTHING_TO_SEARCH = '请输入要搜索的文字（汉字、数字或字母）。';
+
 export function initSearch(): void {
   const form = document.getElementById('search-form') as HTMLFormElement | null;
   const input = document.getElementById('search-q') as HTMLInputElement | null;
@@ -64,14 +67,15 @@ export function initSearch(): void {
     if (focusFirst && items[0]) items[0].querySelector('a')?.focus();
   };
 
-  const search = async (s: SearchState) => {
+  /** `asked`: someone asked for this search (the button, Enter, a ?q= address), so an empty box gets an answer too. */
+  const search = async (s: SearchState, asked: boolean) => {
     const mine = ++run;
     list.replaceChildren();
     more.hidden = true;
     heading.hidden = true;
     current = undefined;
     if (!s.q) {
-      announce('');
+      announce(asked ? NOTHING_TO_SEARCH : '');
       return;
     }
     announce('正在搜索…');
@@ -79,7 +83,7 @@ export function initSearch(): void {
       const started = await engine.start(s);
       if (mine !== run) return;
       if (!started) {
-        announce('请输入要搜索的文字（汉字、数字或字母）。');
+        announce(NOTHING_TO_SEARCH);
         return;
       }
       current = started;
@@ -90,22 +94,29 @@ export function initSearch(): void {
     }
   };
 
-  const submit = () => {
+  /**
+   * A new query is a step of the history (Back returns to the one before); a filter changed on a
+   * query replaces its step: arrowing through a list's options changes it at each one, and Back
+   * would otherwise walk back through every option passed.
+   */
+  const submit = (step: 'push' | 'replace') => {
     const s = read();
     const url = `${location.pathname}${stateToQuery(s)}`;
-    if (url !== `${location.pathname}${location.search}`) history.pushState(null, '', url);
-    void search(s);
+    if (url !== `${location.pathname}${location.search}`) history[step === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    void search(s, true);
   };
   form.addEventListener('submit', (e) => {
     e.preventDefault();
-    submit();
+    submit('push');
   });
   form.addEventListener('change', (e) => {
-    if ((e.target as HTMLElement).tagName === 'SELECT' && input.value.trim()) submit();
+    if ((e.target as HTMLElement).tagName === 'SELECT' && input.value.trim()) submit('replace');
   });
   more.addEventListener('click', () => void showPage(run, true).catch((e) => console.error(e)));
-  window.addEventListener('popstate', () => void search(show(stateFromUrl(location.search))));
+  const asked = () => new URLSearchParams(location.search).has('q');
+  window.addEventListener('popstate', () => void search(show(stateFromUrl(location.search)), asked()));
   input.addEventListener('focus', () => engine.warm(), { once: true });
+  // The home page's box sent empty is /search/?q=: asked, and answered.
   const initial = show(stateFromUrl(location.search));
-  if (initial.q) void search(initial);
+  if (initial.q || asked()) void search(initial, asked());
 }
