@@ -416,6 +416,26 @@ describe('accessibility', () => {
     });
   }
 
+  test("on a list, a link shown on focus skips the facets: from the page's skip link, the list's first record is three Tabs away", async () => {
+    for (const [path, target] of [[PAGES.commitments, '#list-heading'], [PAGES.cases, '#case-list']] as const) {
+      const { page } = await open(path);
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      // The breadcrumb's link, then the facets' skip link, seen where it is.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Tab');
+      const skip = page.locator('.skip-facets');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip-facets', path);
+      assert.equal(await skip.getAttribute('href'), target);
+      const box = (await skip.boundingBox())!;
+      assert.ok(box.width > 20 && box.height > 10 && box.y >= 0 && box.y < 900, `${path}: shown in place, ${JSON.stringify(box)}`);
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.closest('.records') !== null), true, `${path}: the next stop is the list's first record`);
+      await page.close();
+    }
+  });
+
   test('the skip link is the first stop and leads to main', async () => {
     const { page } = await open(PAGES.penalty);
     await page.keyboard.press('Tab');
