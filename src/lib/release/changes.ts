@@ -28,6 +28,8 @@ export const releaseDigestSchema = releaseStamp.extend({
   published: z.record(z.string(), z.string()),
   /** `kind/id` → why the record is withheld. */
   withheld: z.record(z.string(), withdrawnReason),
+  /** `cases/<earlier key>` → `cases/<slug>`: a case's redirect_from, so that a renamed case is a change, not a withdrawal and a new case (absent from releases before it was kept). */
+  moved: z.record(z.string(), z.string()).optional(),
 });
 export type ReleaseDigest = z.infer<typeof releaseDigestSchema>;
 
@@ -39,7 +41,8 @@ export const changesSchema = releaseStamp.extend({
   previous: releaseStamp.nullable(),
   published: z.array(recordRef),
   withdrawn: z.array(recordRef.extend({ reason: withdrawnReason })),
-  changed: z.array(recordRef),
+  /** `renamed_from`: a case's URL key in the release replaced, when it has a new one (its old address redirects). */
+  changed: z.array(recordRef.extend({ renamed_from: z.string().optional() })),
 });
 export type Changes = z.infer<typeof changesSchema>;
 
@@ -70,8 +73,10 @@ export function releaseDigest(records: PublishedRecords, report: BuildReport): R
   add('cases', records.cases, (c) => c.slug);
   const withheld: Record<string, WithdrawnReason> = {};
   for (const w of records.withheld) withheld[keyOf(w.kind, w.id)] = w.reason;
+  const moved: Record<string, string> = {};
+  for (const c of records.cases) for (const key of c.redirect_from) moved[keyOf('cases', key)] = keyOf('cases', c.slug);
   const published_rows = Object.values(report.files).reduce((n, t) => n + t.published, 0);
-  return { as_of: report.as_of, exported_at: report.export.exported_at, published_rows, published: sortKeys(published), withheld: sortKeys(withheld) };
+  return { as_of: report.as_of, exported_at: report.export.exported_at, published_rows, published: sortKeys(published), withheld: sortKeys(withheld), moved: sortKeys(moved) };
 }
 
 function sortKeys<V>(o: Record<string, V>): Record<string, V> {
@@ -88,15 +93,21 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
   const stamp = { as_of: next.as_of, exported_at: next.exported_at };
   if (!previous) return { ...stamp, previous: null, published: [], withdrawn: [], changed: [] };
   const published: RecordRef[] = [];
-  const changed: RecordRef[] = [];
+  const changed: Changes['changed'] = [];
   const withdrawn: Changes['withdrawn'] = [];
+  // A published key of the release replaced that is gone now and redirects to a new one: renamed.
+  const renamed = new Map<string, string>();
+  for (const [from, to] of Object.entries(next.moved ?? {})) if (from in previous.published && !(from in next.published) && !(to in previous.published)) renamed.set(to, from);
   for (const [key, hash] of Object.entries(next.published)) {
     const before = previous.published[key];
-    if (before === undefined) published.push(refOf(key));
+    const from = renamed.get(key);
+    if (from !== undefined) changed.push({ ...refOf(key), renamed_from: refOf(from).id });
+    else if (before === undefined) published.push(refOf(key));
     else if (before !== hash) changed.push(refOf(key));
   }
+  const renamedFrom = new Set(renamed.values());
   for (const key of Object.keys(previous.published)) {
-    if (key in next.published) continue;
+    if (key in next.published || renamedFrom.has(key)) continue;
     withdrawn.push({ ...refOf(key), reason: next.withheld[key] ?? 'absent' });
   }
   return { ...stamp, previous: { as_of: previous.as_of, exported_at: previous.exported_at }, published, withdrawn, changed };

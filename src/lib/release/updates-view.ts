@@ -37,8 +37,13 @@ const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
 /** The history as the page shows it; `records`: this build's, whose pages may be linked. */
 export function updateEntries(history: readonly Changes[], records: PublishedRecords): UpdateEntry[] {
   const pages = new Set(recordPages(records).map((p) => pageKey(p.kind, p.id)));
+  // An agency and a case by name, where this build has it: an id alone tells a reader little.
+  const names = new Map<string, string>([
+    ...records.subjects.map((s) => [pageKey('subjects', s.creditCode), `${s.name}（${s.creditCode}）`] as const),
+    ...records.cases.map((c) => [pageKey('cases', c.slug), c.title] as const),
+  ]);
   const item = (r: RecordRef, note?: string): UpdateItem => ({
-    label: `${PAGE_KIND_LABELS[r.kind]} ${r.id}`,
+    label: `${PAGE_KIND_LABELS[r.kind]} ${names.get(pageKey(r.kind, r.id)) ?? r.id}`,
     ...(pages.has(pageKey(r.kind, r.id)) ? { href: pageUrl(r.kind, r.id) } : {}),
     ...(note ? { note } : {}),
   });
@@ -50,7 +55,7 @@ export function updateEntries(history: readonly Changes[], records: PublishedRec
     lists: [
       list('新公示', c.published.map((r) => item(r))),
       list('停止公示', c.withdrawn.map((r) => item(r, WITHDRAWN_REASON_LABELS[r.reason]))),
-      list('内容有更新', c.changed.map((r) => item(r))),
+      list('内容有更新', c.changed.map((r) => item(r, r.renamed_from === undefined ? undefined : `网址已更改，原网址 ${pageUrl(r.kind, r.renamed_from)} 继续有效`))),
     ].filter((l) => l.total > 0),
   }));
 }

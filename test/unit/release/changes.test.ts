@@ -37,6 +37,16 @@ test('a release lists newly published, withdrawn (with reason or absent) and cha
   });
 });
 
+test('a case renamed (its old key in redirect_from, its old address redirecting) is a change, not a withdrawal and a new case', () => {
+  const was: ReleaseDigest = { ...before, published: { 'cases/old-key': 'aaa', 'cases/gone': 'bbb' } };
+  const now: ReleaseDigest = { ...after, published: { 'cases/new-key': 'aaa', 'cases/fresh': 'ccc' }, withheld: {}, moved: { 'cases/old-key': 'cases/new-key', 'cases/never-published': 'cases/fresh' } };
+  const c = compareReleases(now, was);
+  assert.deepEqual(c.changed, [{ kind: 'cases', id: 'new-key', renamed_from: 'old-key' }]);
+  // fresh's earlier key was never published: fresh is new; gone has no redirect: withdrawn.
+  assert.deepEqual(c.published, [{ kind: 'cases', id: 'fresh' }]);
+  assert.deepEqual(c.withdrawn, [{ kind: 'cases', id: 'gone', reason: 'absent' }]);
+});
+
 test('the first release has nothing to compare with: previous is null and the lists are empty', () => {
   const c = compareReleases(after, undefined);
   assert.equal(c.previous, null);

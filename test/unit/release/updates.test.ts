@@ -22,6 +22,15 @@ const records = {
 
 const changes = (over: Partial<Changes>): Changes => ({ as_of: '2026-11-28', exported_at: '2026-11-27T23:10:00+08:00', previous: { as_of: '2026-11-27', exported_at: '' }, published: [], withdrawn: [], changed: [], ...over });
 
+test('an agency and a case are named where this build has them; a renamed case says its old address still works', () => {
+  const named = { ...records, subjects: [{ creditCode: '11370900MB2850001B', name: '泰安市某局' }], cases: [{ slug: 'new-key', title: '某案例', redirect_from: ['old-key'] }] } as unknown as PublishedRecords;
+  const [entry] = updateEntries([changes({ published: [{ kind: 'subjects', id: '11370900MB2850001B' }], changed: [{ kind: 'cases', id: 'new-key', renamed_from: 'old-key' }] })], named);
+  assert.deepEqual(entry!.lists, [
+    { title: '新公示', total: 1, items: [{ label: '信用画像 泰安市某局（11370900MB2850001B）', href: '/subjects/11370900MB2850001B/' }] },
+    { title: '内容有更新', total: 1, items: [{ label: '诚信典型案例 某案例', href: '/cases/new-key/', note: '网址已更改，原网址 /cases/old-key/ 继续有效' }] },
+  ]);
+});
+
 test('a record links to its page only when this build has one (published or withheld)', () => {
   const [entry] = updateEntries(
     [
