@@ -44,6 +44,8 @@ const caseBodySchema: Schema = {
   protocols: { href: ['http', 'https', 'mailto', 'tel'], cite: ['http', 'https'] },
   // Dropped with their content when rendering (never shown as text).
   strip: ['script', 'style'],
+  // A list item or a term outside its list is invalid HTML (the page must be valid, portal.md).
+  ancestors: { ...defaultSchema.ancestors, li: ['ol', 'ul'], dt: ['dl'], dd: ['dl'] },
 };
 
 /**
@@ -89,9 +91,22 @@ function userContentAnchors() {
     const ids = new Set<string>();
     const links: Element[] = [];
     const text = (node: Nodes): string => (node.type === 'text' ? node.value : 'children' in node ? node.children.map(text).join('') : '');
+    // The ids the body gives itself (`<a id="做法">`), which no heading's may repeat: `## 做法` then takes 做法-1.
+    const given = new Set<string>();
+    const collect = (node: Nodes) => {
+      if (node.type === 'element' && typeof node.properties.id === 'string') given.add(node.properties.id);
+      if ('children' in node) for (const child of node.children) collect(child);
+    };
+    collect(tree);
+    const headingId = (node: Element) => {
+      let id: string;
+      do id = `${prefix}${slugger.slug(text(node))}`;
+      while (given.has(id));
+      return id;
+    };
     const visit = (node: Nodes) => {
       if (node.type === 'element') {
-        if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = `${prefix}${slugger.slug(text(node))}`;
+        if (/^h[1-6]$/.test(node.tagName) && typeof node.properties.id !== 'string') node.properties.id = headingId(node);
         if (typeof node.properties.id === 'string') ids.add(node.properties.id);
         if (node.tagName === 'a' && typeof node.properties.href === 'string' && node.properties.href.startsWith('#')) links.push(node);
       }
@@ -221,6 +236,7 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
   };
   collect(sanitize(tree, caseBodySchema));
 
+  const ids = new Set<string>();
   const walk = (node: Nodes, line: number, inCode: boolean) => {
     const here = node.position?.start?.line ? node.position.start.line - 1 : line;
     const after = kept.get((node.data as { caseBodyMark: number }).caseBodyMark);
@@ -228,8 +244,12 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
     if (node.type === 'doctype' && !after) found.push({ offsetLine: here, message: '不允许使用 <!DOCTYPE>' });
     if (node.type === 'text' && format === 'mdx' && !inCode && /[{}]/.test(node.value)) found.push({ offsetLine: here, message: 'MDX 中不允许使用 {…} 表达式' });
     if (node.type === 'element') {
-      if (!after || after.type !== 'element') found.push({ offsetLine: here, message: node.tagName === 'input' ? '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签' : `不允许使用 <${node.tagName}> 标签` });
+      if (!after || after.type !== 'element') found.push({ offsetLine: here, message: removedElement(node.tagName) });
       else {
+        // The allowlist keeps ids (prefixed): two alike would be invalid HTML, and a link to one would find either.
+        const id = node.properties.id;
+        if (typeof id === 'string' && !ids.has(id)) ids.add(id);
+        else if (typeof id === 'string') found.push({ offsetLine: here, message: `id 重复：${id.length > 60 ? `${id.slice(0, 60)}…` : id}` });
         for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
         if (after.tagName === 'img' && typeof after.properties.src === 'string') {
           const file = imageFile(after.properties.src);
@@ -268,6 +288,13 @@ function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck[
   };
   visit(tree, { text: '', offsetLine: 0 }, 0);
   return blocks.filter((b) => b.text.trim() !== '');
+}
+
+/** Why the allowlist took an element out. */
+function removedElement(tag: string): string {
+  if (tag === 'input') return '不允许使用任务列表（- [ ]、- [x]）或 <input> 标签';
+  const within = caseBodySchema.ancestors?.[tag];
+  return within ? `<${tag}> 标签只能用在 ${within.map((t) => `<${t}>`).join('、')} 之中` : `不允许使用 <${tag}> 标签`;
 }
 
 /** What the sanitizer took from an element it kept: a message per attribute or value. */

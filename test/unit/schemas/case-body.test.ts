@@ -86,6 +86,15 @@ describe('§5 case body: anything the allowlist would remove rejects the case, a
   test('an id is kept (renamed user-content-…), not a problem', () => {
     assert.deepEqual(md('<h2 id="main">标题</h2>'), []);
   });
+  test('an id given twice, and a list item or term outside its list, are problems at their lines (the page would be invalid HTML)', () => {
+    assert.deepEqual(md('<span id="dup">一</span>\n\n<span id="dup">二</span>\n\n<li>项</li>\n\n<dt>词</dt><dd>释</dd>'), [
+      at(2, 'id 重复：dup'),
+      at(4, '<li> 标签只能用在 <ol>、<ul> 之中'),
+      at(6, '<dt> 标签只能用在 <dl> 之中'),
+      at(6, '<dd> 标签只能用在 <dl> 之中'),
+    ]);
+    assert.deepEqual(md('<dl><dt>词</dt><dd>释</dd></dl>\n\n<ul><li>项</li></ul>\n\n- 项'), []);
+  });
   test('several problems in one body are all reported, in line order', () => {
     assert.deepEqual(md('<script></script>\n<iframe></iframe>\n\n[x](javascript:y)'), [at(0, SCRIPT), at(1, '不允许使用 <iframe> 标签'), at(3, JS_LINK)]);
   });
@@ -170,6 +179,11 @@ describe('the site renders case bodies through the same allowlist (astro.config.
   test('an image address that does not decode, or decodes to another folder, is a problem at its line', () => {
     // Markdown writes the stray % of %A as %25: the bytes E0 A4 are then half a character.
     assert.deepEqual(md('第一行\n\n![x](attachments/cases/a%2Fb.png) ![y](attachments/cases/%E0%A4%A.png)'), [at(2, '图片地址无法解读为 attachments/ 下的文件：attachments/cases/a%2Fb.png'), at(2, '图片地址无法解读为 attachments/ 下的文件：attachments/cases/%E0%A4%25A.png')]);
+  });
+  test("a heading's anchor never repeats an id the body gives itself", async () => {
+    const html = await render('<a id="abc"></a>\n\n## abc\n\n## abc\n\n[到](#abc-1)');
+    assert.deepEqual([...html.matchAll(/ id="([^"]*)"/g)].map((m) => m[1]), ['user-content-abc', 'user-content-abc-1', 'user-content-abc-2']);
+    assert.match(html, /href="#user-content-abc-1"/);
   });
   test('attachment images render at their published address /attachments/…', async () => {
     assert.match(await render('![公示栏](attachments/cases/cover.png)'), /<img src="\/attachments\/cases\/cover\.png" alt="公示栏">/);
