@@ -7,6 +7,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFile } from 'node:fs/promises';
+import { buildUpdates } from '../lib/release/updates.ts';
 import { publishedFacts } from '../lib/safety/checks.ts';
 import { decidedExport } from '../site/decided.ts';
 import { PUBLISHED_FACTS_ENV } from '../lib/release/build-command.ts';
@@ -18,7 +19,7 @@ export default function publishedFactsFile(): AstroIntegration {
       'astro:build:done': async () => {
         const path = process.env[PUBLISHED_FACTS_ENV];
         // The build's one ingest (decided.ts), not a second run of the pipeline.
-        if (path) await writeFile(path, JSON.stringify(publishedFacts(await decidedExport())));
+        if (path) await writeFile(path, JSON.stringify(publishedFacts(await decidedExport(), buildUpdates()?.gone ?? [])));
       },
     },
   };

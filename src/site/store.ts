@@ -4,12 +4,14 @@
  */
 import { join } from 'node:path';
 import portal from '../../portal.config.ts';
-import type { ModelCase, PublishedCommitment, WithheldRecord } from '../lib/pipeline/ingest.ts';
-import type { WithheldReason } from '../lib/rules/decision.ts';
+import type { ModelCase, PublishedCommitment } from '../lib/pipeline/ingest.ts';
+import type { WithdrawnReason } from '../lib/release/changes.ts';
+import { buildUpdates } from '../lib/release/updates.ts';
 import type { RecordKind } from '../lib/schemas/contract.ts';
 import type { Subject } from '../lib/schemas/subject.ts';
 import { caseFacets, commitmentFacets, facetUrl, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
+import { goneNotices } from '../lib/site/record-pages.ts';
 import { commitmentListItem, type CommitmentListItem } from '../lib/site/list-item.ts';
 import { laterPages, pageCount, pageOf, type Page } from '../lib/site/paginate.ts';
 import { subjectProfile, type SubjectProfile } from '../lib/site/profile.ts';
@@ -66,20 +68,23 @@ export function caseBrowse(): Promise<Browse<ModelCase>> {
   return casesCache;
 }
 
-let withheldCache: Promise<Map<string, WithheldRecord[]>> | undefined;
+/** A record page that keeps its address with a notice only: withheld by a rule, or gone from the export since an earlier release. */
+type Notice = { id: string; reason: WithdrawnReason };
+let noticeCache: Promise<Map<string, Notice[]>> | undefined;
 
-/** Withheld records of a kind: their pages keep the URL but show only the reason. */
-async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
-  withheldCache ??= site().then((s) => {
-    const byKind = new Map<string, WithheldRecord[]>();
-    for (const w of s.withheld) {
+/** Withheld and gone records of a kind: their pages keep the URL but show only the reason. */
+async function noticesOf(kind: RecordKind): Promise<Notice[]> {
+  noticeCache ??= site().then((s) => {
+    const byKind = new Map<string, Notice[]>();
+    const gone = goneNotices(buildUpdates()?.gone ?? []).map((g) => ({ ...g, reason: 'absent' as const }));
+    for (const w of [...s.withheld, ...gone]) {
       let list = byKind.get(w.kind);
       if (!list) byKind.set(w.kind, (list = []));
-      list.push(w);
+      list.push({ id: w.id, reason: w.reason });
     }
     return byKind;
   });
-  return (await withheldCache).get(kind) ?? [];
+  return (await noticeCache).get(kind) ?? [];
 }
 
 /**
@@ -89,7 +94,7 @@ async function withheldOf(kind: RecordKind): Promise<WithheldRecord[]> {
  */
 export interface RecordPageProps<K extends RecordKind, Dated = undefined> {
   record?: SiteIndex[K][number];
-  withheld?: WithheldReason;
+  withheld?: WithdrawnReason;
   /** The record's subject when it is published: its name, region and profile link show on the page. */
   subject?: Subject;
   /** What the page works out from the as-of date and the working-day calendar (a deadline, a repair wait). */
@@ -126,7 +131,7 @@ export async function recordPaths<K extends RecordKind, Dated = undefined>(kind:
   for (const record of records) searchable({ url: urlOf(record), kind, date: SEARCH_DATE[kind](record) });
   return [
     ...pathsToRender(published, urlOf, s.exportInfo),
-    ...pathsToRender((await withheldOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })), urlOf, s.exportInfo, { withheld: true }),
+    ...pathsToRender((await noticesOf(kind)).map((w) => ({ params: { id: w.id }, props: { withheld: w.reason } as RecordPageProps<K, Dated> })), urlOf, s.exportInfo, { withheld: true }),
   ];
 }
 

@@ -200,8 +200,9 @@ describe('npm run publish', () => {
     // CN2026000006's (备注 edited; withheld records' pages always are); the 7 lists, whose facet
     // counts lost the 3 letters gone; of 5 profiles, the 3 agencies that lost a letter (the
     // hospital, 街道办, 城建集团); of 7 withheld records' notices, XZCF-2026-0001's (newly
-    // withheld). Copied: 5 records' pages, 2 profiles and 6 notices.
-    assert.match(r.stdout, /复用上一版本的 13 个页面，重新生成 12 个/);
+    // withheld); and the notices of the 3 letters gone from the export. Copied: 5 records' pages,
+    // 2 profiles and 6 notices.
+    assert.match(r.stdout, /复用上一版本的 13 个页面，重新生成 15 个/);
     // What the live release's build read of them went live with it: they are not read again.
     assert.match(r.stdout, /复用上一版本读取的 13 个页面/);
   });
@@ -219,10 +220,22 @@ describe('npm run publish', () => {
     assert.deepEqual(changes.changed, [{ kind: 'commitments', id: 'CN2026000006' }]);
   });
 
-  test('/updates/ lists the withdrawn records, with a link only where a page remains', () => {
+  test('a record gone from the export keeps its address with a notice that does not say 依法, and the release remembers it', () => {
+    for (const id of ['CN2026000002', 'CN2026000003', 'CN2026000004']) {
+      const html = readFileSync(join(rootA, 'current', 'commitments', id, 'index.html'), 'utf8');
+      assert.match(html, /<h1>该信息已停止公示<\/h1>/, id);
+      assert.match(html, /停止公示原因：<strong>导出中已无此记录<\/strong>/, id);
+      assert.match(html, /<meta name="robots" content="noindex">/, id);
+      assert.ok(!readFileSync(join(rootA, 'current', 'sitemap-0.xml'), 'utf8').includes(id), id);
+    }
+    const digest = JSON.parse(readFileSync(join(rootA, 'current', 'release.json'), 'utf8'));
+    assert.deepEqual(digest.gone, ['commitments/CN2026000002', 'commitments/CN2026000003', 'commitments/CN2026000004']);
+  });
+
+  test('/updates/ lists the withdrawn records, each linked to the notice its address keeps', () => {
     const html = readFileSync(join(rootA, 'current', 'updates', 'index.html'), 'utf8');
     assert.match(html, /停止公示（4 条）/);
-    assert.match(html, /<li>信用承诺 CN2026000002：导出中已无此记录<\/li>/);
+    assert.match(html, /<li><a href="\/commitments\/CN2026000002\/">信用承诺 CN2026000002<\/a>：导出中已无此记录<\/li>/);
     assert.match(html, /<li><a href="\/penalties\/XZCF-2026-0001\/">行政处罚 XZCF-2026-0001<\/a>：已完成信用修复<\/li>/);
     assert.match(html, /<a href="\/commitments\/CN2026000006\/">信用承诺 CN2026000006<\/a>/);
     const history = JSON.parse(readFileSync(join(rootA, 'current', 'updates', 'history.json'), 'utf8'));

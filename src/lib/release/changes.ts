@@ -16,6 +16,8 @@ const reasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REAS
 const withdrawnReason = z.enum([...reasonCodes, 'absent']);
 export type WithdrawnReason = z.infer<typeof withdrawnReason>;
 export const WITHDRAWN_REASON_LABELS: Record<WithdrawnReason, string> = { ...WITHHELD_REASONS, absent: '导出中已无此记录' };
+/** What the notice a record's address keeps says of it: 依法 only where a rule withheld it; a record gone from the export may have gone for any reason. */
+export const stoppedPhrase = (reason: WithdrawnReason): string => (reason === 'absent' ? '已停止公示' : '已依法停止公示');
 
 const kind = z.enum(PAGE_KINDS);
 /** A dated export: the as-of date a release was built for and when the platform exported it. */
@@ -30,10 +32,16 @@ export const releaseDigestSchema = releaseStamp.extend({
   withheld: z.record(z.string(), withdrawnReason),
   /** `cases/<earlier key>` → `cases/<slug>`: a case's redirect_from, so that a renamed case is a change, not a withdrawal and a new case (absent from releases before it was kept). */
   moved: z.record(z.string(), z.string()).optional(),
+  /**
+   * `kind/id` of every record that had a page in an earlier release (published or withheld) and
+   * that this export no longer has (goneKeys): its address keeps a notice, as links to it must
+   * not break. Absent from releases before it was kept.
+   */
+  gone: z.array(z.string()).optional(),
 });
 export type ReleaseDigest = z.infer<typeof releaseDigestSchema>;
 
-const recordRef = z.object({ kind, id: z.string() });
+export const recordRef = z.object({ kind, id: z.string() });
 export type RecordRef = z.infer<typeof recordRef>;
 
 export const changesSchema = releaseStamp.extend({
@@ -112,6 +120,17 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
   }
   return { ...stamp, previous: { as_of: previous.as_of, exported_at: previous.exported_at }, published, withdrawn, changed };
 }
+
+/** The records `next` has no row of that had a page in `previous` or in any release before it (ReleaseDigest.gone). */
+export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefined): string[] {
+  if (!previous) return [];
+  const had = new Set([...(previous.gone ?? []), ...Object.keys(previous.published), ...Object.keys(previous.withheld)]);
+  // A key this release publishes, withholds or redirects (a renamed case) still has its page.
+  const here = (key: string) => key in next.published || key in next.withheld || key in (next.moved ?? {});
+  return [...had].filter((key) => !here(key)).sort();
+}
+
+export const recordRefOf = (key: string): RecordRef => refOf(key);
 
 export const changeCount = (c: Changes) => c.published.length + c.withdrawn.length + c.changed.length;
 

@@ -11,7 +11,7 @@ import type { CivilDate } from '../dates/civil-date.ts';
 import { UnusableExport } from '../export/errors.ts';
 import { ingestExport } from '../pipeline/ingest.ts';
 import { stoppedReport, writeReport } from '../pipeline/write-report.ts';
-import { compareReleases, extendHistory, historySchema, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
+import { compareReleases, extendHistory, goneKeys, historySchema, recordRefOf, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
 import { download, type DownloadLimits } from './download.ts';
 import {
   clearOldWork,
@@ -203,7 +203,8 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
     if (drop) log(`已确认（--accept-drop）：${drop}`);
   }
   const changes = compareReleases(digest, live.digest);
-  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes) };
+  digest.gone = goneKeys(digest, live.digest);
+  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes), gone: digest.gone.map(recordRefOf) };
   const updatesPath = join(work, 'updates.json');
   await writeFile(updatesPath, JSON.stringify(updates) + '\n');
 

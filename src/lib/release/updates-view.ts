@@ -34,9 +34,9 @@ export interface UpdateEntry {
 
 const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
 
-/** The history as the page shows it; `records`: this build's, whose pages may be linked. */
-export function updateEntries(history: readonly Changes[], records: PublishedRecords): UpdateEntry[] {
-  const pages = new Set(recordPages(records).map((p) => pageKey(p.kind, p.id)));
+/** The history as the page shows it; `records` and `gone`: this build's, whose pages may be linked. */
+export function updateEntries(history: readonly Changes[], records: PublishedRecords, gone: readonly RecordRef[]): UpdateEntry[] {
+  const pages = new Set(recordPages(records, gone).map((p) => pageKey(p.kind, p.id)));
   // An agency and a case by name, where this build has it: an id alone tells a reader little.
   const names = new Map<string, string>([
     ...records.subjects.map((s) => [pageKey('subjects', s.creditCode), `${s.name}（${s.creditCode}）`] as const),

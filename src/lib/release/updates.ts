@@ -6,13 +6,15 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { changesSchema, historySchema, type Changes, type History } from './changes.ts';
+import { changesSchema, historySchema, recordRef, type Changes, type History } from './changes.ts';
 
 export const updatesFileSchema = z.object({
   /** This release against the one it replaces. */
   changes: changesSchema,
   /** Every release that changed something, newest first (this one included when it did). */
   history: historySchema,
+  /** Records once on the site that this export no longer has (ReleaseDigest.gone): their addresses keep a notice. */
+  gone: z.array(recordRef).default([]),
 });
 export type UpdatesFile = z.infer<typeof updatesFileSchema>;
 

@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { runChildJob, type JobFailure } from '../child-job.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
-import { recordPages, type RecordPage } from '../site/record-pages.ts';
+import { stoppedPhrase, type RecordRef, type WithdrawnReason } from '../release/changes.ts';
+import { goneNotices, recordPages, type RecordPage } from '../site/record-pages.ts';
 import { checkFiles, resolvesInBuild, type PlacedProblem, type SafetyCheck, type SafetyProblem } from './file-checks.ts';
 import { outputFiles, type OutputFile } from './output-files.ts';
 
@@ -28,7 +29,11 @@ export interface PublishedFacts {
   pages: RecordPage[];
 }
 
-export const publishedFacts = (records: PublishedRecords): PublishedFacts => ({ identifiers: [...identifierValues(records)], pages: recordPages(records) });
+/** `gone`: the records of earlier releases this export no longer has (ReleaseDigest.gone), whose notices the build keeps. */
+export const publishedFacts = (records: PublishedRecords, gone: readonly RecordRef[]): PublishedFacts => ({
+  identifiers: [...identifierValues(records), ...goneNotices(gone).map((g) => g.id)],
+  pages: recordPages(records, gone),
+});
 
 export interface SafetyOptions {
   /** The site's own origin (portal configuration siteUrl): absolute URLs to it are internal. */
@@ -110,7 +115,8 @@ function identifierValues(records: PublishedRecords): Set<string> {
   return values;
 }
 
-const WITHHELD_HEADING = '<h1>该信息已依法停止公示</h1>';
+/** The notice's heading (WithheldNotice.astro), by its reason. */
+const noticeHeading = (reason: WithdrawnReason) => `<h1>该信息${stoppedPhrase(reason)}</h1>`;
 // Any of these on a withheld page would be a detail of the record.
 const DETAIL_MARKUP = /<dl[\s>]|<table[\s>]|data-search-(meta|body)|href="\/subjects\//;
 
@@ -132,7 +138,7 @@ export function checkRecordPages(outDir: string, pages: readonly RecordPage[], i
     }
     const html = readFileSync(join(outDir, decodeURIComponent(page.url), 'index.html'), 'utf8');
     const main = /<main[\s\S]*<\/main>/.exec(html)?.[0] ?? '';
-    if (!html.includes('<meta name="robots" content="noindex"') || !main.includes(WITHHELD_HEADING) || DETAIL_MARKUP.test(main)) {
+    if (!html.includes('<meta name="robots" content="noindex"') || !main.includes(noticeHeading(page.withheld)) || DETAIL_MARKUP.test(main)) {
       problems.push({ check: 'withheld-page', file: page.url, message: `停止公示的记录 ${what} 的页面显示了记录内容（应只有停止公示说明）` });
     }
   }

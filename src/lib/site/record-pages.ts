@@ -1,10 +1,12 @@
 /**
- * Every record page a build has: one per published subject, record and case, and one per
- * withheld record (its URL kept, showing only the notice). The safety checks expect each
- * of them; /updates/ links a record only when it has one.
+ * Every record page a build has: one per published subject, record and case, one per
+ * withheld record, and one per record of an earlier release that the export no longer has
+ * (their URLs kept, showing only the notice). The safety checks expect each of them; /updates/
+ * links a record only when it has one.
  */
 import type { PublishedRecords } from '../pipeline/ingest.ts';
-import type { WithheldReason } from '../rules/decision.ts';
+import type { RecordRef, WithdrawnReason } from '../release/changes.ts';
+import type { RecordKind } from '../schemas/contract.ts';
 import { recordUrl, subjectUrl } from './kinds.ts';
 
 /** Everything that has a page of its own. */
@@ -15,18 +17,25 @@ export interface RecordPage {
   kind: PageKind;
   id: string;
   url: string;
-  /** Set for a withheld record: its page shows only this reason. */
-  withheld?: WithheldReason;
+  /** Set for a withheld or gone record: its page shows only this reason. */
+  withheld?: WithdrawnReason;
 }
+
+/** The kinds whose pages are records of a contract file: a withheld or gone one keeps a notice at its address. */
+const RECORD_KINDS: readonly RecordKind[] = ['commitments', 'penalties', 'enforcement', 'dishonest', 'honors'];
+
+/** Of the records gone from the export (ReleaseDigest.gone), those whose address keeps a notice. */
+export const goneNotices = (gone: readonly RecordRef[]): (RecordRef & { kind: RecordKind })[] => gone.filter((r): r is RecordRef & { kind: RecordKind } => (RECORD_KINDS as readonly string[]).includes(r.kind));
 
 export const pageUrl = (kind: PageKind, id: string) => (kind === 'subjects' ? subjectUrl(id) : recordUrl(kind, id));
 
-export function recordPages(records: PublishedRecords): RecordPage[] {
+export function recordPages(records: PublishedRecords, gone: readonly RecordRef[]): RecordPage[] {
   const page = (kind: PageKind, id: string): RecordPage => ({ kind, id, url: pageUrl(kind, id) });
   return [
     ...records.subjects.map((s) => page('subjects', s.creditCode)),
-    ...(['commitments', 'penalties', 'enforcement', 'dishonest', 'honors'] as const).flatMap((k) => records[k].map((r) => page(k, r.id))),
+    ...RECORD_KINDS.flatMap((k) => records[k].map((r) => page(k, r.id))),
     ...records.cases.map((c) => page('cases', c.slug)),
     ...records.withheld.map((w) => ({ ...page(w.kind, w.id), withheld: w.reason })),
+    ...goneNotices(gone).map((g) => ({ ...page(g.kind, g.id), withheld: 'absent' as const })),
   ];
 }

@@ -1,7 +1,7 @@
 /** changes.json and the drop guard, against changes worked out by hand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareReleases, extendHistory, HISTORY_LIMIT, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
+import { compareReleases, extendHistory, goneKeys, HISTORY_LIMIT, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
 import { dropGuard } from '../../../src/lib/release/publish.ts';
 
 const before: ReleaseDigest = {
@@ -45,6 +45,14 @@ test('a case renamed (its old key in redirect_from, its old address redirecting)
   // fresh's earlier key was never published: fresh is new; gone has no redirect: withdrawn.
   assert.deepEqual(c.published, [{ kind: 'cases', id: 'fresh' }]);
   assert.deepEqual(c.withdrawn, [{ kind: 'cases', id: 'gone', reason: 'absent' }]);
+});
+
+test('a record gone from the export keeps its notice from release to release until it comes back; a renamed case has its redirect instead', () => {
+  const was: ReleaseDigest = { ...before, gone: ['commitments/C0', 'commitments/C5'], published: { 'commitments/C1': 'a', 'commitments/C2': 'b', 'subjects/S1': 'c', 'cases/old-key': 'd' }, withheld: { 'honors/H1': 'period_ended' } };
+  const now: ReleaseDigest = { ...after, published: { 'commitments/C1': 'a', 'commitments/C5': 'e', 'cases/new-key': 'd' }, withheld: { 'penalties/P1': 'repaired' }, moved: { 'cases/old-key': 'cases/new-key' } };
+  // C0 gone before and still; C2, S1 and H1 gone now; C5 back; old-key redirects; P1 is new.
+  assert.deepEqual(goneKeys(now, was), ['commitments/C0', 'commitments/C2', 'honors/H1', 'subjects/S1']);
+  assert.deepEqual(goneKeys(now, undefined), []);
 });
 
 test('the first release has nothing to compare with: previous is null and the lists are empty', () => {

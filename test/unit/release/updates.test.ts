@@ -24,14 +24,14 @@ const changes = (over: Partial<Changes>): Changes => ({ as_of: '2026-11-28', exp
 
 test('an agency and a case are named where this build has them; a renamed case says its old address still works', () => {
   const named = { ...records, subjects: [{ creditCode: '11370900MB2850001B', name: '泰安市某局' }], cases: [{ slug: 'new-key', title: '某案例', redirect_from: ['old-key'] }] } as unknown as PublishedRecords;
-  const [entry] = updateEntries([changes({ published: [{ kind: 'subjects', id: '11370900MB2850001B' }], changed: [{ kind: 'cases', id: 'new-key', renamed_from: 'old-key' }] })], named);
+  const [entry] = updateEntries([changes({ published: [{ kind: 'subjects', id: '11370900MB2850001B' }], changed: [{ kind: 'cases', id: 'new-key', renamed_from: 'old-key' }] })], named, []);
   assert.deepEqual(entry!.lists, [
     { title: '新公示', total: 1, items: [{ label: '信用画像 泰安市某局（11370900MB2850001B）', href: '/subjects/11370900MB2850001B/' }] },
     { title: '内容有更新', total: 1, items: [{ label: '诚信典型案例 某案例', href: '/cases/new-key/', note: '网址已更改，原网址 /cases/old-key/ 继续有效' }] },
   ]);
 });
 
-test('a record links to its page only when this build has one (published or withheld)', () => {
+test('a record links to its page only when this build has one (published, withheld, or gone from the export with a notice)', () => {
   const [entry] = updateEntries(
     [
       changes({
@@ -39,19 +39,23 @@ test('a record links to its page only when this build has one (published or with
         withdrawn: [
           { kind: 'penalties', id: 'P1', reason: 'repaired' },
           { kind: 'commitments', id: 'C9', reason: 'absent' },
+          { kind: 'subjects', id: 'S9', reason: 'absent' },
         ],
       }),
     ],
     records,
+    // A profile gone from the export keeps no page (only records of a contract file do).
+    [{ kind: 'commitments', id: 'C9' }, { kind: 'subjects', id: 'S9' }],
   );
   assert.deepEqual(entry!.lists, [
     { title: '新公示', total: 1, items: [{ label: '信用承诺 C1', href: '/commitments/C1/' }] },
     {
       title: '停止公示',
-      total: 2,
+      total: 3,
       items: [
         { label: '行政处罚 P1', href: '/penalties/P1/', note: '已完成信用修复' },
-        { label: '信用承诺 C9', note: '导出中已无此记录' },
+        { label: '信用承诺 C9', href: '/commitments/C9/', note: '导出中已无此记录' },
+        { label: '信用画像 S9', note: '导出中已无此记录' },
       ],
     },
   ]);
@@ -62,7 +66,7 @@ test('a record links to its page only when this build has one (published or with
 
 test(`a list longer than ${LIST_LIMIT} is cut on the page but keeps its total`, () => {
   const many = Array.from({ length: LIST_LIMIT + 5 }, (_, i) => ({ kind: 'commitments' as const, id: `X${i}` }));
-  const [entry] = updateEntries([changes({ changed: many })], records);
+  const [entry] = updateEntries([changes({ changed: many })], records, []);
   assert.equal(entry!.lists[0]!.total, LIST_LIMIT + 5);
   assert.equal(entry!.lists[0]!.items.length, LIST_LIMIT);
 });

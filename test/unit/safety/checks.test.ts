@@ -139,9 +139,18 @@ test('a published record without its page fails; a withheld page that shows deta
         { kind: 'penalties', id: 'P3', reason: 'repaired' },
         { kind: 'penalties', id: 'P4', reason: 'repaired' },
       ],
-    })).pages,
+    }), []).pages,
   ).map((p) => `${p.check} ${p.file}`);
   assert.deepEqual(problems, ['record-page /commitments/C2/', 'withheld-page /penalties/P2/', 'withheld-page /penalties/P3/', 'withheld-page /penalties/P4/']);
+});
+
+test("a record gone from the export needs its notice, which does not say 依法: the portal does not know why it went", () => {
+  const dir = site({
+    'commitments/C8/index.html': withheldPage('<div class="panel"><h1>该信息已停止公示</h1></div>'),
+    'commitments/C9/index.html': withheldPage('<div class="panel"><h1>该信息已依法停止公示</h1></div>'),
+  });
+  const pages = publishedFacts(records({}), [{ kind: 'commitments', id: 'C7' }, { kind: 'commitments', id: 'C8' }, { kind: 'commitments', id: 'C9' }]).pages;
+  assert.deepEqual(checkRecordPages(dir, pages).map((p) => `${p.check} ${p.file}`), ['withheld-page /commitments/C7/', 'withheld-page /commitments/C9/']);
 });
 
 test('given the pages of the search index, a published record page missing from them fails (the sitemap lists it unread); withheld pages need not be there', () => {
@@ -152,6 +161,7 @@ test('given the pages of the search index, a published record page missing from 
   });
   const pages = publishedFacts(
     records({ commitments: [{ id: 'C1' }, { id: 'C2' }] as PublishedRecords['commitments'], withheld: [{ kind: 'penalties', id: 'P1', reason: 'repaired' }] }),
+    [],
   ).pages;
   const found = (indexed?: string[]) => checkRecordPages(dir, pages, indexed && new Set(indexed)).map((p) => `${p.check} ${p.file}`);
   assert.deepEqual(found(['/commitments/C1/']), ['record-page /commitments/C2/']);
@@ -164,6 +174,6 @@ test('an all-digit 统一社会信用代码 of the build that passes for an iden
   const code = '113709230003242409';
   const dir = site({ 'index.html': page(`<a href="/subjects/${code}/">东平县民政局（${code}）</a>`), [`subjects/${code}/index.html`]: page('') });
   const withSubject = records({ subjects: [{ creditCode: code }] as PublishedRecords['subjects'] });
-  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, published: publishedFacts(withSubject) }).filter((p) => p.check === 'personal-number'), []);
+  assert.deepEqual(checkBuiltSite(dir, { siteUrl: SITE, published: publishedFacts(withSubject, []) }).filter((p) => p.check === 'personal-number'), []);
   assert.deepEqual(checks(dir), ['personal-number index.html', 'personal-number index.html']); // the link and the text
 });
