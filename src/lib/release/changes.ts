@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { BuildReport } from '../pipeline/report.ts';
 import { WITHHELD_REASONS } from '../rules/decision.ts';
+import { CONTRACT_FILES } from '../schemas/contract.ts';
 import { PAGE_KINDS, type PageKind } from '../site/record-pages.ts';
 
 const reasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
@@ -131,6 +132,21 @@ export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefine
 }
 
 export const recordRefOf = (key: string): RecordRef => refOf(key);
+
+/**
+ * `kind/id` of the rows this export has but rejected (the report's errors): such a record is in
+ * the export, and its address is a plain 404 until its row is valid again (portal.md), not a
+ * notice that it is gone. Its key stays in ReleaseDigest.gone, for the day it is.
+ */
+export function rejectedKeys(report: BuildReport): Set<string> {
+  const kindOf = new Map<string, PageKind>(CONTRACT_FILES.map((f) => [f.definition.file, f.kind]));
+  const keys = new Set<string>();
+  for (const p of report.problems) {
+    const kind = kindOf.get(p.file) ?? (p.file.startsWith('cases/') ? 'cases' : undefined);
+    if (p.severity === 'error' && p.id && kind) keys.add(keyOf(kind, p.id));
+  }
+  return keys;
+}
 
 export const changeCount = (c: Changes) => c.published.length + c.withdrawn.length + c.changed.length;
 

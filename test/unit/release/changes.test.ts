@@ -1,7 +1,7 @@
 /** changes.json and the drop guard, against changes worked out by hand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareReleases, extendHistory, goneKeys, HISTORY_LIMIT, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
+import { compareReleases, extendHistory, goneKeys, HISTORY_LIMIT, rejectedKeys, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
 import { dropGuard } from '../../../src/lib/release/publish.ts';
 
 const before: ReleaseDigest = {
@@ -53,6 +53,19 @@ test('a record gone from the export keeps its notice from release to release unt
   // C0 gone before and still; C2, S1 and H1 gone now; C5 back; old-key redirects; P1 is new.
   assert.deepEqual(goneKeys(now, was), ['commitments/C0', 'commitments/C2', 'honors/H1', 'subjects/S1']);
   assert.deepEqual(goneKeys(now, undefined), []);
+});
+
+test("the rows an export has but rejected are known by their report's errors: their addresses stay plain 404s, not notices that they are gone", () => {
+  const report = {
+    problems: [
+      { file: 'commitments.csv', line: 3, id: 'C2', field: '承诺内容', severity: 'error', message: '必填项为空' },
+      { file: 'commitments.csv', line: 4, id: 'C3', severity: 'warning', message: '未知列' },
+      { file: 'subjects.csv', line: 2, id: '11370900MB2850001B', field: '联系电话', severity: 'error', message: '…' },
+      { file: 'cases/old-key.md', line: 1, id: 'old-key', severity: 'error', message: '…' },
+      { file: 'penalties.csv', severity: 'error', message: '表头缺少必需的列' },
+    ],
+  } as never;
+  assert.deepEqual([...rejectedKeys(report)], ['commitments/C2', 'subjects/11370900MB2850001B', 'cases/old-key']);
 });
 
 test('the first release has nothing to compare with: previous is null and the lists are empty', () => {

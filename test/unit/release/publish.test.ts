@@ -5,8 +5,10 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Papa from 'papaparse';
 import portal from '../../../portal.config.ts';
 import { publishRelease, ReleaseFailure, type BuildRequest, type PublishOptions } from '../../../src/lib/release/publish.ts';
 import { openReleaseRoot, releaseDir, rollback } from '../../../src/lib/release/release-root.ts';
@@ -55,4 +57,22 @@ test('a current release removed by hand: the newest kept one stands in, and the 
   assert.equal(requests.at(-1)!.reuseFrom, releaseDir(r, second.id));
   assert.equal(readlinkSync(r.current), `releases/${third.id}`);
   assert.equal(readFileSync(join(r.current, 'index.html'), 'utf8'), requests.at(-1)!.outDir);
+});
+
+test("a record gone from the export is remembered and gets a notice; one whose row is rejected today is remembered but gets none (its address is a plain 404, portal.md)", async () => {
+  const root = join(temp, 'gone-root');
+  const dir = join(tempDir('portal-gone-'), 'export');
+  cpSync(fixture('withdrawn'), dir, { recursive: true });
+  // The withdrawn export drops CN2026000002–04; CN2026000006's row is made invalid here.
+  const csv = Papa.parse<string[]>(readFileSync(join(dir, 'commitments.csv'), 'utf8'), { skipEmptyLines: true }).data;
+  const dateColumn = csv[0]!.indexOf('承诺作出日期');
+  csv.find((row) => row[0] === 'CN2026000006')![dateColumn] = '不是日期';
+  writeFileSync(join(dir, 'commitments.csv'), Papa.unparse(csv) + '\n');
+  assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
+  await publishRelease({ ...options(fixture('good')), out: root });
+  const released = await publishRelease({ ...options(dir), out: root, acceptDrop: true });
+  const updates = JSON.parse(readFileSync(requests.at(-1)!.updatesPath, 'utf8'));
+  assert.deepEqual(updates.gone, ['CN2026000002', 'CN2026000003', 'CN2026000004'].map((id) => ({ kind: 'commitments', id })));
+  const digest = JSON.parse(readFileSync(join(released.dir, 'release.json'), 'utf8'));
+  assert.deepEqual(digest.gone, ['commitments/CN2026000002', 'commitments/CN2026000003', 'commitments/CN2026000004', 'commitments/CN2026000006']);
 });
