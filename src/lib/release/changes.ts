@@ -13,12 +13,12 @@ import { CONTRACT_FILES } from '../schemas/contract.ts';
 import { PAGE_KINDS, type PageKind } from '../site/record-pages.ts';
 
 const reasonCodes = Object.keys(WITHHELD_REASONS) as [keyof typeof WITHHELD_REASONS, ...(keyof typeof WITHHELD_REASONS)[]];
-/** Why a record left the site: a withheld reason, or `absent` when the export no longer has it. */
-const withdrawnReason = z.enum([...reasonCodes, 'absent']);
+/** Why a record left the site: a withheld reason, `absent` when the export no longer has it, `rejected` when its row is invalid today. */
+const withdrawnReason = z.enum([...reasonCodes, 'absent', 'rejected']);
 export type WithdrawnReason = z.infer<typeof withdrawnReason>;
-export const WITHDRAWN_REASON_LABELS: Record<WithdrawnReason, string> = { ...WITHHELD_REASONS, absent: '导出中已无此记录' };
+export const WITHDRAWN_REASON_LABELS: Record<WithdrawnReason, string> = { ...WITHHELD_REASONS, absent: '导出中已无此记录', rejected: '本次导出中该记录的数据有误，暂不公示' };
 /** What the notice a record's address keeps says of it: 依法 only where a rule withheld it; a record gone from the export may have gone for any reason. */
-export const stoppedPhrase = (reason: WithdrawnReason): string => (reason === 'absent' ? '已停止公示' : '已依法停止公示');
+export const stoppedPhrase = (reason: WithdrawnReason): string => (reason in WITHHELD_REASONS ? '已依法停止公示' : '已停止公示');
 
 const kind = z.enum(PAGE_KINDS);
 /** A dated export: the as-of date a release was built for and when the platform exported it. */
@@ -39,6 +39,8 @@ export const releaseDigestSchema = releaseStamp.extend({
    * not break. Absent from releases before it was kept.
    */
   gone: z.array(z.string()).optional(),
+  /** `kind/id` of the rows the export has but rejected (rejectedKeys). Absent from releases before it was kept. */
+  rejected: z.array(z.string()).optional(),
 });
 export type ReleaseDigest = z.infer<typeof releaseDigestSchema>;
 
@@ -85,7 +87,7 @@ export function releaseDigest(records: PublishedRecords, report: BuildReport): R
   const moved: Record<string, string> = {};
   for (const c of records.cases) for (const key of c.redirect_from) moved[keyOf('cases', key)] = keyOf('cases', c.slug);
   const published_rows = Object.values(report.files).reduce((n, t) => n + t.published, 0);
-  return { as_of: report.as_of, exported_at: report.export.exported_at, published_rows, published: sortKeys(published), withheld: sortKeys(withheld), moved: sortKeys(moved) };
+  return { as_of: report.as_of, exported_at: report.export.exported_at, published_rows, published: sortKeys(published), withheld: sortKeys(withheld), moved: sortKeys(moved), rejected: [...rejectedKeys(report)].sort() };
 }
 
 function sortKeys<V>(o: Record<string, V>): Record<string, V> {
@@ -115,9 +117,10 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
     else if (before !== hash) changed.push(refOf(key));
   }
   const renamedFrom = new Set(renamed.values());
+  const rejected = new Set(next.rejected);
   for (const key of Object.keys(previous.published)) {
     if (key in next.published || renamedFrom.has(key)) continue;
-    withdrawn.push({ ...refOf(key), reason: next.withheld[key] ?? 'absent' });
+    withdrawn.push({ ...refOf(key), reason: next.withheld[key] ?? (rejected.has(key) ? 'rejected' : 'absent') });
   }
   return { ...stamp, previous: { as_of: previous.as_of, exported_at: previous.exported_at }, published, withdrawn, changed };
 }
@@ -138,7 +141,7 @@ export const recordRefOf = (key: string): RecordRef => refOf(key);
  * the export, and its address is a plain 404 until its row is valid again (portal.md), not a
  * notice that it is gone. Its key stays in ReleaseDigest.gone, for the day it is.
  */
-export function rejectedKeys(report: BuildReport): Set<string> {
+function rejectedKeys(report: BuildReport): Set<string> {
   const kindOf = new Map<string, PageKind>(CONTRACT_FILES.map((f) => [f.definition.file, f.kind]));
   const keys = new Set<string>();
   for (const p of report.problems) {

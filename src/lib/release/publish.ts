@@ -11,7 +11,7 @@ import type { CivilDate } from '../dates/civil-date.ts';
 import { UnusableExport } from '../export/errors.ts';
 import { ingestExport } from '../pipeline/ingest.ts';
 import { stoppedReport, writeReport } from '../pipeline/write-report.ts';
-import { compareReleases, extendHistory, goneKeys, historySchema, recordRefOf, rejectedKeys, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
+import { compareReleases, extendHistory, goneKeys, historySchema, recordRefOf, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
 import { download, type DownloadLimits } from './download.ts';
 import {
   clearOldWork,
@@ -184,12 +184,10 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
   const exportDir = await fetchExport(o, work, log);
 
   let digest: ReleaseDigest;
-  let rejected: Set<string>;
   try {
     const result = await ingestExport({ exportDir, asOf: o.asOf, regions: o.regions, siteUrl: o.siteUrl });
     await writeReport(reportPath, result.report);
     digest = releaseDigest(result, result.report);
-    rejected = rejectedKeys(result.report);
   } catch (e) {
     if (e instanceof UnusableExport) {
       await writeReport(reportPath, stoppedReport(o.asOf, exportDir, e));
@@ -206,6 +204,8 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
   }
   const changes = compareReleases(digest, live.digest);
   digest.gone = goneKeys(digest, live.digest);
+  // A rejected row's address is a plain 404 (portal.md), not a notice that it is gone.
+  const rejected = new Set(digest.rejected);
   const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes), gone: digest.gone.filter((key) => !rejected.has(key)).map(recordRefOf) };
   const updatesPath = join(work, 'updates.json');
   await writeFile(updatesPath, JSON.stringify(updates) + '\n');

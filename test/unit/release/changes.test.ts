@@ -1,7 +1,7 @@
 /** changes.json and the drop guard, against changes worked out by hand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareReleases, extendHistory, goneKeys, HISTORY_LIMIT, rejectedKeys, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
+import { compareReleases, extendHistory, goneKeys, HISTORY_LIMIT, releaseDigest, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
 import { dropGuard } from '../../../src/lib/release/publish.ts';
 
 const before: ReleaseDigest = {
@@ -55,8 +55,11 @@ test('a record gone from the export keeps its notice from release to release unt
   assert.deepEqual(goneKeys(now, undefined), []);
 });
 
-test("the rows an export has but rejected are known by their report's errors: their addresses stay plain 404s, not notices that they are gone", () => {
+test("the rows an export has but rejected are known by their report's errors, and a record published before and rejected now is withdrawn as rejected", () => {
   const report = {
+    as_of: '2026-11-28',
+    export: { exported_at: '2026-11-27T23:00:00+08:00' },
+    files: {},
     problems: [
       { file: 'commitments.csv', line: 3, id: 'C2', field: '承诺内容', severity: 'error', message: '必填项为空' },
       { file: 'commitments.csv', line: 4, id: 'C3', severity: 'warning', message: '未知列' },
@@ -65,7 +68,15 @@ test("the rows an export has but rejected are known by their report's errors: th
       { file: 'penalties.csv', severity: 'error', message: '表头缺少必需的列' },
     ],
   } as never;
-  assert.deepEqual([...rejectedKeys(report)], ['commitments/C2', 'subjects/11370900MB2850001B', 'cases/old-key']);
+  const none = { subjects: [], commitments: [], penalties: [], enforcement: [], dishonest: [], honors: [], cases: [], withheld: [] } as never;
+  const digest = releaseDigest(none, report);
+  assert.deepEqual(digest.rejected, ['cases/old-key', 'commitments/C2', 'subjects/11370900MB2850001B']);
+  assert.deepEqual(compareReleases(digest, before).withdrawn, [
+    { kind: 'commitments', id: 'C1', reason: 'absent' },
+    { kind: 'commitments', id: 'C2', reason: 'rejected' },
+    { kind: 'penalties', id: 'P1', reason: 'absent' },
+    { kind: 'subjects', id: 'S1', reason: 'absent' },
+  ]);
 });
 
 test('the first release has nothing to compare with: previous is null and the lists are empty', () => {
