@@ -60,8 +60,11 @@ export async function readContractFile<R>({ definition, required }: { definition
   let sawHeader = false;
   const onHeader = (headers: string[]) => {
     sawHeader = true;
+    // A column of the contract written in another form of its characters (罚款金额(万元)): §3 matches names exactly, so it is named for the operator.
+    const writtenAs = (column: string) => headers.find((h) => h !== column && looseHeader(h) === looseHeader(column));
     const missing = definition.requiredHeaders.filter((h) => !headers.includes(h));
-    if (missing.length > 0) fatal.push({ file, line: 1, field: missing.join('、'), message: `缺少必需的列：${missing.join('、')}` });
+    const hints = missing.flatMap((m) => (writtenAs(m) ? [`表头中的“${writtenAs(m)}”与“${m}”写法不同`] : []));
+    if (missing.length > 0) fatal.push({ file, line: 1, field: missing.join('、'), message: `缺少必需的列：${missing.join('、')}${hints.length ? `（${hints.join('；')}，列名须与导出格式完全一致）` : ''}` });
     const seen = new Set<string>();
     let duplicated = false;
     for (const h of headers) {
@@ -72,7 +75,8 @@ export async function readContractFile<R>({ definition, required }: { definition
       }
       seen.add(h);
       if (definition.headers.includes(h)) continue;
-      warn({ file, line: 1, field: h, message: IDENTITY_NUMBER_HEADER.test(h) ? '个人证件号码列不属于导出格式，已忽略，其内容不会被读取或公示' : '未知列，已忽略' });
+      const meant = definition.headers.find((c) => looseHeader(c) === looseHeader(h));
+      warn({ file, line: 1, field: h, message: IDENTITY_NUMBER_HEADER.test(h) ? '个人证件号码列不属于导出格式，已忽略，其内容不会被读取或公示' : meant ? `未知列，已忽略：与导出格式的“${meant}”写法不同（列名须完全一致），该列的值均未读取` : '未知列，已忽略' });
     }
     usableHeader = missing.length === 0 && !duplicated;
   };
@@ -121,6 +125,9 @@ export async function readContractFile<R>({ definition, required }: { definition
   rejectCaseTwinAttachments(file, attached);
   return rows;
 }
+
+/** A header as its characters read, whatever their form: NFKC (ASCII and full-width brackets alike) and without white space. */
+const looseHeader = (h: string) => h.normalize('NFKC').replace(/\s+/g, '');
 
 /** Whether the file is there and is a regular file (a folder or device named like one is unusable). */
 function presence(path: string): 'absent' | 'file' | string {
