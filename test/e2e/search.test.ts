@@ -174,6 +174,19 @@ describe('site search', { timeout: 900_000 }, () => {
     assert.deepEqual(wrong, [], 'every query finds every page that contains it, and no other');
   });
 
+  test("a short form of an agency's name finds the pages that write it in full, and marks the full form", async () => {
+    const page = await context.newPage();
+    // By the rule (src/lib/search/abbreviations.ts): 市场监管局 stands for 市场监督管理局, 发改委 for 发展和改革委.
+    for (const [query, full] of [['市场监管局', '市场监督管理局'], ['发改委', '发展和改革委']] as const) {
+      const want = truth.filter((t) => t.text.includes(query) || t.text.includes(full)).map((t) => t.url).sort();
+      assert.ok(want.length > 5, `${query}: ${want.length} pages`);
+      const { urls } = await searchAll(page, q(query));
+      assert.deepEqual([...urls].sort(), want, query);
+      assert.ok((await page.locator('#search-results mark').allTextContents()).includes(full), `${query}: ${full} is marked`);
+    }
+    await page.close();
+  });
+
   test("a page's own number shows that page first, as typed or pasted; a part of a number matches no other page", async () => {
     const page = await context.newPage();
     const wrong: string[] = [];

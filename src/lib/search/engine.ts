@@ -9,7 +9,7 @@ import { PROFILE_KIND } from './kinds.ts';
 import { isComplete, knownFile, knownKey, type KnownEntry, type KnownFile } from './known.ts';
 import type { SearchManifest, ShardInfo } from './manifest.ts';
 import { numberFile, numberKey, type NumberFile, type NumberHit } from './numbers.ts';
-import { parseQuery, type QueryPart } from './query.ts';
+import { parseQuery, partForms, type QueryPart } from './query.ts';
 import { parseRouteFile, routeShards } from './routing.ts';
 import { cardFile, headingWeight, indexFile, matchPart, parseIndexFile, partKeys, relevance, type IndexedPage, type IndexFile } from './shard-index.ts';
 import { FILTERS, passesFilters, type SearchState } from './state.ts';
@@ -135,13 +135,19 @@ export class ShardedSearch {
     });
   }
 
-  /** The pages of one shard holding one part, with how often, matches in a heading weighed (the page table and the part's postings files, in parallel). */
+  /**
+   * The pages of one shard holding one part in any of its forms (as typed, or in full), with how
+   * often, matches in a heading weighed (the page table and the postings files, in parallel).
+   */
   private async matchInShard(shard: ShardInfo, part: QueryPart): Promise<Map<number, number>> {
-    const keys = partKeys(part.match).map((k) => k.key);
+    const forms = partForms(part);
+    const keys = forms.flatMap((f) => partKeys(f.match).map((k) => k.key));
     const numbers = [...new Set(keys.map((k) => indexFile(k, shard.indexFiles)))];
     const files = new Map<number, IndexFile>();
     const [{ pages }] = await Promise.all([this.pageTable(shard), ...numbers.map(async (n) => files.set(n, await this.lookup(`${shard.name}/index/${n}.bin.gz`, (path) => this.gzipped(path).then(parseIndexFile))))]);
-    return matchPart(part.match, (key) => files.get(indexFile(key, shard.indexFiles))!.get(key), headingWeight(pages));
+    const found = new Map<number, number>();
+    for (const f of forms) for (const [id, n] of matchPart(f.match, (key) => files.get(indexFile(key, shard.indexFiles))!.get(key), headingWeight(pages))) found.set(id, (found.get(id) ?? 0) + n);
+    return found;
   }
 
   /**
@@ -171,10 +177,11 @@ export class ShardedSearch {
     const pinned = await this.numberHits(manifest, s);
     const text = pinned[0]?.value ?? s.q;
     const parts = parseQuery(text);
-    const known = await this.knownEntry(manifest, text);
+    // The build listed the pages of the text as typed: not those that write its short forms in full.
+    const known = parts.some((p) => p.alternatives.length > 0) ? undefined : await this.knownEntry(manifest, text);
     // Every page is listed: filter and order them here, no shard is opened.
     if (known && isComplete(known)) return { parts, cursor: new SearchCursor<ShardInfo>([], async () => [], withPinned(pinned, knownPages(known, s))) };
-    const mask = await routeShards(parts, manifest.shards.length, manifest.routeFiles, (n) => this.routeFile(n));
+    const mask = await routeShards(parts, partForms, manifest.shards.length, manifest.routeFiles, (n) => this.routeFile(n));
     const shards = shardOrder(manifest.shards, s)
       .filter((i) => (mask >> BigInt(i)) & 1n)
       .map((i) => manifest.shards[i]!);

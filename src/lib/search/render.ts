@@ -2,7 +2,7 @@
 import { formatChineseDate } from '../dates/civil-date.ts';
 import type { ShownResult } from './cursor.ts';
 import { searchKindLabel } from './kinds.ts';
-import type { QueryPart } from './query.ts';
+import { partForms, type QueryPart } from './query.ts';
 import { snippet } from './snippet.ts';
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
@@ -25,7 +25,7 @@ export function renderResult(r: ShownResult, parts: readonly QueryPart[]): HTMLL
     meta.append(el('span', undefined, b));
   });
   const snip = el('p', 'search-result-snippet');
-  for (const piece of snippet(r.text, parts.map((p) => p.text))) snip.append(piece.mark ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));
+  for (const piece of snippet(r.text, parts.flatMap((p) => partForms(p).map((f) => f.text)))) snip.append(piece.mark ? el('mark', undefined, piece.text) : document.createTextNode(piece.text));
   li.append(h, meta, snip);
   return li;
 }

@@ -58,15 +58,16 @@ function parseBase36(s: string): bigint {
 }
 
 /**
- * Shards that can hold every part: those holding every key of it (a superset: the keys are
- * there, not necessarily in a row). `file(n)` loads one routing file.
+ * Shards that can hold every part: for each part, those holding every key of one of its forms
+ * (a superset: the keys are there, not necessarily in a row). `forms` gives a part's forms (the
+ * part as typed, and written in full: query.ts); `file(n)` loads one routing file.
  */
-export async function routeShards(parts: readonly { route: readonly string[] }[], shardCount: number, files: number, file: (n: number) => Promise<Map<string, bigint>>): Promise<bigint> {
-  const keys = [...new Set(parts.flatMap((p) => p.route))];
+export async function routeShards<P>(parts: readonly P[], forms: (part: P) => readonly { route: readonly string[] }[], shardCount: number, files: number, file: (n: number) => Promise<Map<string, bigint>>): Promise<bigint> {
+  const keys = [...new Set(parts.flatMap((p) => forms(p).flatMap((f) => f.route)))];
   const maps = await Promise.all(keys.map((k) => file(routeFile(k, files))));
-  let mask = (1n << BigInt(shardCount)) - 1n;
-  keys.forEach((k, i) => {
-    mask &= maps[i]!.get(k) ?? 0n;
-  });
+  const shardsOf = new Map(keys.map((k, i) => [k, maps[i]!.get(k) ?? 0n]));
+  const all = (1n << BigInt(shardCount)) - 1n;
+  let mask = all;
+  for (const p of parts) mask &= forms(p).reduce((either, f) => either | f.route.reduce((both, k) => both & shardsOf.get(k)!, all), 0n);
   return mask;
 }

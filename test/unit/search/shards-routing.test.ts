@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { planShards } from '../../../src/lib/search/shards.ts';
 import { buildRoutes, fnv1a, parseRouteFile, routeFile, routeFileCount, routeShards } from '../../../src/lib/search/routing.ts';
 import { addRouteKeys, segmentBlock } from '../../../src/lib/search/segment.ts';
-import { parseQuery } from '../../../src/lib/search/query.ts';
+import { parseQuery, partForms } from '../../../src/lib/search/query.ts';
 import { snippet } from '../../../src/lib/search/snippet.ts';
 
 const tokenSet = (blocks: string[]) => {
@@ -36,7 +36,7 @@ function router(shardTexts: string[][]) {
   const files = buildRoutes(shardTexts.map(tokenSet));
   const file = async (n: number) => parseRouteFile(files[n]!);
   return async (q: string) => {
-    const mask = await routeShards(parseQuery(q), shardTexts.length, files.length, file);
+    const mask = await routeShards(parseQuery(q), partForms, shardTexts.length, files.length, file);
     return shardTexts.map((_, i) => i).filter((i) => (mask >> BigInt(i)) & 1n);
   };
 }
@@ -53,6 +53,13 @@ test('routing sends a query only to shards holding all its keys', async () => {
   assert.deepEqual(await route('cn2026000011'), [1]); // numbers are routed whole
   assert.deepEqual(await route('2026'), [2]);
   assert.deepEqual(await route('CN202600001'), []); // a part of a number is not the number
+});
+
+test("routing sends a part with a short form to the shards holding it as typed or written in full", async () => {
+  const route = router([['泰安市市场监督管理局'], ['联合市场监管局检查'], ['泰安市应急管理局']]);
+  assert.deepEqual(await route('市场监管局'), [0, 1]);
+  assert.deepEqual(await route('市场监管局 泰安'), [0]);
+  assert.deepEqual(await route('市场监督管理局'), [0]);
 });
 
 test('routing by trigrams: a shard that has every bigram of a name, but not the name, is not opened', async () => {
