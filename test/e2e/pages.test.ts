@@ -314,6 +314,15 @@ describe('withheld, rejected and unknown records', () => {
       assert.doesNotMatch(await page.locator('main').innerText(), /页面不存在/, meant);
       await page.close();
     }
+    // A backslash, decoded or folded from fullwidth ＼, would make /\host: another host. Nothing is offered, nothing asked of it.
+    for (const hostile of ['/%5Cevil.example', '/%EF%BC%BCevil.example']) {
+      const before = offsite.length;
+      const { page } = await open(hostile);
+      await page.waitForLoadState('networkidle');
+      assert.equal(await page.locator('#nf-likely a').count(), 0, hostile);
+      assert.equal(offsite.length, before, `${hostile}: ${offsite.slice(before).join(' ')}`);
+      await page.close();
+    }
     // Nothing to find by address: the search for the id, which the site has never published.
     const { page } = await open('/commitments/cn9999999999/');
     const link = page.locator('#nf-likely a');

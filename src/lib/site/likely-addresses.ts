@@ -44,14 +44,22 @@ function asked(pathname: string): Asked | undefined {
   return id ? { segments, one: { folder: folder!, id } } : undefined;
 }
 
-/** Likely addresses for a path that was not found, best first, without the path itself; empty when there is no better guess. A file's address (its last part has a dot) gets no `/`, a folder's does. */
+/**
+ * A path of this site a browser resolves as such: a backslash is a slash to it (`/\\host` is
+ * `//host`, another host), and a dot segment climbs out of the folder. Decoding and NFKC can make
+ * either (%5C, ＼, ．．).
+ */
+const SITE_PATH = /^\/(?![\\/])[^\\\x00-\x1f]*$/;
+const ownPath = (address: string) => SITE_PATH.test(address) && !address.split('/').some((part) => part === '.' || part === '..');
+
+/** Likely addresses for a path that was not found, best first, without the path itself; empty when there is no better guess. A file's address (its last part has a dot) gets no `/`, a folder's does. Only paths of this site. */
 export function likelyAddresses(pathname: string): string[] {
   const a = asked(pathname);
   if (!a) return [];
   const found = a.one
     ? [`/${a.one.folder}/${a.one.id}/`, `/${a.one.folder}/${LOWER_CASE_IDS.has(a.one.folder) ? a.one.id.toLowerCase() : a.one.id.toUpperCase()}/`]
     : [`/${a.segments.join('/')}${a.segments.at(-1)!.includes('.') ? '' : '/'}`];
-  return [...new Set(found)].filter((address) => address !== pathname);
+  return [...new Set(found)].filter((address) => address !== pathname && ownPath(address));
 }
 
 /** The id, code or slug the path asks a page for, to search for when no likely address exists. */

@@ -37,6 +37,14 @@ test('no guess: an address already tidy, the home page, a path that does not dec
   assert.deepEqual(likelyAddresses('/penalties/%EF%BC%89/'), []);
 });
 
+test('never an address a browser would take to another host or out of its folder: a backslash, decoded or folded from fullwidth, or dot segments', () => {
+  // %5C is \, %EF%BC%BC is fullwidth ＼ (NFKC \), %EF%BC%8E is fullwidth ．
+  for (const hostile of ['/%5Cevil.example', '/%EF%BC%BCevil.example', '/%5C%5Cevil.example/x', '/%2F%2Fevil.example', '/penalties/%EF%BC%8E%EF%BC%8E/', '/a/%2E%2E/%2E%2E/x', '/%5Cevil.example/page/1/'])
+    assert.deepEqual(likelyAddresses(hostile).filter((a) => !/^\/[a-z]/.test(a) || a.includes('\\') || a.startsWith('//') || a.split('/').includes('..')), [], hostile);
+  assert.deepEqual(likelyAddresses('/%5Cevil.example'), []);
+  assert.deepEqual(likelyAddresses('/%EF%BC%BCevil.example'), []);
+});
+
 test('the id asked for, to search for when no address exists', () => {
   assert.equal(askedId('/penalties/xzcf-2099-0001）/'), 'xzcf-2099-0001');
   assert.equal(askedId('/subjects/91370900ma3c000044/index.html'), '91370900ma3c000044');
