@@ -6,7 +6,7 @@
  * about a day in any other year is answered with the missing year, never with a guess.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
-import { addDays, yearOf, type CivilDate } from '../dates/civil-date.ts';
+import { addDays, LAST_DAY, yearOf, type CivilDate } from '../dates/civil-date.ts';
 import type { CalendarYear } from './calendar-year.ts';
 
 /** A figure that could be worked out, or the year no calendar covers. */
@@ -34,7 +34,10 @@ const dayOfYear = (date: CivilDate) => (Date.parse(`${date}T00:00:00Z`) - Date.U
 
 function yearDays(year: number, holidays: ReadonlySet<string>, workdays: ReadonlySet<string>): YearDays {
   const working: boolean[] = [];
-  for (let d = `${year}-01-01`; yearOf(d) === year; d = addDays(d, 1)) {
+  // Counted, not walked to the next year: addDays ends at LAST_DAY, which 9999 never leaves.
+  const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86400_000;
+  for (let i = 0; i < days; i++) {
+    const d = addDays(`${year}-01-01`, i);
     const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
     working.push(workdays.has(d) || (weekday !== 0 && weekday !== 6 && !holidays.has(d)));
   }
@@ -69,6 +72,8 @@ export function workingCalendar(repositoryYears: readonly CalendarYear[] = []): 
     addWorkingDays(date, n) {
       let d = date;
       for (let left = n; left > 0; ) {
+        // A reckoning past the last day ends there (civil-date.ts LAST_DAY).
+        if (d === LAST_DAY) return { ok: true, value: LAST_DAY };
         d = addDays(d, 1);
         const w = isWorkingDay(d);
         if (!w.ok) return w;

@@ -70,6 +70,13 @@ describe('a year no source covers', () => {
     assert.deepEqual(c.isWorkingDay('2027-01-10'), { ok: true, value: true });
     assert.deepEqual(c.workingDaysBetween('2026-12-31', '2027-01-11'), { ok: true, value: 7 }); // 4,5,6,7,8,10,11
   });
+  test('the year 9999 is counted whole, and a deadline past its last day ends there (civil-date.ts LAST_DAY)', () => {
+    const c = workingCalendar([{ ...year2027, year: 9999, holidays: [], workdays: [] }]);
+    // 9999-12-31 is a Friday (by the Gregorian calendar's 400-year cycle: as 2399-12-31 and 1999-12-31).
+    assert.deepEqual(c.isWorkingDay('9999-12-31'), { ok: true, value: true });
+    assert.deepEqual(c.workingDaysBetween('9999-12-26', '9999-12-31'), { ok: true, value: 5 });
+    assert.deepEqual(c.addWorkingDays('9999-12-30', 7), { ok: true, value: '9999-12-31' });
+  });
   test('an unconfirmed repository year is a template and covers nothing', () => {
     const c = workingCalendar([{ ...year2027, confirmed: false }]);
     assert.equal(c.covers(2027), false);
