@@ -166,9 +166,11 @@ function checkCase(c: CaseFile, exportDir: string, regions: readonly string[], s
   }
   const inBody = findPersonalNumbers(c.body);
   for (const hit of inBody) add(undefined, bodyLineAt(hit.index), `正文${personalNumberMessage(hit)}`);
-  // As a reader sees it: markup or an entity inside a number (370102*1990*01011231) leaves it whole on the page.
+  // As a reader sees it: markup or an entity inside a number (370102*1990*01011231) leaves it
+  // whole on the page; so does percent-encoding in an image's file name (%31%33…), which its
+  // address on the page and the published file show decoded.
   const written = new Set(inBody.map((hit) => hit.masked));
-  for (const { text, offsetLine } of body.texts) {
+  for (const { text, offsetLine } of [...body.texts, ...body.images.map(({ src, offsetLine }) => ({ text: src, offsetLine }))]) {
     for (const hit of findPersonalNumbers(text)) if (!written.has(hit.masked)) add(undefined, c.bodyLine + offsetLine, `正文${personalNumberMessage(hit)}`);
   }
   const links = body.links.flatMap(({ href, offsetLine }) => {

@@ -18,6 +18,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type Plugin } from 'unified';
+import { TEXT_BREAKS } from '../html.ts';
 import { attachmentKey } from '../identifiers/attachments.ts';
 import { attachmentUrl } from '../site/kinds.ts';
 
@@ -32,8 +33,9 @@ const ATTACHMENT_IMAGE = /^(?!.*\/(?:\.|%2e))attachments\/[^\\:?#\s\x00-\x1f]+$/
 const caseBodySchema: Schema = {
   ...defaultSchema,
   // <picture>/<source srcset> would load images from any host; <input> (GFM task lists)
-  // would be an unlabelled form control (WCAG 1.3.1).
-  tagNames: defaultSchema.tagNames!.filter((tag) => !['picture', 'source', 'input'].includes(tag)),
+  // would be an unlabelled form control (WCAG 1.3.1); <tt> and <strike> are obsolete, so the
+  // page would not be valid HTML (<code> and <s> or <del> say the same).
+  tagNames: defaultSchema.tagNames!.filter((tag) => !['picture', 'source', 'input', 'tt', 'strike'].includes(tag)),
   attributes: {
     ...defaultSchema.attributes,
     // tabindex and accesskey would take over the page's keyboard order and shortcuts.
@@ -175,15 +177,14 @@ export interface CaseBodyCheck {
   /** The links the body keeps (`href` as written): the pipeline checks those to a record's page. */
   links: { href: string; offsetLine: number }[];
   /**
-   * The text a reader sees, block by block (a paragraph, an item, a cell…), with the line each
-   * starts on: markup within a block (`370102*1990*01011231`, an entity, a link) shows one run of
-   * text, which the pipeline searches for personal numbers as it searches the body as written.
+   * The text a reader sees, run by run (a paragraph, an item, a cell…: html.ts TEXT_BREAKS), with
+   * the line each starts on, and each kept alt and title text on its own: markup within a run
+   * (`370102*1990*01011231`, an entity, a link, <tt>) shows one run of characters, which the
+   * pipeline searches for personal numbers as it searches the body as written.
    */
   texts: { text: string; offsetLine: number }[];
 }
 
-/** Elements that flow within a line of text: their text joins their block's (the rest start a block of their own). */
-const INLINE = new Set(['a', 'abbr', 'b', 'bdi', 'bdo', 'br', 'cite', 'code', 'data', 'del', 'dfn', 'em', 'i', 'img', 'ins', 'kbd', 'mark', 'q', 'rp', 'rt', 'ruby', 's', 'samp', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var', 'wbr']);
 
 export function checkCaseBody(body: string, format: 'md' | 'mdx'): CaseBodyCheck {
   const found: BodyProblem[] = [];
@@ -267,13 +268,16 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
 }
 
 /**
- * The text the sanitized body shows, block by block (CaseBodyCheck.texts). Walks the parsed tree
+ * The text the sanitized body shows, run by run (CaseBodyCheck.texts). Walks the parsed tree
  * for its lines; a text the sanitizer removed (within script or style) shows nothing, an element
- * it unwrapped (an unknown tag) shows its kept children in place. A block inside a block ends the text before it.
+ * it unwrapped (an unknown tag) shows its kept children in place. A break inside a run ends the
+ * text before it. An alt or a title the sanitizer kept is shown too (an image not loaded, a tooltip).
  */
 function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck['texts'] {
   const blocks: CaseBodyCheck['texts'] = [];
   const isKept = (node: Nodes) => kept.has((node.data as { caseBodyMark: number }).caseBodyMark);
+  // The element as the sanitizer kept it: its attributes are those the page has.
+  const keptAs = (node: Element) => kept.get((node.data as { caseBodyMark: number }).caseBodyMark) as Element;
   const visit = (node: Nodes, block: { text: string; offsetLine: number }, line: number) => {
     const here = node.position?.start?.line ? node.position.start.line - 1 : line;
     if (node.type === 'text') {
@@ -281,7 +285,11 @@ function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck[
       return;
     }
     if (!('children' in node)) return;
-    const own = node.type === 'root' || (node.type === 'element' && isKept(node) && !INLINE.has(node.tagName)) ? { text: '', offsetLine: here } : undefined;
+    if (node.type === 'element' && isKept(node)) {
+      const { properties } = keptAs(node);
+      for (const name of ['alt', 'title'] as const) if (typeof properties[name] === 'string') blocks.push({ text: properties[name], offsetLine: here });
+    }
+    const own = node.type === 'root' || (node.type === 'element' && isKept(node) && TEXT_BREAKS.has(node.tagName)) ? { text: '', offsetLine: here } : undefined;
     if (own) blocks.push(own);
     for (const child of node.children) visit(child, own ?? block, here);
     if (own) block.text += '\n';

@@ -16,7 +16,7 @@
  * The block of the region's first `<h1>` is the page's heading (an agency's name, a record's
  * title), which the ranking weighs above the rest (shard-index.ts relevance).
  */
-import { htmlParser, type ParseHandler } from '../html.ts';
+import { htmlParser, TEXT_BREAKS, type ParseHandler } from '../html.ts';
 import { commitmentFile } from '../schemas/commitment.ts';
 import { dishonestFile } from '../schemas/dishonest.ts';
 import { enforcementFile } from '../schemas/enforcement.ts';
@@ -59,11 +59,6 @@ const OWN_NUMBER_FIELDS: Record<string, readonly string[]> = {
 
 export type Extraction = { page: ExtractedPage } | { skipped: 'no-meta' | 'noindex' } | { error: string };
 
-const BLOCK = new Set([
-  'address', 'article', 'aside', 'blockquote', 'br', 'caption', 'dd', 'details', 'div', 'dl', 'dt', 'fieldset', 'figcaption', 'figure',
-  'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary',
-  'table', 'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul', 'option', 'select', 'textarea', 'img', 'button', 'input', 'label',
-]);
 const SKIP = new Set(['script', 'style', 'template', 'noscript', 'svg', 'head', 'title', 'iframe', 'object']);
 const META_MARK = 'data-search-meta';
 
@@ -157,7 +152,7 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
         regions++;
       }
       if (skip) skipDepth++;
-      if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      if (bodyDepth > 0 && skipDepth === 0 && TEXT_BREAKS.has(name)) flush();
       if (name === 'h1' && bodyDepth > 0 && skipDepth === 0 && heading < 0) inHeading = true;
       if (bodyDepth > 0 && (name === 'dt' || name === 'dd')) {
         field = name;
@@ -177,7 +172,7 @@ export function extractionParse(url: string): { handler: ParseHandler; done(): E
         else if (label && t) fields.push([label, t]);
         field = undefined;
       }
-      if (bodyDepth > 0 && skipDepth === 0 && BLOCK.has(name)) flush();
+      if (bodyDepth > 0 && skipDepth === 0 && TEXT_BREAKS.has(name)) flush();
       if (name === 'h1') inHeading = false;
       if (top.skip) skipDepth--;
       if (top.body) {

@@ -71,7 +71,7 @@ describe('a year no source covers', () => {
     assert.deepEqual(c.workingDaysBetween('2026-12-31', '2027-01-11'), { ok: true, value: 7 }); // 4,5,6,7,8,10,11
   });
   test('the year 9999 is counted whole, and a deadline past its last day ends there (civil-date.ts LAST_DAY)', () => {
-    const c = workingCalendar([{ ...year2027, year: 9999, holidays: [], workdays: [] }]);
+    const c = workingCalendar([{ ...year2027, year: 9999, holidays: {}, workdays: {} }]);
     // 9999-12-31 is a Friday (by the Gregorian calendar's 400-year cycle: as 2399-12-31 and 1999-12-31).
     assert.deepEqual(c.isWorkingDay('9999-12-31'), { ok: true, value: true });
     assert.deepEqual(c.workingDaysBetween('9999-12-26', '9999-12-31'), { ok: true, value: 5 });

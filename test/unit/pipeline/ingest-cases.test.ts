@@ -87,6 +87,8 @@ describe('pipeline: model cases', () => {
       [11, '正文含有居民身份证号码（3709**********1235），不得公示'],
       [13, '正文含有手机号码（1391***5678），不得公示'],
       [15, '正文含有居民身份证号码（3709**********1235），不得公示'],
+      // An image's file name written %31%33912345678.png: the page asks for 13912345678.png.
+      [17, '正文含有手机号码（1391***5678），不得公示'],
     ]);
   });
   test("a mobile number in the cover's file name, which its page and the open data show, is rejected, masked", () => {

@@ -36,6 +36,9 @@ describe('§5 case body: anything the allowlist would remove rejects the case, a
     assert.deepEqual(md('<SCRIPT src="x.js"></SCRIPT>'), [at(0, SCRIPT)]);
     assert.deepEqual(md('<iframe src="https://x"></iframe>\n<style>body{}</style>'), [at(0, '不允许使用 <iframe> 标签'), at(1, '不允许使用 <style> 标签')]);
   });
+  test('the obsolete <tt> and <strike> are rejected: the page would not be valid HTML', () => {
+    assert.deepEqual(md('<tt>代码</tt> <strike>旧</strike>'), [at(0, '不允许使用 <tt> 标签'), at(0, '不允许使用 <strike> 标签')]);
+  });
   test('objects, embeds, SVG, forms, <base> and <meta http-equiv> are rejected by name', () => {
     assert.deepEqual(md('<object data="x.swf"></object>'), [at(0, '不允许使用 <object> 标签')]);
     assert.deepEqual(md('正文\n\n<embed src="x.swf">'), [at(2, '不允许使用 <embed> 标签')]);
@@ -110,6 +113,17 @@ describe('§5 case body: the text a reader sees, block by block', () => {
       { text: '二', offsetLine: 3 },
       { text: '1391', offsetLine: 5 },
       { text: '2345678', offsetLine: 5 },
+    ]);
+  });
+  test('inline markup of any kind joins its run; a line break ends it; an alt or a title is shown text of its own', () => {
+    assert.deepEqual(texts('1391<span>2345</span><sub>678</sub> <del>甲</del><s>乙</s>'), [{ text: '13912345678 甲乙', offsetLine: 0 }]);
+    // A line break parts the run's text as a new line does: 1391234 and 5678 are two numbers.
+    assert.deepEqual(texts('一<br>二'), [{ text: '一\n二', offsetLine: 0 }]);
+    assert.deepEqual(texts('前![370902*1990*01011235](attachments/cases/a.png)后 [链](#x "13912345678")'), [
+      // An image parts the text around it, as the search index reads it.
+      { text: '前\n后 链', offsetLine: 0 },
+      { text: '370902199001011235', offsetLine: 0 },
+      { text: '13912345678', offsetLine: 0 },
     ]);
   });
   test('what the allowlist drops shows nothing, and a block inside a block ends the text before it', () => {
