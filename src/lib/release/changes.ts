@@ -106,9 +106,16 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
   const published: RecordRef[] = [];
   const changed: Changes['changed'] = [];
   const withdrawn: Changes['withdrawn'] = [];
-  // A published key of the release replaced that is gone now and redirects to a new one: renamed.
+  // A published key of the release replaced that is gone now and redirects to a published one:
+  // moved, not withdrawn (two cases merged into one move both). The new key, new itself, is a
+  // case renamed: a change that names its earlier key (the first, when two merged).
   const renamed = new Map<string, string>();
-  for (const [from, to] of Object.entries(next.moved ?? {})) if (from in previous.published && !(from in next.published) && !(to in previous.published)) renamed.set(to, from);
+  const renamedFrom = new Set<string>();
+  for (const [from, to] of Object.entries(next.moved ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!(from in previous.published) || from in next.published || !(to in next.published)) continue;
+    renamedFrom.add(from);
+    if (!(to in previous.published) && !renamed.has(to)) renamed.set(to, from);
+  }
   for (const [key, hash] of Object.entries(next.published)) {
     const before = previous.published[key];
     const from = renamed.get(key);
@@ -116,7 +123,6 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
     else if (before === undefined) published.push(refOf(key));
     else if (before !== hash) changed.push(refOf(key));
   }
-  const renamedFrom = new Set(renamed.values());
   const rejected = new Set(next.rejected);
   for (const key of Object.keys(previous.published)) {
     if (key in next.published || renamedFrom.has(key)) continue;
@@ -129,9 +135,10 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
 export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefined): string[] {
   if (!previous) return [];
   const had = new Set([...(previous.gone ?? []), ...Object.keys(previous.published), ...Object.keys(previous.withheld)]);
-  // A key this release publishes, withholds or redirects (a renamed case) still has its page.
-  const here = (key: string) => key in next.published || key in next.withheld || key in (next.moved ?? {});
-  return [...had].filter((key) => !here(key)).sort();
+  // A key this release publishes, withholds or redirects (a renamed case) still has its page;
+  // in any letter case, since a host that ignores case serves one page for both spellings.
+  const present = new Set([...Object.keys(next.published), ...Object.keys(next.withheld), ...Object.keys(next.moved ?? {})].map((k) => k.toUpperCase()));
+  return [...had].filter((key) => !present.has(key.toUpperCase())).sort();
 }
 
 export const recordRefOf = (key: string): RecordRef => refOf(key);

@@ -79,6 +79,21 @@ test("the rows an export has but rejected are known by their report's errors, an
   ]);
 });
 
+test('two cases merged into one: both earlier keys redirect, neither is withdrawn; the new case names the first', () => {
+  const was: ReleaseDigest = { ...before, published: { 'cases/a': 'x', 'cases/b': 'y', 'cases/kept': 'k' }, withheld: {} };
+  const now: ReleaseDigest = { ...after, published: { 'cases/c': 'z', 'cases/kept': 'k2' }, withheld: {}, moved: { 'cases/a': 'cases/c', 'cases/b': 'cases/c', 'cases/old-kept': 'cases/kept' } };
+  const c = compareReleases(now, was);
+  assert.deepEqual(c.changed, [{ kind: 'cases', id: 'c', renamed_from: 'a' }, { kind: 'cases', id: 'kept' }]);
+  assert.deepEqual([c.published, c.withdrawn], [[], []]);
+  assert.deepEqual(goneKeys(now, was), []);
+});
+
+test("a key gone in one letter case and present today in another is not gone: a host that ignores case serves one page for both", () => {
+  const was: ReleaseDigest = { ...before, published: { 'commitments/cn2026000001': 'a' }, withheld: {} };
+  const now: ReleaseDigest = { ...after, published: { 'commitments/CN2026000001': 'a' }, withheld: {} };
+  assert.deepEqual(goneKeys(now, was), []);
+});
+
 test('the first release has nothing to compare with: previous is null and the lists are empty', () => {
   const c = compareReleases(after, undefined);
   assert.equal(c.previous, null);
