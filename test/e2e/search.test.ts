@@ -390,6 +390,14 @@ describe('site search', { timeout: 900_000 }, () => {
     assert.equal(await page.evaluate(() => history.length), steps);
     await page.goBack();
     assert.equal(new URL(page.url()).pathname, '/');
+    // A query typed but not sent, then a filter changed: a new query, a step of its own, and Back returns to the one before.
+    await page.goto(`${server.origin}/search/?q=${encodeURIComponent('泰山区')}`);
+    await page.locator('#search-results > li').first().waitFor();
+    await page.locator('#search-q').fill('岱岳区');
+    await page.locator('select[name="kind"]').selectOption({ index: 1 });
+    await page.waitForURL(/%E5%B2%B1%E5%B2%B3/);
+    await page.goBack();
+    assert.equal(new URL(page.url()).searchParams.get('q'), '泰山区');
     await page.close();
   });
 

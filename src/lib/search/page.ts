@@ -110,7 +110,9 @@ export function initSearch(): void {
     submit('push');
   });
   form.addEventListener('change', (e) => {
-    if ((e.target as HTMLElement).tagName === 'SELECT' && input.value.trim()) submit('replace');
+    if ((e.target as HTMLElement).tagName !== 'SELECT' || !input.value.trim()) return;
+    // A filter on the query the address holds replaces its step; on a query typed since, it is a new query.
+    submit(read().q === stateFromUrl(location.search).q ? 'replace' : 'push');
   });
   more.addEventListener('click', () => void showPage(run, true).catch((e) => console.error(e)));
   const asked = () => new URLSearchParams(location.search).has('q');
