@@ -139,8 +139,10 @@ async function inspectTar(file: string, limits: UnpackLimits): Promise<void> {
   const budget = new Budget(limits);
   const source = createReadStream(file);
   let problem: Error | undefined;
-  // The whole tar stream, headers and padding included (a header and a padded block an entry).
-  const streamCap = limits.maxBytes + 1024 * (limits.maxFiles + 2) + TAR_TRAILER_BYTES;
+  // The whole tar stream, headers and padding included: an entry's header, an extended header of
+  // its name (a Chinese or long name has one) and padding take about 1.5 KB; 4 KB are allowed for
+  // each file, and as many folders as files.
+  const streamCap = limits.maxBytes + 4096 * (2 * limits.maxFiles + 2) + TAR_TRAILER_BYTES;
   let streamed = 0;
   let ended = false;
   let trailing = 0;

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { Header } from 'tar';
+import { create, Header } from 'tar';
 import { ArchiveError, safeEntryPath, unpackArchive } from '../../../src/lib/release/unpack.ts';
 import { makeTarGz, makeZip, type ArchiveEntry } from '../support/archives.ts';
 import { tempDir } from '../support/temp-dir.ts';
@@ -97,6 +97,17 @@ test("tar.gz: what follows the archive's end is refused beyond a record's paddin
   const { error } = await tryUnpack(gzipSync(Buffer.concat([tar, Buffer.alloc(2 << 20)])), { maxBytes: 10_000_000, maxFiles: 10 });
   assert.ok(error instanceof ArchiveError, String(error));
   assert.equal(error.message, '压缩包在归档结束标记之后还有超过 1 MB 的多余数据');
+});
+
+test('tar.gz: headers do not count against the size limit: 1,900 one-byte files with long Chinese names, each with an extended header, unpack', async () => {
+  const src = tempDir('portal-many-names-');
+  const names = Array.from({ length: 1900 }, (_, i) => `泰安市某某单位关于信用承诺履行情况的说明材料第${i}号.txt`);
+  for (const name of names) writeFileSync(join(src, name), 'x');
+  const archive = join(tempDir('portal-many-names-tgz-'), 'a.tar.gz');
+  await create({ gzip: true, file: archive, cwd: src, portable: true }, names);
+  const { out, error } = await tryUnpack(readFileSync(archive), { maxBytes: 100_000, maxFiles: 1901 });
+  assert.equal(error, undefined);
+  assert.equal(readdirSync(out).length, 1900);
 });
 
 test('tar.gz: a stream longer than its entries can be is refused by the bytes actually unpacked', async () => {
