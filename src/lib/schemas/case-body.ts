@@ -238,7 +238,7 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
   collect(sanitize(tree, caseBodySchema));
 
   const ids = new Set<string>();
-  const walk = (node: Nodes, line: number, inCode: boolean) => {
+  const walk = (node: Nodes, line: number, inCode: boolean, parent?: string) => {
     const here = node.position?.start?.line ? node.position.start.line - 1 : line;
     const after = kept.get((node.data as { caseBodyMark: number }).caseBodyMark);
     if (node.type === 'comment' && !after) found.push({ offsetLine: here, message: '不允许使用 HTML 注释' });
@@ -247,10 +247,15 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
     if (node.type === 'element') {
       if (!after || after.type !== 'element') found.push({ offsetLine: here, message: removedElement(node.tagName) });
       else {
-        // The allowlist keeps ids (prefixed): two alike would be invalid HTML, and a link to one would find either.
+        // The allowlist keeps ids (prefixed): two alike, or one with a space, would be invalid HTML, and a link to one would find either.
         const id = node.properties.id;
-        if (typeof id === 'string' && !ids.has(id)) ids.add(id);
-        else if (typeof id === 'string') found.push({ offsetLine: here, message: `id 重复：${id.length > 60 ? `${id.slice(0, 60)}…` : id}` });
+        const shown = typeof id === 'string' && id.length > 60 ? `${id.slice(0, 60)}…` : id;
+        if (typeof id === 'string' && /\s/.test(id)) found.push({ offsetLine: here, message: `id 不能含空白字符：${shown}` });
+        else if (typeof id === 'string' && !ids.has(id)) ids.add(id);
+        else if (typeof id === 'string') found.push({ offsetLine: here, message: `id 重复：${shown}` });
+        // The allowlist's ancestors are any ancestor; valid HTML wants the list as the parent (a <td> between them is not).
+        const within = LIST_PARENTS[node.tagName];
+        if (within && !within.includes(parent ?? '')) found.push({ offsetLine: here, message: removedElement(node.tagName) });
         for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
         if (after.tagName === 'img' && typeof after.properties.src === 'string') {
           const file = imageFile(after.properties.src);
@@ -260,7 +265,9 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
         if (after.tagName === 'a' && typeof after.properties.href === 'string') links.push({ href: after.properties.href, offsetLine: here });
       }
     }
-    if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')));
+    // An element the allowlist unwraps (an unknown tag) leaves its children to its own parent.
+    const parentOfChildren = node.type === 'element' ? (after?.type === 'element' ? node.tagName : parent) : undefined;
+    if ('children' in node) for (const child of node.children) walk(child, here, inCode || (node.type === 'element' && (node.tagName === 'code' || node.tagName === 'pre')), parentOfChildren);
   };
   walk(tree, 0, false);
   texts.push(...shownText(tree, kept));
@@ -297,6 +304,9 @@ function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck[
   visit(tree, { text: '', offsetLine: 0 }, 0);
   return blocks.filter((b) => b.text.trim() !== '');
 }
+
+/** The parents a list item or a term may have in valid HTML (a <div> groups a <dl>'s terms). */
+const LIST_PARENTS: Record<string, readonly string[]> = { li: ['ol', 'ul'], dt: ['dl', 'div'], dd: ['dl', 'div'] };
 
 /** Why the allowlist took an element out. */
 function removedElement(tag: string): string {

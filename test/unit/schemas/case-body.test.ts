@@ -96,7 +96,10 @@ describe('§5 case body: anything the allowlist would remove rejects the case, a
       at(6, '<dt> 标签只能用在 <dl> 之中'),
       at(6, '<dd> 标签只能用在 <dl> 之中'),
     ]);
-    assert.deepEqual(md('<dl><dt>词</dt><dd>释</dd></dl>\n\n<ul><li>项</li></ul>\n\n- 项'), []);
+    assert.deepEqual(md('<dl><dt>词</dt><dd>释</dd></dl>\n\n<ul><li>项</li></ul>\n\n- 项\n  - 子项\n\n1. 一'), []);
+    // Inside a list, but a cell between: the item's parent is the cell.
+    assert.deepEqual(md('<ul><li><table><tr><td><li>x</li></td></tr></table></li></ul>'), [at(0, '<li> 标签只能用在 <ol>、<ul> 之中')]);
+    assert.deepEqual(md('<a id="a b">甲</a>'), [at(0, 'id 不能含空白字符：a b')]);
   });
   test('several problems in one body are all reported, in line order', () => {
     assert.deepEqual(md('<script></script>\n<iframe></iframe>\n\n[x](javascript:y)'), [at(0, SCRIPT), at(1, '不允许使用 <iframe> 标签'), at(3, JS_LINK)]);
