@@ -78,3 +78,17 @@ export function checkAttachment(exportDir: string, path: string, kind: Attachmen
 export function attachmentKey(path: string): string {
   return normalize(path.replace(/^attachments[\\/]/, '')).split(sep).join('/');
 }
+
+/**
+ * Attachments to be published whose names differ only in letter case (Letter.pdf, letter.pdf),
+ * grouped with the items that show them, and their spellings: on a host or disk that ignores
+ * case they are one file, and one record's letter or image would be served for another's.
+ */
+export function caseTwinAttachments<T>(items: readonly { item: T; key: string }[]): { items: T[]; spellings: string[] }[] {
+  const byName = new Map<string, { item: T; key: string }[]>();
+  for (const a of items) byName.set(a.key.toUpperCase(), [...(byName.get(a.key.toUpperCase()) ?? []), a]);
+  return [...byName.values()].flatMap((same) => {
+    const spellings = [...new Set(same.map((a) => a.key))].sort();
+    return spellings.length < 2 ? [] : [{ items: [...new Set(same.map((a) => a.item))], spellings: spellings.map((k) => `attachments/${k}`) }];
+  });
+}

@@ -6,7 +6,7 @@
  */
 import { lstatSync } from 'node:fs';
 import { join } from 'node:path';
-import { attachmentKey, checkAttachment } from '../identifiers/attachments.ts';
+import { checkAttachment } from '../identifiers/attachments.ts';
 import { maskPersonalNumbers } from '../identifiers/personal-numbers.ts';
 import { fileSha256, readCsv, UnreadableCsv, type CsvRow } from '../export/csv.ts';
 import type { ExportProblem } from '../export/errors.ts';
@@ -54,8 +54,6 @@ export async function readContractFile<R>({ definition, required }: { definition
   }
 
   const rows: Row<R>[] = [];
-  // Each row's attachment that exists, for the check of names that differ only in case.
-  const attached: { row: Row<unknown>; column: string; key: string }[] = [];
   let usableHeader = false;
   let sawHeader = false;
   const onHeader = (headers: string[]) => {
@@ -94,7 +92,6 @@ export async function readContractFile<R>({ definition, required }: { definition
       const value = cells[column];
       const message = value ? checkAttachment(exportDir, value, kind) : undefined;
       if (message) rejectRow(row, file, column, message);
-      else if (value) attached.push({ row, column, key: attachmentKey(value) });
     }
     row.record = row.problems.length === 0 ? record : undefined;
     rows.push(row);
@@ -122,7 +119,6 @@ export async function readContractFile<R>({ definition, required }: { definition
   checkDigest(read.sha256);
   if (!usableHeader) return undefined;
   rejectDuplicateKeys(file, definition.keyColumn, rows);
-  rejectCaseTwinAttachments(file, attached);
   return rows;
 }
 
@@ -137,22 +133,6 @@ function presence(path: string): 'absent' | 'file' | string {
     return stat.isDirectory() ? '这是一个文件夹，不是 CSV 文件' : stat.isSymbolicLink() ? '这是一个符号链接，导出中的文件必须是普通文件' : '不是普通文件';
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'absent' : `无法读取：${(e as Error).message}`;
-  }
-}
-
-/**
- * Attachments whose names differ only in case (Letter.pdf, letter.pdf) are one file on a host
- * or disk that ignores case, so one row's signed letter would be served for the other's: every
- * row naming either is rejected, as rows whose ids differ only in case are.
- */
-function rejectCaseTwinAttachments(file: string, attached: readonly { row: Row<unknown>; column: string; key: string }[]) {
-  const byName = new Map<string, (typeof attached)[number][]>();
-  for (const a of attached) byName.set(a.key.toUpperCase(), [...(byName.get(a.key.toUpperCase()) ?? []), a]);
-  for (const same of byName.values()) {
-    const spellings = [...new Set(same.map((a) => a.key))];
-    if (spellings.length < 2) continue;
-    const message = `附件 ${spellings.map((k) => `attachments/${k}`).join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 ${same.map((a) => a.row.line).join('、')} 行），相关行均不予公示`;
-    for (const { row, column } of same) rejectRow(row, file, column, message);
   }
 }
 

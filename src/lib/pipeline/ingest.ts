@@ -14,7 +14,7 @@
  * content loader both call `ingestExport`.
  */
 import { readdirSync } from 'node:fs';
-import { attachmentKey } from '../identifiers/attachments.ts';
+import { attachmentKey, caseTwinAttachments } from '../identifiers/attachments.ts';
 import { chinaDateOf, type CivilDate } from '../dates/civil-date.ts';
 import { UnusableExport, type ExportProblem } from '../export/errors.ts';
 import { readManifest, type Manifest } from '../export/manifest.ts';
@@ -30,7 +30,7 @@ import { discloseCommitment, discloseHonor } from '../rules/commitments-and-hono
 import { discloseDishonestListing, discloseEnforcement } from '../rules/court-lists.ts';
 import type { Decision, WithheldReason } from '../rules/decision.ts';
 import { disclosePenalty, type PenaltyDisclosure } from '../rules/order-36-2025.ts';
-import { readContractFile, type ReadContext, type Row } from './contract-rows.ts';
+import { readContractFile, rejectRow, type ReadContext, type Row } from './contract-rows.ts';
 import { ingestCases, type ModelCase } from './model-cases.ts';
 import { recordUrl, subjectUrl } from '../site/kinds.ts';
 import { calendarWarnings } from '../governance/calendar-warnings.ts';
@@ -140,14 +140,22 @@ export async function ingestExport({ exportDir, asOf, regions, siteUrl }: Ingest
     const shown: P[] = [];
     if (!fileRows) return shown;
     rejectUnpublishedSubjects(definition.file, fileRows, definition.subjectOf, subjects);
+    // Decided first, so that the letter case of attachments is checked among the rows to be published.
+    const decided = new Map<R, { decision: Decision; shown: P }>();
+    for (const row of fileRows) if (row.record !== undefined) decided.set(row.record, disclose(row.record));
+    const attached = fileRows.flatMap((row) => (row.record !== undefined && decided.get(row.record)!.decision.status === 'published' ? definition.attachmentsOf(row.record).map(({ column, path }) => ({ item: { row, column }, key: attachmentKey(path) })) : []));
+    for (const twins of caseTwinAttachments(attached)) {
+      const message = `附件 ${twins.spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 ${twins.items.map((t) => t.row.line).join('、')} 行），相关行均不予公示`;
+      for (const { row, column } of twins.items) rejectRow(row, definition.file, column, message);
+    }
     account(definition.file, fileRows, (record, id) => {
       remember?.(record);
       paged.add(recordUrl(kind, id)); // published, or withheld with its notice page
-      const disclosure = disclose(record);
+      const disclosure = decided.get(record)!;
       if (disclosure.decision.status === 'withheld') withheld.push({ kind, id, reason: disclosure.decision.reason });
       else {
         shown.push(disclosure.shown);
-        for (const path of definition.attachmentsOf(record)) attachments.push(attachmentKey(path));
+        for (const { path } of definition.attachmentsOf(record)) attachments.push(attachmentKey(path));
       }
       return disclosure.decision;
     });

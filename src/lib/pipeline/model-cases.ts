@@ -4,7 +4,7 @@
  * image of the export, its text carries no personal number, invisible character or
  * forbidden markup, and its URL keys belong to it alone.
  */
-import { attachmentKey, checkAttachment } from '../identifiers/attachments.ts';
+import { attachmentKey, caseTwinAttachments, checkAttachment } from '../identifiers/attachments.ts';
 import { findPersonalNumbers, maskPersonalNumbers, personalNumberMessage } from '../identifiers/personal-numbers.ts';
 import { readCaseFiles, type CaseFile } from '../export/cases.ts';
 import { caseFrontMatter, type CaseFrontMatter } from '../schemas/case.ts';
@@ -75,6 +75,11 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
       if (key === slug) add(`redirect_from 列出了本案例自己的 URL 键 ${key}`);
       else if (claimants.length > 1) add(`URL 键 ${key} 同时属于多个案例：${claimants.join('、')}`);
     }
+  }
+  // Images whose names differ only in case are one file on a host that ignores case: every case showing either is refused.
+  const shown = accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.cover ?? [], e.images].flat().map((image) => ({ item: e, key: attachmentKey(image) })));
+  for (const twins of caseTwinAttachments(shown)) {
+    for (const e of twins.items) e.problems.push(caseProblem(e.file, e.modelCase.slug, 1, undefined, `图片 ${twins.spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件，相关案例均不予公示`));
   }
   // A link to a record's page that the build will not have would fail the build's link check
   // (and with it the day's publication), naming only the built page: named here, at its line.

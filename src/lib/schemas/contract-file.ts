@@ -59,8 +59,8 @@ export interface ContractFile<R> {
   parseRow: (cells: Record<string, string | undefined>, setting: RowSetting) => { record: R | undefined; problems: FieldProblem[] };
   /** The subject (统一社会信用代码 in subjects.csv) a record is published under; undefined when it names none. */
   subjectOf: (record: R) => string | undefined;
-  /** Attachment paths a published record shows. */
-  attachmentsOf: (record: R) => string[];
+  /** Attachment paths a published record shows, with their column. */
+  attachmentsOf: (record: R) => { column: string; path: string }[];
 }
 
 /** What pages and downloads read of a declaration: its fields in order, their columns and Chinese labels. */
@@ -141,7 +141,7 @@ export function defineContractFile<const C extends Columns>(definition: {
     parseRow,
     subjectOf: (record) => subject?.(record),
     // Attachment columns hold optional text: a path or nothing.
-    attachmentsOf: (record) => attachmentFields.map((f) => record[f] as string | undefined).filter((p): p is string => p !== undefined),
+    attachmentsOf: (record) => attachmentFields.flatMap((f) => (record[f] === undefined ? [] : [{ column: columns[f]!.column, path: record[f] as string }])),
   };
   return { ...contract, key, columns, fields, schema, labels };
 }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, copyFileSync, cpSync } from 'node:fs';
+import { appendFileSync, copyFileSync, cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import portal from '../../../portal.config.ts';
 import { ingestExport } from '../../../src/lib/pipeline/ingest.ts';
@@ -33,4 +33,34 @@ test('two attachments whose names differ only in case reject every row naming ei
   const message = '附件 attachments/commitments/CN2026000001.pdf、attachments/commitments/cn2026000001.pdf 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 2、10 行），相关行均不予公示';
   for (const line of [2, 10]) assert.deepEqual(problemsOf(report, 'commitments.csv', line).map((p) => [p.field, p.message]), [['承诺书附件', message]], `line ${line}`);
   assert.ok(!commitments.some((c) => c.id === 'CN2026000001' || c.id === 'CN2026000099'));
+});
+
+test('a non-public row naming the other spelling rejects nothing: its letter is never published, so no file is served for another', async () => {
+  const dir = join(tempDir('attachment-case-private-'), 'export');
+  cpSync(fixture('good'), dir, { recursive: true });
+  copyFileSync(join(dir, 'attachments', 'commitments', 'CN2026000001.pdf'), join(dir, 'attachments', 'commitments', 'cn2026000001.pdf'));
+  appendFileSync(join(dir, 'commitments.csv'), 'CN2026000099,泰安市发展和改革委员会,政府机构,11370900MB2850001B,,优化服务,事由,内容,,2026-01-10,,泰安市人民政府,履行中,,,,,不可公开,attachments/commitments/cn2026000001.pdf,\n');
+  assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
+  const { report, commitments, withheld } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
+  assertEveryRowAccounted(report);
+  assert.deepEqual(problemsOf(report, 'commitments.csv'), []);
+  assert.ok(commitments.some((c) => c.id === 'CN2026000001'));
+  assert.ok(withheld.some((w) => w.id === 'CN2026000099' && w.reason === 'not_public'));
+});
+
+test("two cases whose images differ only in case are both refused: one file on a host that ignores case", async () => {
+  const dir = join(tempDir('image-case-'), 'export');
+  cpSync(fixture('good'), dir, { recursive: true });
+  const images = join(dir, 'attachments', 'cases');
+  mkdirSync(images, { recursive: true });
+  const png = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'exports', 'bad-cases', 'attachments', 'cases', 'cover.png'));
+  writeFileSync(join(images, 'Photo.png'), png);
+  writeFileSync(join(images, 'photo.png'), png);
+  const front = (title: string, cover: string) => `---\ntitle: ${title}\ndate: 2026-10-01\nregion: 市直\ncategory: 诚信建设经验\nsummary: 摘要。\ncover: ${cover}\ncover_alt: 图\n---\n\n正文。\n`;
+  writeFileSync(join(dir, 'cases', 'upper-photo.md'), front('甲', 'attachments/cases/Photo.png'));
+  writeFileSync(join(dir, 'cases', 'lower-photo.md'), front('乙', 'attachments/cases/photo.png'));
+  const { report, cases } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
+  const message = '图片 attachments/cases/Photo.png、attachments/cases/photo.png 只有大小写不同，在不区分大小写的网站主机上是同一个文件，相关案例均不予公示';
+  for (const name of ['upper-photo.md', 'lower-photo.md']) assert.deepEqual(problemsOf(report, `cases/${name}`).map((p) => p.message), [message], name);
+  assert.ok(!cases.some((c) => c.slug === 'upper-photo' || c.slug === 'lower-photo'));
 });
