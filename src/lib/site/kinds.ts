@@ -9,13 +9,16 @@ export const KIND_LABELS: Record<RecordKind, string> = {
   honors: '表彰奖励',
 };
 
+/** The kinds whose pages are records of a contract file (KIND_LABELS' order). */
+export const RECORD_KINDS = Object.keys(KIND_LABELS) as RecordKind[];
+
 export const recordUrl = (kind: RecordKind | 'cases', id: string): string => `/${kind}/${id}/`;
 export const subjectUrl = (creditCode: string): string => `/subjects/${creditCode}/`;
 /** An attachment's address: each part of its path percent-encoded, so that a name with a space, `#`, `?` or `%` links to its file. */
 export const attachmentUrl = (key: string): string => `/attachments/${key.split('/').map(encodeURIComponent).join('/')}`;
 
 /** The folders whose `/<folder>/<one segment>/` is a page of one record, subject or case (recordUrl, subjectUrl). */
-const PAGE_OF_ONE = new Set<string>([...Object.keys(KIND_LABELS), 'subjects', 'cases']);
+const PAGE_OF_ONE = new Set<string>([...RECORD_KINDS, 'subjects', 'cases']);
 /** A page of one record, subject or case; `unslashed`: linked without the `/` its folder needs (`/penalties/X`), which the build's link check refuses. */
 export type PageOfOne = { kind: RecordKind | 'subjects' | 'cases'; id: string; unslashed?: true };
 

@@ -6,10 +6,10 @@
  * letters, a closing bracket or full stop pasted with it, a folder in capitals, the first page
  * of a list asked for as `page/1/`.
  */
-import { KIND_LABELS } from './kinds.ts';
+import { RECORD_KINDS } from './kinds.ts';
 
 /** Folders of one-segment pages whose ids are written in capitals where they have letters (credit codes always, record ids usually). */
-const UPPER_CASE_IDS = new Set<string>([...Object.keys(KIND_LABELS), 'subjects']);
+const UPPER_CASE_IDS = new Set<string>([...RECORD_KINDS, 'subjects']);
 /** A case's slug is lower case (schemas/case.ts). */
 const LOWER_CASE_IDS = new Set<string>(['cases']);
 /** What an id, code or slug is made of (export-format §3, schemas/case.ts); what follows it was pasted with it. */

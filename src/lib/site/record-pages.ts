@@ -7,7 +7,7 @@
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { RecordRef, WithdrawnReason } from '../release/changes.ts';
 import type { RecordKind } from '../schemas/contract.ts';
-import { recordUrl, subjectUrl } from './kinds.ts';
+import { RECORD_KINDS, recordUrl, subjectUrl } from './kinds.ts';
 
 /** Everything that has a page of its own. */
 export const PAGE_KINDS = ['subjects', 'commitments', 'penalties', 'enforcement', 'dishonest', 'honors', 'cases'] as const;
@@ -21,10 +21,7 @@ export interface RecordPage {
   withheld?: WithdrawnReason;
 }
 
-/** The kinds whose pages are records of a contract file: a withheld or gone one keeps a notice at its address. */
-const RECORD_KINDS: readonly RecordKind[] = ['commitments', 'penalties', 'enforcement', 'dishonest', 'honors'];
-
-/** Of the records gone from the export (ReleaseDigest.gone), those whose address keeps a notice. */
+/** Of the records gone from the export (ReleaseDigest.gone), those whose address keeps a notice (a record kind's: RECORD_KINDS). */
 export const goneNotices = (gone: readonly RecordRef[]): (RecordRef & { kind: RecordKind })[] => gone.filter((r): r is RecordRef & { kind: RecordKind } => (RECORD_KINDS as readonly string[]).includes(r.kind));
 
 export const pageUrl = (kind: PageKind, id: string) => (kind === 'subjects' ? subjectUrl(id) : recordUrl(kind, id));
