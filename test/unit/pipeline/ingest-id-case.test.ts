@@ -20,29 +20,31 @@ test('two ids that differ only in case reject both rows: one address on a host t
   for (const line of [2, 4]) assert.deepEqual(problemsOf(report, 'honors.csv', line).map((p) => [p.field, p.message]), [['信息编号', message]], `line ${line}`);
 });
 
-test('two attachments whose names differ only in case reject every row naming either: one file on a host that ignores case', async () => {
+/**
+ * The good export with a lower-case copy of CN2026000001's letter, named by a new last row (line
+ * 10, after the file's 9 lines) whose 公开类型 is `scope`; line 2 is CN2026000001, whose letter is
+ * attachments/commitments/CN2026000001.pdf. Ingested as of 2026-11-28.
+ */
+async function withLetterTwin(scope: string) {
   const dir = join(tempDir('attachment-case-'), 'export');
   cpSync(fixture('good'), dir, { recursive: true });
   copyFileSync(join(dir, 'attachments', 'commitments', 'CN2026000001.pdf'), join(dir, 'attachments', 'commitments', 'cn2026000001.pdf'));
-  // Line 2 is CN2026000001, whose letter is attachments/commitments/CN2026000001.pdf; the new
-  // last line (after the file's 9 lines) names the lower-case copy.
-  appendFileSync(join(dir, 'commitments.csv'), 'CN2026000099,泰安市发展和改革委员会,政府机构,11370900MB2850001B,,优化服务,事由,内容,,2026-01-10,,泰安市人民政府,履行中,,,,,可向社会公开,attachments/commitments/cn2026000001.pdf,\n');
+  appendFileSync(join(dir, 'commitments.csv'), `CN2026000099,泰安市发展和改革委员会,政府机构,11370900MB2850001B,,优化服务,事由,内容,,2026-01-10,,泰安市人民政府,履行中,,,,,${scope},attachments/commitments/cn2026000001.pdf,\n`);
   assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
-  const { report, commitments } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
-  assertEveryRowAccounted(report);
+  const result = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
+  assertEveryRowAccounted(result.report);
+  return result;
+}
+
+test('two attachments whose names differ only in case reject every row naming either: one file on a host that ignores case', async () => {
+  const { report, commitments } = await withLetterTwin('可向社会公开');
   const message = '附件 attachments/commitments/CN2026000001.pdf、attachments/commitments/cn2026000001.pdf 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 2、10 行），相关行均不予公示';
   for (const line of [2, 10]) assert.deepEqual(problemsOf(report, 'commitments.csv', line).map((p) => [p.field, p.message]), [['承诺书附件', message]], `line ${line}`);
   assert.ok(!commitments.some((c) => c.id === 'CN2026000001' || c.id === 'CN2026000099'));
 });
 
 test('a non-public row naming the other spelling rejects nothing: its letter is never published, so no file is served for another', async () => {
-  const dir = join(tempDir('attachment-case-private-'), 'export');
-  cpSync(fixture('good'), dir, { recursive: true });
-  copyFileSync(join(dir, 'attachments', 'commitments', 'CN2026000001.pdf'), join(dir, 'attachments', 'commitments', 'cn2026000001.pdf'));
-  appendFileSync(join(dir, 'commitments.csv'), 'CN2026000099,泰安市发展和改革委员会,政府机构,11370900MB2850001B,,优化服务,事由,内容,,2026-01-10,,泰安市人民政府,履行中,,,,,不可公开,attachments/commitments/cn2026000001.pdf,\n');
-  assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
-  const { report, commitments, withheld } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
-  assertEveryRowAccounted(report);
+  const { report, commitments, withheld } = await withLetterTwin('不可公开');
   assert.deepEqual(problemsOf(report, 'commitments.csv'), []);
   assert.ok(commitments.some((c) => c.id === 'CN2026000001'));
   assert.ok(withheld.some((w) => w.id === 'CN2026000099' && w.reason === 'not_public'));
