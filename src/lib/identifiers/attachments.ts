@@ -86,7 +86,13 @@ export function attachmentKey(path: string): string {
  */
 export function caseTwinAttachments<T>(items: readonly { item: T; key: string }[]): { items: T[]; spellings: string[] }[] {
   const byName = new Map<string, { item: T; key: string }[]>();
-  for (const a of items) byName.set(a.key.toUpperCase(), [...(byName.get(a.key.toUpperCase()) ?? []), a]);
+  for (const a of items) {
+    const name = a.key.toUpperCase();
+    const group = byName.get(name);
+    // Appended, not copied: thousands of rows may share one letter (a template).
+    if (group) group.push(a);
+    else byName.set(name, [a]);
+  }
   return [...byName.values()].flatMap((same) => {
     const spellings = [...new Set(same.map((a) => a.key))].sort();
     return spellings.length < 2 ? [] : [{ items: [...new Set(same.map((a) => a.item))], spellings: spellings.map((k) => `attachments/${k}`) }];

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { attachmentKey, checkAttachment } from '../../../src/lib/identifiers/attachments.ts';
+import { attachmentKey, checkAttachment, caseTwinAttachments } from '../../../src/lib/identifiers/attachments.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
 const dir = tempDir('attachments-');
@@ -79,4 +79,18 @@ describe('承诺书附件 and case covers under attachments/', () => {
     assert.equal(attachmentKey('attachments/commitments/a.pdf'), 'commitments/a.pdf');
     assert.equal(attachmentKey('commitments/./a.pdf'), 'commitments/a.pdf');
   });
+});
+
+test('attachments to be published that differ only in case are grouped with their items and sorted spellings; one spelling alone is no group', () => {
+  const items = [
+    ...Array.from({ length: 5 }, (_, i) => ({ item: i, key: 'commitments/template.pdf' })),
+    { item: 5, key: 'commitments/Template.pdf' },
+    { item: 6, key: 'commitments/other.pdf' },
+    { item: 6, key: 'commitments/OTHER.pdf' },
+    { item: 7, key: 'cases/a.png' },
+  ];
+  assert.deepEqual(caseTwinAttachments(items), [
+    { items: [0, 1, 2, 3, 4, 5], spellings: ['attachments/commitments/Template.pdf', 'attachments/commitments/template.pdf'] },
+    { items: [6], spellings: ['attachments/commitments/OTHER.pdf', 'attachments/commitments/other.pdf'] },
+  ]);
 });
