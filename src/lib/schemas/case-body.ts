@@ -178,7 +178,7 @@ export interface CaseBodyCheck {
   links: { href: string; offsetLine: number }[];
   /**
    * The text a reader sees, run by run (a paragraph, an item, a cell…: html.ts TEXT_BREAKS), with
-   * the line each starts on, and each kept alt and title text on its own: markup within a run
+   * the line each starts on, and each kept attribute's value on its own: markup within a run
    * (`370102*1990*01011231`, an entity, a link, <tt>) shows one run of characters, which the
    * pipeline searches for personal numbers as it searches the body as written.
    */
@@ -278,7 +278,7 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
  * The text the sanitized body shows, run by run (CaseBodyCheck.texts). Walks the parsed tree
  * for its lines; a text the sanitizer removed (within script or style) shows nothing, an element
  * it unwrapped (an unknown tag) shows its kept children in place. A break inside a run ends the
- * text before it. An alt or a title the sanitizer kept is shown too (an image not loaded, a tooltip).
+ * text before it. An attribute the sanitizer kept is on the page too (an alt, a tooltip, a link).
  */
 function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck['texts'] {
   const blocks: CaseBodyCheck['texts'] = [];
@@ -293,8 +293,11 @@ function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck[
     }
     if (!('children' in node)) return;
     if (node.type === 'element' && isKept(node)) {
-      const { properties } = keptAs(node);
-      for (const name of ['alt', 'title'] as const) if (typeof properties[name] === 'string') blocks.push({ text: properties[name], offsetLine: here });
+      // Every attribute the allowlist kept is on the page, its entities decoded: an alt, a title, a tel: link, a cite.
+      for (const value of Object.values(keptAs(node).properties)) {
+        const text = Array.isArray(value) ? value.join(' ') : typeof value === 'string' ? value : undefined;
+        if (text) blocks.push({ text, offsetLine: here });
+      }
     }
     const own = node.type === 'root' || (node.type === 'element' && isKept(node) && TEXT_BREAKS.has(node.tagName)) ? { text: '', offsetLine: here } : undefined;
     if (own) blocks.push(own);

@@ -112,21 +112,27 @@ describe('§5 case body: the text a reader sees, block by block', () => {
     assert.deepEqual(texts('甲*乙*丙 [丁](#a) &#25139;\n\n- 一\n- 二\n\n| 1391 | 2345678 |\n| --- | --- |'), [
       // &#25139; is U+6233, 戳. Lines from 0: the list is on 2 and 3, the table on 5.
       { text: '甲乙丙 丁 戳', offsetLine: 0 },
+      // The link's address, which the page has too.
+      { text: '#a', offsetLine: 0 },
       { text: '一', offsetLine: 2 },
       { text: '二', offsetLine: 3 },
       { text: '1391', offsetLine: 5 },
       { text: '2345678', offsetLine: 5 },
     ]);
   });
-  test('inline markup of any kind joins its run; a line break ends it; an alt or a title is shown text of its own', () => {
+  test('inline markup of any kind joins its run; a line break ends it; every kept attribute is text of its own', () => {
     assert.deepEqual(texts('1391<span>2345</span><sub>678</sub> <del>甲</del><s>乙</s>'), [{ text: '13912345678 甲乙', offsetLine: 0 }]);
     // A line break parts the run's text as a new line does: 1391234 and 5678 are two numbers.
     assert.deepEqual(texts('一<br>二'), [{ text: '一\n二', offsetLine: 0 }]);
-    assert.deepEqual(texts('前![370902*1990*01011235](attachments/cases/a.png)后 [链](#x "13912345678")'), [
+    assert.deepEqual(texts('前![370902*1990*01011235](attachments/cases/a.png)后 [链](#x "13912345678") [电话](tel:1391&#50;345678)'), [
       // An image parts the text around it, as the search index reads it.
-      { text: '前\n后 链', offsetLine: 0 },
+      { text: '前\n后 链 电话', offsetLine: 0 },
+      { text: 'attachments/cases/a.png', offsetLine: 0 },
       { text: '370902199001011235', offsetLine: 0 },
+      { text: '#x', offsetLine: 0 },
       { text: '13912345678', offsetLine: 0 },
+      // &#50; is 2: the link's address is tel:13912345678 on the page.
+      { text: 'tel:13912345678', offsetLine: 0 },
     ]);
   });
   test('what the allowlist drops shows nothing, and a block inside a block ends the text before it', () => {
