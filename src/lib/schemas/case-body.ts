@@ -250,12 +250,17 @@ function allowlistProblems(body: string, format: 'md' | 'mdx', { images, links, 
         // The allowlist keeps ids (prefixed): two alike, or one with a space, would be invalid HTML, and a link to one would find either.
         const id = node.properties.id;
         const shown = typeof id === 'string' && id.length > 60 ? `${id.slice(0, 60)}…` : id;
-        if (typeof id === 'string' && /\s/.test(id)) found.push({ offsetLine: here, message: `id 不能含空白字符：${shown}` });
+        // HTML forbids ASCII white space in an id (a fullwidth space is a character like any other).
+        if (typeof id === 'string' && /[\t\n\f\r ]/.test(id)) found.push({ offsetLine: here, message: `id 不能含空白字符：${shown}` });
         else if (typeof id === 'string' && !ids.has(id)) ids.add(id);
         else if (typeof id === 'string') found.push({ offsetLine: here, message: `id 重复：${shown}` });
         // The allowlist's ancestors are any ancestor; valid HTML wants the list as the parent (a <td> between them is not).
         const within = LIST_PARENTS[node.tagName];
         if (within && !within.includes(parent ?? '')) found.push({ offsetLine: here, message: removedElement(node.tagName) });
+        // And a list holds its items only: text or a paragraph directly in it is invalid HTML.
+        const holds = LIST_CHILDREN[node.tagName];
+        const stray = holds && node.children.find((c) => (c.type === 'text' ? c.value.trim() !== '' : c.type === 'element' && !holds.includes(c.tagName)));
+        if (stray) found.push({ offsetLine: here, message: `<${node.tagName}> 中只能直接放 ${holds.map((t) => `<${t}>`).join('、')}` });
         for (const message of removedAttributes(node, after)) found.push({ offsetLine: here, message });
         if (after.tagName === 'img' && typeof after.properties.src === 'string') {
           const file = imageFile(after.properties.src);
@@ -310,6 +315,8 @@ function shownText(tree: Root, kept: ReadonlyMap<number, Nodes>): CaseBodyCheck[
 
 /** The parents a list item or a term may have in valid HTML (a <div> groups a <dl>'s terms). */
 const LIST_PARENTS: Record<string, readonly string[]> = { li: ['ol', 'ul'], dt: ['dl', 'div'], dd: ['dl', 'div'] };
+/** What a list may hold directly in valid HTML. */
+const LIST_CHILDREN: Record<string, readonly string[]> = { ol: ['li'], ul: ['li'], dl: ['dt', 'dd', 'div'] };
 
 /** Why the allowlist took an element out. */
 function removedElement(tag: string): string {

@@ -100,6 +100,14 @@ describe('§5 case body: anything the allowlist would remove rejects the case, a
     // Inside a list, but a cell between: the item's parent is the cell.
     assert.deepEqual(md('<ul><li><table><tr><td><li>x</li></td></tr></table></li></ul>'), [at(0, '<li> 标签只能用在 <ol>、<ul> 之中')]);
     assert.deepEqual(md('<a id="a b">甲</a>'), [at(0, 'id 不能含空白字符：a b')]);
+    // A fullwidth space is no white space to HTML: a valid id.
+    assert.deepEqual(md('<a id="第一　章">甲</a>'), []);
+    assert.deepEqual(md('<ul><p>段</p></ul>\n\n<ol>正文</ol>\n\n<dl><li>项</li></dl>'), [
+      at(0, '<ul> 中只能直接放 <li>'),
+      at(2, '<ol> 中只能直接放 <li>'),
+      at(4, '<dl> 中只能直接放 <dt>、<dd>、<div>'),
+      at(4, '<li> 标签只能用在 <ol>、<ul> 之中'),
+    ]);
   });
   test('several problems in one body are all reported, in line order', () => {
     assert.deepEqual(md('<script></script>\n<iframe></iframe>\n\n[x](javascript:y)'), [at(0, SCRIPT), at(1, '不允许使用 <iframe> 标签'), at(3, JS_LINK)]);
