@@ -76,29 +76,35 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
       else if (claimants.length > 1) add(`URL 键 ${key} 同时属于多个案例：${claimants.join('、')}`);
     }
   }
-  // Images whose names differ only in case are one file on a host that ignores case: every case showing either is refused.
-  const shown = accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.cover ?? [], e.images].flat().map((image) => ({ item: e, key: attachmentKey(image) })));
-  for (const twins of caseTwinAttachments(shown)) {
-    for (const e of twins.items) e.problems.push(caseProblem(e.file, e.modelCase.slug, 1, undefined, `图片 ${twins.spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件，相关案例均不予公示`));
-  }
   // A link to a record's page that the build will not have would fail the build's link check
   // (and with it the day's publication), naming only the built page: named here, at its line.
   // A case page is there when its case is published, so a case whose link fails is taken out and
   // the others are checked again against those left.
-  for (let again = true; again; ) {
-    again = false;
-    const caseUrls = new Set(accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.slug, ...e.modelCase.redirect_from].map((key) => recordUrl('cases', key))));
-    for (const entry of accepted) {
-      if (entry.problems.length > 0) continue;
-      for (const { page, href, line } of entry.links) {
-        const url = pageOfOneUrl(page);
-        const shown = href.length > 120 ? `${href.slice(0, 120)}…` : href;
-        if (!(page.kind === 'cases' ? caseUrls : pages.urls).has(url)) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${shown}（${missingPage(page)}）`));
-        else if (page.unslashed) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接缺少结尾的“/”：${shown}（应写作 ${url}）`));
+  const checkLinks = () => {
+    for (let again = true; again; ) {
+      again = false;
+      const caseUrls = new Set(accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.slug, ...e.modelCase.redirect_from].map((key) => recordUrl('cases', key))));
+      for (const entry of accepted) {
+        if (entry.problems.length > 0) continue;
+        for (const { page, href, line } of entry.links) {
+          const url = pageOfOneUrl(page);
+          const shown = href.length > 120 ? `${href.slice(0, 120)}…` : href;
+          if (!(page.kind === 'cases' ? caseUrls : pages.urls).has(url)) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接指向的页面不存在：${shown}（${missingPage(page)}）`));
+          else if (page.unslashed) entry.problems.push(caseProblem(entry.file, entry.modelCase.slug, line, undefined, `正文链接缺少结尾的“/”：${shown}（应写作 ${url}）`));
+        }
+        again ||= entry.problems.length > 0;
       }
-      again ||= entry.problems.length > 0;
     }
+  };
+  checkLinks();
+  // Images whose names differ only in case are one file on a host that ignores case: every case
+  // left to publish that shows either is refused (one refused already shows nothing), and the
+  // links to those are checked again.
+  const shown = accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.cover ?? [], e.images].flat().map((image) => ({ item: e, key: attachmentKey(image) })));
+  for (const twins of caseTwinAttachments(shown)) {
+    for (const e of twins.items) e.problems.push(caseProblem(e.file, e.modelCase.slug, 1, undefined, `图片 ${twins.spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件，相关案例均不予公示`));
   }
+  checkLinks();
   for (const entry of accepted) {
     if (entry.problems.length > 0) {
       tally.rejected++;

@@ -58,11 +58,18 @@ test("two cases whose images differ only in case are both refused: one file on a
   const png = readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', 'exports', 'bad-cases', 'attachments', 'cases', 'cover.png'));
   writeFileSync(join(images, 'Photo.png'), png);
   writeFileSync(join(images, 'photo.png'), png);
-  const front = (title: string, cover: string) => `---\ntitle: ${title}\ndate: 2026-10-01\nregion: 市直\ncategory: 诚信建设经验\nsummary: 摘要。\ncover: ${cover}\ncover_alt: 图\n---\n\n正文。\n`;
+  const front = (title: string, cover: string, body = '正文。') => `---\ntitle: ${title}\ndate: 2026-10-01\nregion: 市直\ncategory: 诚信建设经验\nsummary: 摘要。\ncover: ${cover}\ncover_alt: 图\n---\n\n${body}\n`;
   writeFileSync(join(dir, 'cases', 'upper-photo.md'), front('甲', 'attachments/cases/Photo.png'));
   writeFileSync(join(dir, 'cases', 'lower-photo.md'), front('乙', 'attachments/cases/photo.png'));
   const { report, cases } = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
   const message = '图片 attachments/cases/Photo.png、attachments/cases/photo.png 只有大小写不同，在不区分大小写的网站主机上是同一个文件，相关案例均不予公示';
   for (const name of ['upper-photo.md', 'lower-photo.md']) assert.deepEqual(problemsOf(report, `cases/${name}`).map((p) => p.message), [message], name);
   assert.ok(!cases.some((c) => c.slug === 'upper-photo' || c.slug === 'lower-photo'));
+
+  // A case refused for its own fault (a link to a page the site lacks) shows no image: its twin is published.
+  writeFileSync(join(dir, 'cases', 'upper-photo.md'), front('甲', 'attachments/cases/Photo.png', '见[处罚](/penalties/XZCF-2099-0001/)。'));
+  const again = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
+  assert.deepEqual(problemsOf(again.report, 'cases/upper-photo.md').map((p) => p.message), ['正文链接指向的页面不存在：/penalties/XZCF-2099-0001/（导出中没有编号为 XZCF-2099-0001 的行政处罚信息）']);
+  assert.deepEqual(problemsOf(again.report, 'cases/lower-photo.md'), []);
+  assert.ok(again.cases.some((c) => c.slug === 'lower-photo'));
 });
