@@ -135,10 +135,21 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
 export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefined): string[] {
   if (!previous) return [];
   const had = new Set([...(previous.gone ?? []), ...Object.keys(previous.published), ...Object.keys(previous.withheld)]);
-  // A key this release publishes, withholds or redirects (a renamed case) still has its page;
-  // in any letter case, since a host that ignores case serves one page for both spellings.
-  const present = new Set([...Object.keys(next.published), ...Object.keys(next.withheld), ...Object.keys(next.moved ?? {})].map((k) => k.toUpperCase()));
-  return [...had].filter((key) => !present.has(key.toUpperCase())).sort();
+  // A key this release publishes, withholds or redirects (a renamed case) still has its page.
+  const here = (key: string) => key in next.published || key in next.withheld || key in (next.moved ?? {});
+  return [...had].filter((key) => !here(key)).sort();
+}
+
+/**
+ * The gone keys whose addresses get their notice in this release: not a row the export has but
+ * rejects today (a plain 404, portal.md), nor a key another spelling of which has a page today
+ * (on a host that ignores case the two are one address). Either stays in `gone`, for the day it
+ * gets its notice again.
+ */
+export function goneNoticeKeys(d: ReleaseDigest): string[] {
+  const rejected = new Set(d.rejected);
+  const paged = new Set([...Object.keys(d.published), ...Object.keys(d.withheld), ...Object.keys(d.moved ?? {})].map((k) => k.toUpperCase()));
+  return (d.gone ?? []).filter((key) => !rejected.has(key) && !paged.has(key.toUpperCase()));
 }
 
 export const recordRefOf = (key: string): RecordRef => refOf(key);

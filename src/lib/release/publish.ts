@@ -11,7 +11,7 @@ import type { CivilDate } from '../dates/civil-date.ts';
 import { UnusableExport } from '../export/errors.ts';
 import { ingestExport } from '../pipeline/ingest.ts';
 import { stoppedReport, writeReport } from '../pipeline/write-report.ts';
-import { compareReleases, extendHistory, goneKeys, historySchema, recordRefOf, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
+import { compareReleases, extendHistory, goneKeys, goneNoticeKeys, historySchema, recordRefOf, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
 import { download, type DownloadLimits } from './download.ts';
 import {
   clearOldWork,
@@ -204,9 +204,7 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
   }
   const changes = compareReleases(digest, live.digest);
   digest.gone = goneKeys(digest, live.digest);
-  // A rejected row's address is a plain 404 (portal.md), not a notice that it is gone.
-  const rejected = new Set(digest.rejected);
-  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes), gone: digest.gone.filter((key) => !rejected.has(key)).map(recordRefOf) };
+  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes), gone: goneNoticeKeys(digest).map(recordRefOf) };
   const updatesPath = join(work, 'updates.json');
   await writeFile(updatesPath, JSON.stringify(updates) + '\n');
 

@@ -1,7 +1,7 @@
 /** changes.json and the drop guard, against changes worked out by hand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareReleases, extendHistory, goneKeys, HISTORY_LIMIT, releaseDigest, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
+import { compareReleases, extendHistory, goneKeys, goneNoticeKeys, HISTORY_LIMIT, releaseDigest, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
 import { dropGuard } from '../../../src/lib/release/publish.ts';
 
 const before: ReleaseDigest = {
@@ -88,10 +88,19 @@ test('two cases merged into one: both earlier keys redirect, neither is withdraw
   assert.deepEqual(goneKeys(now, was), []);
 });
 
-test("a key gone in one letter case and present today in another is not gone: a host that ignores case serves one page for both", () => {
-  const was: ReleaseDigest = { ...before, published: { 'commitments/cn2026000001': 'a' }, withheld: {} };
-  const now: ReleaseDigest = { ...after, published: { 'commitments/CN2026000001': 'a' }, withheld: {} };
-  assert.deepEqual(goneKeys(now, was), []);
+test('a key gone in one letter case and present today in another keeps no notice while the other has its page, but is remembered for the day it does not', () => {
+  const day1: ReleaseDigest = { ...before, published: { 'commitments/AB1': 'a' }, withheld: {} };
+  const day2: ReleaseDigest = { ...after, published: { 'commitments/ab1': 'a' }, withheld: {} };
+  day2.gone = goneKeys(day2, day1);
+  assert.deepEqual(day2.gone, ['commitments/AB1']);
+  // On a host that ignores case /commitments/AB1/ is ab1's page: no notice in its place.
+  assert.deepEqual(goneNoticeKeys(day2), []);
+  const day3: ReleaseDigest = { ...after, published: {}, withheld: {} };
+  day3.gone = goneKeys(day3, day2);
+  assert.deepEqual(day3.gone, ['commitments/AB1', 'commitments/ab1']);
+  assert.deepEqual(goneNoticeKeys(day3), ['commitments/AB1', 'commitments/ab1']);
+  // A row rejected today is a plain 404 and stays remembered.
+  assert.deepEqual(goneNoticeKeys({ ...day3, rejected: ['commitments/ab1'] }), ['commitments/AB1']);
 });
 
 test('the first release has nothing to compare with: previous is null and the lists are empty', () => {
