@@ -94,7 +94,8 @@ function sortKeys<V>(o: Record<string, V>): Record<string, V> {
   return Object.fromEntries(Object.entries(o).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-const refOf = (key: string): RecordRef => {
+/** A `kind/id` key as the record it names. */
+export const recordRefOf = (key: string): RecordRef => {
   const slash = key.indexOf('/');
   return { kind: kind.parse(key.slice(0, slash)), id: key.slice(slash + 1) };
 };
@@ -119,14 +120,14 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
   for (const [key, hash] of Object.entries(next.published)) {
     const before = previous.published[key];
     const from = renamed.get(key);
-    if (from !== undefined) changed.push({ ...refOf(key), renamed_from: refOf(from).id });
-    else if (before === undefined) published.push(refOf(key));
-    else if (before !== hash) changed.push(refOf(key));
+    if (from !== undefined) changed.push({ ...recordRefOf(key), renamed_from: recordRefOf(from).id });
+    else if (before === undefined) published.push(recordRefOf(key));
+    else if (before !== hash) changed.push(recordRefOf(key));
   }
   const rejected = new Set(next.rejected);
   for (const key of Object.keys(previous.published)) {
     if (key in next.published || renamedFrom.has(key)) continue;
-    withdrawn.push({ ...refOf(key), reason: next.withheld[key] ?? (rejected.has(key) ? 'rejected' : 'absent') });
+    withdrawn.push({ ...recordRefOf(key), reason: next.withheld[key] ?? (rejected.has(key) ? 'rejected' : 'absent') });
   }
   return { ...stamp, previous: { as_of: previous.as_of, exported_at: previous.exported_at }, published, withdrawn, changed };
 }
@@ -136,9 +137,12 @@ export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefine
   if (!previous) return [];
   const had = new Set([...(previous.gone ?? []), ...Object.keys(previous.published), ...Object.keys(previous.withheld)]);
   // A key this release publishes, withholds or redirects (a renamed case) still has its page.
-  const here = (key: string) => key in next.published || key in next.withheld || key in (next.moved ?? {});
-  return [...had].filter((key) => !here(key)).sort();
+  const here = new Set(pagedKeys(next));
+  return [...had].filter((key) => !here.has(key)).sort();
 }
+
+/** The keys that have a page in a release: published, withheld (a notice), or redirected (a renamed case). */
+const pagedKeys = (d: ReleaseDigest): string[] => [...Object.keys(d.published), ...Object.keys(d.withheld), ...Object.keys(d.moved ?? {})];
 
 /**
  * The gone keys whose addresses get their notice in this release: not a row the export has but
@@ -148,11 +152,9 @@ export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefine
  */
 export function goneNoticeKeys(d: ReleaseDigest): string[] {
   const rejected = new Set(d.rejected);
-  const paged = new Set([...Object.keys(d.published), ...Object.keys(d.withheld), ...Object.keys(d.moved ?? {})].map((k) => k.toUpperCase()));
+  const paged = new Set(pagedKeys(d).map((k) => k.toUpperCase()));
   return (d.gone ?? []).filter((key) => !rejected.has(key) && !paged.has(key.toUpperCase()));
 }
-
-export const recordRefOf = (key: string): RecordRef => refOf(key);
 
 /**
  * `kind/id` of the rows this export has but rejected (the report's errors): such a record is in
