@@ -81,10 +81,11 @@ export function attachmentKey(path: string): string {
 
 /**
  * Attachments to be published whose names differ only in letter case (Letter.pdf, letter.pdf),
- * grouped with the items that show them, and their spellings: on a host or disk that ignores
- * case they are one file, and one record's letter or image would be served for another's.
+ * grouped with the items that show them, and what a problem says of them (`said`): on a host or
+ * disk that ignores case they are one file, and one record's letter or image would be served for
+ * another's.
  */
-export function caseTwinAttachments<T>(items: readonly { item: T; key: string }[]): { items: T[]; spellings: string[] }[] {
+export function caseTwinAttachments<T>(items: readonly { item: T; key: string }[]): { items: T[]; said: string }[] {
   const byName = new Map<string, { item: T; key: string }[]>();
   for (const a of items) {
     const name = a.key.toUpperCase();
@@ -95,6 +96,7 @@ export function caseTwinAttachments<T>(items: readonly { item: T; key: string }[
   }
   return [...byName.values()].flatMap((same) => {
     const spellings = [...new Set(same.map((a) => a.key))].sort();
-    return spellings.length < 2 ? [] : [{ items: [...new Set(same.map((a) => a.item))], spellings: spellings.map((k) => `attachments/${k}`) }];
+    if (spellings.length < 2) return [];
+    return [{ items: [...new Set(same.map((a) => a.item))], said: `${spellings.map((k) => `attachments/${k}`).join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件` }];
   });
 }

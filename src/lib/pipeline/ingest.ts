@@ -147,7 +147,7 @@ export async function ingestExport({ exportDir, asOf, regions, siteUrl }: Ingest
     for (const twins of caseTwinAttachments(attached)) {
       // One message for the group, its lines cut short: thousands of rows may share one letter.
       const lines = twins.items.map((t) => t.row.line);
-      const message = `附件 ${twins.spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 ${lines.slice(0, 10).join('、')}${lines.length > 10 ? ` 等 ${lines.length}` : ''} 行），相关行均不予公示`;
+      const message = `附件 ${twins.said}（第 ${lines.slice(0, 10).join('、')}${lines.length > 10 ? ` 等 ${lines.length}` : ''} 行），相关行均不予公示`;
       for (const { row, column } of twins.items) rejectRow(row, definition.file, column, message);
     }
     account(definition.file, fileRows, (record, id) => {

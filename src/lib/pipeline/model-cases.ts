@@ -64,10 +64,12 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   // A slug or redirect_from key may name one case only: journalists' links must not change meaning.
   const owners = new Map<string, string[]>();
   for (const { modelCase } of accepted) for (const key of [modelCase.slug, ...modelCase.redirect_from]) owners.set(key, [...(owners.get(key) ?? []), modelCase.slug]);
+  // x.md and x.mdx: one address, and which one it showed would be an accident of reading order.
+  const filesOf = new Map<string, string[]>();
+  for (const { modelCase, file } of accepted) filesOf.set(modelCase.slug, [...(filesOf.get(modelCase.slug) ?? []), file]);
   for (const entry of accepted) {
     const { slug } = entry.modelCase;
-    // x.md and x.mdx: one address, and which one it showed would be an accident of reading order.
-    const twins = accepted.filter((e) => e.modelCase.slug === slug).map((e) => e.file);
+    const twins = filesOf.get(slug)!;
     if (twins.length > 1) entry.problems.push(caseProblem(entry.file, slug, 1, undefined, `URL 键 ${slug} 同时属于多个案例文件：${twins.join('、')}`));
     const add = (message: string) => entry.problems.push(caseProblem(entry.file, slug, entry.redirectLine, 'redirect_from', message));
     for (const key of entry.modelCase.redirect_from) {
@@ -102,7 +104,7 @@ export async function ingestCases(exportDir: string, regions: readonly string[],
   // links to those are checked again.
   const shown = accepted.filter((e) => e.problems.length === 0).flatMap((e) => [e.modelCase.cover ?? [], e.images].flat().map((image) => ({ item: e, key: attachmentKey(image) })));
   for (const twins of caseTwinAttachments(shown)) {
-    for (const e of twins.items) e.problems.push(caseProblem(e.file, e.modelCase.slug, 1, undefined, `图片 ${twins.spellings.join('、')} 只有大小写不同，在不区分大小写的网站主机上是同一个文件，相关案例均不予公示`));
+    for (const e of twins.items) e.problems.push(caseProblem(e.file, e.modelCase.slug, 1, undefined, `图片 ${twins.said}，相关案例均不予公示`));
   }
   checkLinks();
   for (const entry of accepted) {

@@ -185,7 +185,6 @@ export interface CaseBodyCheck {
   texts: { text: string; offsetLine: number }[];
 }
 
-
 export function checkCaseBody(body: string, format: 'md' | 'mdx'): CaseBodyCheck {
   const found: BodyProblem[] = [];
   const images: CaseBodyCheck['images'] = [];

@@ -90,7 +90,7 @@ test('attachments to be published that differ only in case are grouped with thei
     { item: 7, key: 'cases/a.png' },
   ];
   assert.deepEqual(caseTwinAttachments(items), [
-    { items: [0, 1, 2, 3, 4, 5], spellings: ['attachments/commitments/Template.pdf', 'attachments/commitments/template.pdf'] },
-    { items: [6], spellings: ['attachments/commitments/OTHER.pdf', 'attachments/commitments/other.pdf'] },
+    { items: [0, 1, 2, 3, 4, 5], said: 'attachments/commitments/Template.pdf、attachments/commitments/template.pdf 只有大小写不同，在不区分大小写的网站主机上是同一个文件' },
+    { items: [6], said: 'attachments/commitments/OTHER.pdf、attachments/commitments/other.pdf 只有大小写不同，在不区分大小写的网站主机上是同一个文件' },
   ]);
 });
