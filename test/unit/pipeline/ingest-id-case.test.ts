@@ -25,11 +25,14 @@ test('two ids that differ only in case reject both rows: one address on a host t
  * 10, after the file's 9 lines) whose 公开类型 is `scope`; line 2 is CN2026000001, whose letter is
  * attachments/commitments/CN2026000001.pdf. Ingested as of 2026-11-28.
  */
-async function withLetterTwin(scope: string) {
+async function withLetterTwin(scope: string, sharers = 0) {
   const dir = join(tempDir('attachment-case-'), 'export');
   cpSync(fixture('good'), dir, { recursive: true });
   copyFileSync(join(dir, 'attachments', 'commitments', 'CN2026000001.pdf'), join(dir, 'attachments', 'commitments', 'cn2026000001.pdf'));
-  appendFileSync(join(dir, 'commitments.csv'), `CN2026000099,泰安市发展和改革委员会,政府机构,11370900MB2850001B,,优化服务,事由,内容,,2026-01-10,,泰安市人民政府,履行中,,,,,${scope},attachments/commitments/cn2026000001.pdf,\n`);
+  const row = (id: string, letter: string, open: string) => `${id},泰安市发展和改革委员会,政府机构,11370900MB2850001B,,优化服务,事由,内容,,2026-01-10,,泰安市人民政府,履行中,,,,,${open},attachments/commitments/${letter},\n`;
+  // `sharers` more public rows (lines 11, 12…) show the upper-case letter, as a template would be shared.
+  const shared = Array.from({ length: sharers }, (_, i) => row(`CN20260001${String(i).padStart(2, '0')}`, 'CN2026000001.pdf', '可向社会公开')).join('');
+  appendFileSync(join(dir, 'commitments.csv'), row('CN2026000099', 'cn2026000001.pdf', scope) + shared);
   assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
   const result = await ingestExport({ exportDir: dir, asOf: '2026-11-28', regions: portal.regions, siteUrl: portal.siteUrl });
   assertEveryRowAccounted(result.report);
@@ -41,6 +44,13 @@ test('two attachments whose names differ only in case reject every row naming ei
   const message = '附件 attachments/commitments/CN2026000001.pdf、attachments/commitments/cn2026000001.pdf 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 2、10 行），相关行均不予公示';
   for (const line of [2, 10]) assert.deepEqual(problemsOf(report, 'commitments.csv', line).map((p) => [p.field, p.message]), [['承诺书附件', message]], `line ${line}`);
   assert.ok(!commitments.some((c) => c.id === 'CN2026000001' || c.id === 'CN2026000099'));
+});
+
+test('a letter shared by many rows: the message lists ten lines and the count, the same for every row', async () => {
+  // Lines 2 (CN2026000001), 10 (the lower-case twin) and 11–21 (eleven sharers): 13 rows.
+  const { report } = await withLetterTwin('可向社会公开', 11);
+  const message = '附件 attachments/commitments/CN2026000001.pdf、attachments/commitments/cn2026000001.pdf 只有大小写不同，在不区分大小写的网站主机上是同一个文件（第 2、10、11、12、13、14、15、16、17、18 等 13 行），相关行均不予公示';
+  for (const line of [2, 10, 21]) assert.deepEqual(problemsOf(report, 'commitments.csv', line).map((p) => p.message), [message], `line ${line}`);
 });
 
 test('a non-public row naming the other spelling rejects nothing: its letter is never published, so no file is served for another', async () => {
