@@ -11,7 +11,7 @@ import type { RecordKind } from '../lib/schemas/contract.ts';
 import type { Subject } from '../lib/schemas/subject.ts';
 import { caseFacets, commitmentFacets, facetUrl, groupBy, type Facet } from '../lib/site/facets.ts';
 import { subjectUrl } from '../lib/site/kinds.ts';
-import { goneNotices } from '../lib/site/record-pages.ts';
+import type { PageKind } from '../lib/site/record-pages.ts';
 import { commitmentListItem, type CommitmentListItem } from '../lib/site/list-item.ts';
 import { laterPages, pageCount, pageOf, type Page } from '../lib/site/paginate.ts';
 import { subjectProfile, type SubjectProfile } from '../lib/site/profile.ts';
@@ -68,15 +68,15 @@ export function caseBrowse(): Promise<Browse<ModelCase>> {
   return casesCache;
 }
 
-/** A record page that keeps its address with a notice only: withheld by a rule, or gone from the export since an earlier release. */
+/** A page that keeps its address with a notice only: a record withheld by a rule, or a record, profile or case gone from the export since an earlier release. */
 type Notice = { id: string; reason: WithdrawnReason };
 let noticeCache: Promise<Map<string, Notice[]>> | undefined;
 
-/** Withheld and gone records of a kind: their pages keep the URL but show only the reason. */
-async function noticesOf(kind: RecordKind): Promise<Notice[]> {
+/** Withheld and gone pages of a kind: they keep the URL but show only the reason. */
+export async function noticesOf(kind: PageKind): Promise<Notice[]> {
   noticeCache ??= site().then((s) => {
     const byKind = new Map<string, Notice[]>();
-    const gone = goneNotices(buildUpdates()?.gone ?? []).map((g) => ({ ...g, reason: 'absent' as const }));
+    const gone = (buildUpdates()?.gone ?? []).map((g) => ({ ...g, reason: 'absent' as const }));
     for (const w of [...s.withheld, ...gone]) {
       let list = byKind.get(w.kind);
       if (!list) byKind.set(w.kind, (list = []));
@@ -175,13 +175,18 @@ export async function commitmentFacetPaths() {
   return pathsToRender(paths, ({ facet, value, page }) => `${base}${facet}/${value}/${page ? `${page}/` : ''}`, exportInfo);
 }
 
-/** Every published subject's 信用画像, its props all the page shows (src/lib/site/profile.ts). */
+/** What a profile's address renders: the subject's 信用画像, or the notice of a subject gone from the export. */
+export type SubjectPageProps = SubjectProfile | { withheld: WithdrawnReason };
+
+/** Every published subject's 信用画像, its props all the page shows (src/lib/site/profile.ts), and every gone subject's notice. */
 export async function subjectProfilePaths() {
   const s = await site();
   const ctx = await governanceContext();
-  const paths = s.subjects.map((subject) => ({ params: { code: subject.creditCode }, props: subjectProfile(subject, s, ctx) satisfies SubjectProfile }));
+  const paths = s.subjects.map((subject) => ({ params: { code: subject.creditCode }, props: subjectProfile(subject, s, ctx) as SubjectPageProps }));
   for (const subject of s.subjects) searchable({ url: subjectUrl(subject.creditCode), kind: PROFILE_KIND, date: '' });
-  return pathsToRender(paths, ({ code }) => subjectUrl(code), s.exportInfo);
+  const notices = (await noticesOf('subjects')).map((w) => ({ params: { code: w.id }, props: { withheld: w.reason } as SubjectPageProps }));
+  const urlOf = ({ code }: { code: string }) => subjectUrl(code);
+  return [...pathsToRender(paths, urlOf, s.exportInfo), ...pathsToRender(notices, urlOf, s.exportInfo, { withheld: true })];
 }
 
 /** Links a record's 统一社会信用代码 to its subject's profile, when the subject is published. */

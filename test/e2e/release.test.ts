@@ -6,8 +6,8 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile, spawn } from 'node:child_process';
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
+import { execFile, execFileSync, spawn } from 'node:child_process';
+import { cpSync, existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, relative } from 'node:path';
@@ -268,6 +268,49 @@ describe('npm run publish', () => {
     } finally {
       child.kill();
     }
+  });
+
+  test('an agency and a model case gone from the export keep their addresses, each with the notice, linked from /updates/', async () => {
+    // The good export (live again after the rollback) without 新泰市青云街道办事处, its two rows
+    // (line 6 of commitments.csv, line 5 of penalties.csv, each one line) and the 城建 case.
+    const CODE = '11370982MB2850005G';
+    const SLUG = '2026-chengjian-rectification';
+    const next = join(temp, 'agency-and-case-gone');
+    cpSync(join(FIXTURES, 'good'), next, { recursive: true });
+    const dropLine = (file: string, line: number, holds: string) => {
+      const lines = readFileSync(join(next, file), 'utf8').split('\n');
+      assert.match(lines[line - 1]!, new RegExp(`^${holds}|,${holds},`), `${file}:${line}`);
+      writeFileSync(join(next, file), lines.filter((_, i) => i !== line - 1).join('\n'));
+    };
+    dropLine('subjects.csv', 6, CODE);
+    dropLine('commitments.csv', 6, 'CN2026000003');
+    dropLine('penalties.csv', 5, 'XZCF-2025-0004');
+    rmSync(join(next, 'cases', `${SLUG}.mdx`));
+    execFileSync(node, [join(ROOT, 'scripts/export-manifest.ts'), next], { stdio: 'ignore' });
+    const r = await publish(next, rootA, '--accept-drop');
+    assert.equal(r.code, 0, r.stderr);
+    const live = join(rootA, 'current');
+    const changes = JSON.parse(readFileSync(join(live, 'changes.json'), 'utf8'));
+    assert.deepEqual(
+      changes.withdrawn.filter((w: { kind: string }) => w.kind === 'subjects' || w.kind === 'cases'),
+      [{ kind: 'cases', id: SLUG, reason: 'absent' }, { kind: 'subjects', id: CODE, reason: 'absent' }],
+    );
+    const sitemap = readFileSync(join(live, 'sitemap-0.xml'), 'utf8');
+    for (const [path, what] of [[`subjects/${CODE}`, '主体'], [`cases/${SLUG}`, '典型案例']] as const) {
+      const html = readFileSync(join(live, path, 'index.html'), 'utf8');
+      assert.match(html, /<h1>该信息已停止公示<\/h1>/, path);
+      assert.match(html, new RegExp(`<p>本条${what}信息已停止公示。</p>`), path);
+      assert.match(html, /停止公示原因：<strong>导出中已无此记录<\/strong>/, path);
+      assert.match(html, /<meta name="robots" content="noindex">/, path);
+      // Nothing of the agency or the case is left on its page.
+      assert.ok(!html.includes('新泰市青云街道办事处') && !html.includes('城建集团失信整改'), path);
+      assert.ok(!sitemap.includes(path), path);
+    }
+    const digest = JSON.parse(readFileSync(join(live, 'release.json'), 'utf8'));
+    assert.ok(digest.gone.includes(`subjects/${CODE}`) && digest.gone.includes(`cases/${SLUG}`), digest.gone.join(' '));
+    const updates = readFileSync(join(live, 'updates', 'index.html'), 'utf8');
+    assert.match(updates, new RegExp(`<li><a href="/subjects/${CODE}/">信用画像 ${CODE}</a>：导出中已无此记录</li>`));
+    assert.match(updates, new RegExp(`<li><a href="/cases/${SLUG}/">诚信典型案例 ${SLUG}</a>：导出中已无此记录</li>`));
   });
 });
 

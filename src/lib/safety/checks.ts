@@ -17,7 +17,7 @@ import { runChildJob, type JobFailure } from '../child-job.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import { CONTRACT_FILES } from '../schemas/contract.ts';
 import { stoppedPhrase, type RecordRef, type WithdrawnReason } from '../release/changes.ts';
-import { goneNotices, recordPages, type RecordPage } from '../site/record-pages.ts';
+import { recordPages, type RecordPage } from '../site/record-pages.ts';
 import { checkFiles, resolvesInBuild, type PlacedProblem, type SafetyCheck, type SafetyProblem } from './file-checks.ts';
 import { outputFiles, type OutputFile } from './output-files.ts';
 
@@ -31,7 +31,7 @@ export interface PublishedFacts {
 
 /** `gone`: the records of earlier releases this export no longer has (ReleaseDigest.gone), whose notices the build keeps. */
 export const publishedFacts = (records: PublishedRecords, gone: readonly RecordRef[]): PublishedFacts => ({
-  identifiers: [...identifierValues(records), ...goneNotices(gone).map((g) => g.id)],
+  identifiers: [...identifierValues(records), ...gone.map((g) => g.id)],
   pages: recordPages(records, gone),
 });
 

@@ -1,12 +1,11 @@
 /**
  * Every record page a build has: one per published subject, record and case, one per
- * withheld record, and one per record of an earlier release that the export no longer has
- * (their URLs kept, showing only the notice). The safety checks expect each of them; /updates/
+ * withheld record, and one per record, profile or case of an earlier release that the export no
+ * longer has (their URLs kept, showing only the notice: links to them must never break). The safety checks expect each of them; /updates/
  * links a record only when it has one.
  */
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { RecordRef, WithdrawnReason } from '../release/changes.ts';
-import type { RecordKind } from '../schemas/contract.ts';
 import { RECORD_KINDS, recordUrl, subjectUrl } from './kinds.ts';
 
 /** Everything that has a page of its own. */
@@ -21,9 +20,6 @@ export interface RecordPage {
   withheld?: WithdrawnReason;
 }
 
-/** Of the records gone from the export (ReleaseDigest.gone), those whose address keeps a notice (a record kind's: RECORD_KINDS). */
-export const goneNotices = (gone: readonly RecordRef[]): (RecordRef & { kind: RecordKind })[] => gone.filter((r): r is RecordRef & { kind: RecordKind } => (RECORD_KINDS as readonly string[]).includes(r.kind));
-
 export const pageUrl = (kind: PageKind, id: string) => (kind === 'subjects' ? subjectUrl(id) : recordUrl(kind, id));
 
 export function recordPages(records: PublishedRecords, gone: readonly RecordRef[]): RecordPage[] {
@@ -33,6 +29,6 @@ export function recordPages(records: PublishedRecords, gone: readonly RecordRef[
     ...RECORD_KINDS.flatMap((k) => records[k].map((r) => page(k, r.id))),
     ...records.cases.map((c) => page('cases', c.slug)),
     ...records.withheld.map((w) => ({ ...page(w.kind, w.id), withheld: w.reason })),
-    ...goneNotices(gone).map((g) => ({ ...page(g.kind, g.id), withheld: 'absent' as const })),
+    ...gone.map((g) => ({ ...page(g.kind, g.id), withheld: 'absent' as const })),
   ];
 }

@@ -40,28 +40,29 @@ test('a record links to its page only when this build has one (published, withhe
           { kind: 'penalties', id: 'P1', reason: 'repaired' },
           { kind: 'commitments', id: 'C9', reason: 'absent' },
           { kind: 'subjects', id: 'S9', reason: 'absent' },
+          { kind: 'honors', id: 'H9', reason: 'rejected' },
         ],
       }),
     ],
     records,
-    // A profile gone from the export keeps no page (only records of a contract file do).
+    // A record or profile gone from the export keeps a notice; a rejected row (H9) has no page.
     [{ kind: 'commitments', id: 'C9' }, { kind: 'subjects', id: 'S9' }],
   );
   assert.deepEqual(entry!.lists, [
     { title: '新公示', total: 1, items: [{ label: '信用承诺 C1', href: '/commitments/C1/' }] },
     {
       title: '停止公示',
-      total: 3,
+      total: 4,
       items: [
         { label: '行政处罚 P1', href: '/penalties/P1/', note: '已完成信用修复' },
         { label: '信用承诺 C9', href: '/commitments/C9/', note: '导出中已无此记录' },
-        { label: '信用画像 S9', note: '导出中已无此记录' },
+        { label: '信用画像 S9', href: '/subjects/S9/', note: '导出中已无此记录' },
+        { label: '表彰奖励 H9', note: '本次导出中该记录的数据有误，暂不公示' },
       ],
     },
   ]);
   assert.equal(entry!.previousAsOf, '2026-11-27');
   assert.equal(entry!.exportedOn, '2026-11-27'); // 23:10 China time on the 27th
-
 });
 
 test(`a list longer than ${LIST_LIMIT} is cut on the page but keeps its total`, () => {
