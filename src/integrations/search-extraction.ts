@@ -15,6 +15,7 @@ import { closeSync, openSync, writeFileSync } from 'node:fs';
 import type { ExtractedPage, Extraction } from '../lib/search/extract.ts';
 import type { ShownResult } from '../lib/search/cursor.ts';
 import { PROFILE_KIND } from '../lib/search/kinds.ts';
+import { nameForms } from '../lib/search/abbreviations.ts';
 import { knownKey } from '../lib/search/known.ts';
 import { cardFile } from '../lib/search/shard-index.ts';
 import { clearsChecks, fileFindings } from '../lib/safety/file-checks.ts';
@@ -64,8 +65,8 @@ export interface Extracted {
   errors: string[];
 }
 
-/** A profile's known-phrase keys: its subject's name and own numbers, where they are of a shape the table keeps. */
-export const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND ? [p.name, ...p.numbers].flatMap((v) => knownKey(v) ?? []) : []);
+/** A profile's known-phrase keys: its subject's name (in each form it may be typed in, abbreviations.ts) and own numbers, where they are of a shape the table keeps. */
+export const ownKeys = (p: ExtractedPage): string[] => (p.kind === PROFILE_KIND ? [...nameForms(p.name), ...p.numbers].flatMap((v) => knownKey(v) ?? []) : []);
 
 /** Writes the extracted pages of what it is given to `out`, a megabyte at a time. */
 export class ExtractionFile {

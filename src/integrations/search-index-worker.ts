@@ -82,11 +82,11 @@ function numberLines(p: ExtractedPage, shard: string): string[] {
 }
 
 /** [key, hit, own] lines for the known phrases a page holds (own: the key is the page's own name or number). */
-function knownLines(p: ExtractedPage, blocks: readonly ShardBlock[], shard: string): string[] {
+function knownLines(p: ExtractedPage, blocks: readonly ShardBlock[], shard: string, matcher: KnownMatcher): string[] {
   const lines: string[] = [];
   const own = new Set(ownKeys(p));
-  for (const [key, block] of firstBlocks(blocks.map((b) => b.known))) {
-    const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(p.blocks, block, key), shard };
+  for (const [key, { block, text }] of matcher.entries(firstBlocks(blocks.map((b) => b.known)))) {
+    const hit: PinnedResult = { url: p.url, title: p.title, kind: p.kind, region: p.region, date: p.date, status: p.status, text: knownContext(p.blocks, block, text), shard };
     lines.push(JSON.stringify([key, hit, own.has(key)]));
   }
   return lines;
@@ -154,7 +154,7 @@ async function build({ outDir, siteUrl, keys, shards }: Extract<WorkerJob, { job
         const p = readLine(fds, ref);
         const blocks = p.blocks.map((text) => seen.of(text));
         numbers.push(...numberLines(p, shard.name));
-        known.push(...knownLines(p, blocks, shard.name));
+        known.push(...knownLines(p, blocks, shard.name, matcher));
         const id = index.add(p, blocks.map((b) => b.ids), p.heading);
         // Made and checked when the page was read (search-extraction.ts).
         files.write(cardFile(id), Buffer.from(p.card.gz, 'base64'));

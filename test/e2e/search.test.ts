@@ -260,6 +260,36 @@ describe('site search', { timeout: 900_000 }, () => {
     assert.deepEqual(wrong, []);
   });
 
+  test("an agency's name typed with a short form is answered from the list too: the pages holding it either way, its profile first, no shard opened", async () => {
+    const page = await context.newPage();
+    const opened: string[] = [];
+    page.on('request', (r) => {
+      if (/\/search-index\/(route\/|[^/]+\/pages\.json\.gz$)/.test(new URL(r.url()).pathname)) opened.push(new URL(r.url()).pathname);
+    });
+    // Typed as citizens type them (the short forms of abbreviations.ts), and the names in full.
+    const typed = [
+      ['泰安市市场监管局', '泰安市市场监督管理局'],
+      ['泰安市人民政府国资委', '泰安市人民政府国有资产监督管理委员会'],
+      ['新泰市城投集团有限公司', '新泰市城市建设投资集团有限公司'],
+    ] as const;
+    const wrong: string[] = [];
+    for (const [query, full] of typed) {
+      const own = truth.find((t) => t.kind === 'subjects' && t.name === full);
+      assert.ok(own, full);
+      const want = truth.filter((t) => t.text.includes(query) || t.text.includes(full));
+      assert.ok(want.length >= 2, `${query}: ${want.length} pages`);
+      opened.length = 0;
+      const { urls, first } = await searchAll(page, q(query));
+      if (!first.startsWith(`共找到 ${want.length} 条结果`)) wrong.push(`${query}: ${first}, want ${want.length}`);
+      const others = want.filter((t) => t !== own).sort((a, b) => (a.kind === 'subjects' ? 0 : 1) - (b.kind === 'subjects' ? 0 : 1) || (a.date < b.date ? 1 : a.date > b.date ? -1 : a.url < b.url ? -1 : 1));
+      const order = [own!.url, ...others.map((t) => t.url)];
+      if (urls.join() !== order.join()) wrong.push(`${query}: order ${urls.join(' ')}, want ${order.join(' ')}`);
+      if (opened.length) wrong.push(`${query}: opened ${opened.join(' ')}`);
+    }
+    await page.close();
+    assert.deepEqual(wrong, []);
+  });
+
   test("an agency's name with filters and sorted by date: its pages that pass, records newest first, the profile last", async () => {
     const page = await context.newPage();
     const p = truth.filter((t) => t.kind === 'subjects').map((t) => ({ name: t.name, pages: truth.filter((x) => x.text.includes(t.name)) })).sort((a, b) => b.pages.length - a.pages.length)[0]!;

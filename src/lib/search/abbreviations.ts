@@ -24,3 +24,19 @@ export function writtenInFull(part: string): string | undefined {
   for (const [short, long] of SHORT_FORMS) if (!full.includes(long)) full = full.replaceAll(short, long);
   return full === part ? undefined : full;
 }
+
+/**
+ * An agency's name as it may be typed whole: written in full, as given, and with any of its full
+ * forms in short, each a text that `writtenInFull` reads back as the name in full
+ * (泰安市市场监督管理局 → also 泰安市市场监管局). The build lists the pages of each (known.ts).
+ */
+export function nameForms(name: string): string[] {
+  const full = writtenInFull(name) ?? name;
+  const pairs = SHORT_FORMS.filter(([, long]) => full.includes(long));
+  const forms = new Set([full, name]);
+  for (let subset = 1; subset < 1 << pairs.length; subset++) {
+    const form = pairs.reduce((text, [short, long], i) => (subset & (1 << i) ? text.replaceAll(long, short) : text), full);
+    if (writtenInFull(form) === full) forms.add(form);
+  }
+  return [...forms];
+}

@@ -177,8 +177,8 @@ export class ShardedSearch {
     const pinned = await this.numberHits(manifest, s);
     const text = pinned[0]?.value ?? s.q;
     const parts = parseQuery(text);
-    // The build listed the pages of the text as typed: not those that write its short forms in full.
-    const known = parts.some((p) => p.alternatives.length > 0) ? undefined : await this.knownEntry(manifest, text);
+    // A name typed with short forms is listed with the pages holding it in full as well (known.ts).
+    const known = await this.knownEntry(manifest, text);
     // Every page is listed: filter and order them here, no shard is opened.
     if (known && isComplete(known)) return { parts, cursor: new SearchCursor<ShardInfo>([], async () => [], withPinned(pinned, knownPages(known, s))) };
     const mask = await routeShards(parts, partForms, manifest.shards.length, manifest.routeFiles, (n) => this.routeFile(n));

@@ -14,6 +14,7 @@
  *
  * Used by the indexer and bundled into the search page: no imports beyond this folder.
  */
+import { writtenInFull } from './abbreviations.ts';
 import { PAGE_SIZE, type PinnedResult } from './cursor.ts';
 import { PROFILE_KIND } from './kinds.ts';
 import { parseQuery } from './query.ts';
@@ -80,9 +81,19 @@ export class KnownMatcher {
   /** A word key's token (segment.ts writes a word that starts with a letter with a prefix) → the key. */
   private readonly words = new Map<string, string>();
 
-  /** `keys` as knownKey gives them. */
+  /** A name in full → the keys that hold some of its words in short (abbreviations.ts): a page holding the name is found by each. */
+  private readonly shortForms = new Map<string, string[]>();
+
+  /** `keys` as knownKey gives them. A key holding a short form is searched in full too, so its full form is looked for as well. */
   constructor(keys: Iterable<string>) {
-    for (const k of keys) {
+    const all = new Set(keys);
+    for (const k of [...all]) {
+      const full = writtenInFull(k);
+      if (full === undefined) continue;
+      all.add(full);
+      this.shortForms.set(full, [...(this.shortForms.get(full) ?? []), k]);
+    }
+    for (const k of all) {
       if (isHanRun(k)) {
         const p = k.slice(0, MIN_NAME_LENGTH); // UTF-16 units, as the scan reads them
         const list = this.byPrefix.get(p);
@@ -109,6 +120,23 @@ export class KnownMatcher {
       }
     }
     return found.size ? [...found] : NONE;
+  }
+
+  /**
+   * A page's entries, from the first block holding each key (firstBlocks): each key it holds, and
+   * each short form of a name it holds in full, as the search finds a query holding a short form
+   * (query.ts: as typed, or in full). Each entry → its block and the text found there (for the snippet).
+   */
+  entries(found: ReadonlyMap<string, number>): Map<string, { block: number; text: string }> {
+    const out = new Map<string, { block: number; text: string }>();
+    for (const [key, block] of found) out.set(key, { block, text: key });
+    for (const [key, block] of found) {
+      for (const short of this.shortForms.get(key) ?? []) {
+        const had = out.get(short);
+        if (!had || had.block > block) out.set(short, { block, text: key });
+      }
+    }
+    return out;
   }
 }
 

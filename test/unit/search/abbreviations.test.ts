@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { writtenInFull } from '../../../src/lib/search/abbreviations.ts';
+import { nameForms, writtenInFull } from '../../../src/lib/search/abbreviations.ts';
 import { parseQuery } from '../../../src/lib/search/query.ts';
 
 test("a short form of an agency's name is written in full; a part without one, or already in full, has no other form", () => {
@@ -19,4 +19,13 @@ test('a query part holding a short form may be on the page either way; the other
   assert.equal(agency!.text, '市场监管局');
   assert.deepEqual(agency!.alternatives.map((a) => a.text), ['市场监督管理局']);
   assert.deepEqual(region!.alternatives, []);
+});
+
+test("an agency's name may be typed in full, as given, or with any of its full forms in short", () => {
+  assert.deepEqual(nameForms('泰安市市场监督管理局'), ['泰安市市场监督管理局', '泰安市市场监管局']);
+  // Two full forms: each alone in short, and both.
+  assert.deepEqual(nameForms('泰安市住房和城乡建设局卫生健康科').sort(), ['泰安市住房和城乡建设局卫生健康科', '泰安市住建局卫生健康科', '泰安市住房和城乡建设局卫健科', '泰安市住建局卫健科'].sort());
+  // A name given with a short form: also in full.
+  assert.deepEqual(nameForms('泰安市发改局').sort(), ['泰安市发展和改革局', '泰安市发改局'].sort());
+  assert.deepEqual(nameForms('泰安市应急管理局'), ['泰安市应急管理局']);
 });

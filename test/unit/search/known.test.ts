@@ -34,6 +34,22 @@ test('the matcher finds a name inside a block and a code only as a whole word', 
   assert.deepEqual([...find(m, ['开头', '泰安市文化馆一', '泰安市文化馆二'])], [['泰安市文化馆', 1]]);
 });
 
+test('a name typed with a short form lists the pages holding it either way, each once, placed where the name first stands', () => {
+  // The keys a profile gives for 泰安市市场监督管理局 (its nameForms), and an unrelated name.
+  const m = new KnownMatcher(['泰安市市场监督管理局', '泰安市市场监管局', '泰安市文化馆']);
+  const entries = (blocks: string[]) => Object.fromEntries(m.entries(find(m, blocks)));
+  // In full: under both keys, the short one pointing at the full text for its snippet.
+  assert.deepEqual(entries(['无关', '泰安市市场监督管理局']), { 泰安市市场监督管理局: { block: 1, text: '泰安市市场监督管理局' }, 泰安市市场监管局: { block: 1, text: '泰安市市场监督管理局' } });
+  // In short only: under the short key alone (typed in full, the search finds only the full form).
+  assert.deepEqual(entries(['泰安市市场监管局']), { 泰安市市场监管局: { block: 0, text: '泰安市市场监管局' } });
+  // Both ways: the short key once, at the first block either stands in.
+  assert.deepEqual(entries(['泰安市市场监管局', '泰安市市场监督管理局']), { 泰安市市场监督管理局: { block: 1, text: '泰安市市场监督管理局' }, 泰安市市场监管局: { block: 0, text: '泰安市市场监管局' } });
+  assert.deepEqual(entries(['泰安市市场监督管理局', '泰安市市场监管局']), { 泰安市市场监督管理局: { block: 0, text: '泰安市市场监督管理局' }, 泰安市市场监管局: { block: 0, text: '泰安市市场监督管理局' } });
+  // A short key given alone still has its full form looked for.
+  const alone = new KnownMatcher(['泰安市住建局']);
+  assert.deepEqual([...alone.entries(find(alone, ['泰安市住房和城乡建设局'])).keys()].sort(), ['泰安市住建局', '泰安市住房和城乡建设局'].sort());
+});
+
 test("a snippet is the page's text around the phrase, forty characters each side, across blocks", () => {
   const block = `${'甲'.repeat(50)}泰安市文化和旅游局${'乙'.repeat(50)}`;
   assert.equal(knownContext([block], 0, '泰安市文化和旅游局'), `${'甲'.repeat(40)}泰安市文化和旅游局${'乙'.repeat(40)}`);
