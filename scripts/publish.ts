@@ -1,6 +1,6 @@
 /**
  * npm run publish -- --from SRC --out ROOT [--as-of YYYY-MM-DD] [--keep 7] [--max-drop 0.2]
- *   [--accept-drop] [--timeout 600] [--retries 2] [--max-download-mb 500]
+ *   [--accept-drop] [--accept-older] [--timeout 600] [--retries 2] [--max-download-mb 500]
  *   [--max-unpacked-mb 2000] [--max-files 200000]
  * SRC: an export folder, a .zip / .tar.gz, or an http(s) URL of one. The release logic is
  * src/lib/release/publish.ts; this script parses arguments and reports.
@@ -16,7 +16,7 @@ import { fraction, parseFlags, UsageError, wholeNumber } from './lib/cli.ts';
 import { publishRelease, ReleaseFailure } from '../src/lib/release/publish.ts';
 import { formatSafetyProblems } from '../src/lib/safety/checks.ts';
 
-const USAGE = 'npm run publish -- --from 导出目录|压缩包|http(s)地址 --out 发布根目录 [--as-of YYYY-MM-DD] [--keep 7] [--max-drop 0.2] [--accept-drop] [--timeout 秒] [--retries 次] [--max-download-mb MB] [--max-unpacked-mb MB] [--max-files 个]';
+const USAGE = 'npm run publish -- --from 导出目录|压缩包|http(s)地址 --out 发布根目录 [--as-of YYYY-MM-DD] [--keep 7] [--max-drop 0.2] [--accept-drop] [--accept-older] [--timeout 秒] [--retries 次] [--max-download-mb MB] [--max-unpacked-mb MB] [--max-files 个]';
 const MB = 1e6;
 
 function options() {
@@ -29,6 +29,7 @@ function options() {
       keep: { type: 'string' },
       'max-drop': { type: 'string' },
       'accept-drop': { type: 'boolean', default: false },
+      'accept-older': { type: 'boolean', default: false },
       timeout: { type: 'string' },
       retries: { type: 'string' },
       'max-download-mb': { type: 'string' },
@@ -52,6 +53,7 @@ function options() {
     keep: wholeNumber('keep', v.keep, 7, 1),
     maxDrop: fraction('max-drop', v['max-drop'], 0.2),
     acceptDrop: v['accept-drop'] ?? false,
+    acceptOlder: v['accept-older'] ?? false,
     download: { timeoutMs: wholeNumber('timeout', v.timeout, 600, 1) * 1000, retries: wholeNumber('retries', v.retries, 2), retryDelayMs: 2000, maxBytes: wholeNumber('max-download-mb', v['max-download-mb'], 500, 1) * MB },
     unpack: { maxBytes: wholeNumber('max-unpacked-mb', v['max-unpacked-mb'], 2000, 1) * MB, maxFiles: wholeNumber('max-files', v['max-files'], 200_000, 1) },
   };

@@ -1,6 +1,6 @@
 /**
  * `npm run publish`: one export in, one release out, or nothing changed at all.
- * download → unpack → validate (the pipeline) → drop guard → build (with the safety checks)
+ * download → unpack → validate (the pipeline) → freshness and drop guards → build (with the safety checks)
  * → releases/<id>/ → `current` switched in one step → old releases pruned in the background.
  * Every failure is a ReleaseFailure naming its stage; until the switch, only ROOT/work/ is written.
  */
@@ -29,8 +29,9 @@ import {
 import { unpackArchive, type UnpackLimits } from './unpack.ts';
 import type { UpdatesFile } from './updates.ts';
 import { readsDir } from './page-reads.ts';
+import { PAGE_KIND_LABELS, PAGE_KINDS, type PageKind } from '../site/record-pages.ts';
 
-export type ReleaseStage = 'root' | 'download' | 'unpack' | 'validate' | 'drop-guard' | 'build' | 'safety' | 'publish';
+export type ReleaseStage = 'root' | 'download' | 'unpack' | 'validate' | 'freshness' | 'drop-guard' | 'build' | 'safety' | 'publish';
 
 export class ReleaseFailure extends Error {
   readonly stage: ReleaseStage;
@@ -66,6 +67,8 @@ export interface PublishOptions {
   /** Largest accepted fall in published rows against the live release, as a fraction. */
   maxDrop: number;
   acceptDrop: boolean;
+  /** Publish an export older than the live release's, or an earlier as-of date (olderThanLive). */
+  acceptOlder: boolean;
   download: DownloadLimits;
   unpack: UnpackLimits;
   build: (request: BuildRequest) => Promise<void>;
@@ -142,6 +145,43 @@ export function dropGuard(live: number, next: number, maxDrop: number): string |
   return `公示记录从当前版本的 ${live} 条降到 ${next} 条（减少 ${percent(1 - next / live)}，超过允许的 ${percent(maxDrop)}）`;
 }
 
+/** Below this many published records of a kind, a day's change of a few is no sign of a broken file. */
+const KIND_GUARD_MIN = 20;
+
+/**
+ * The drop guard over the whole export and over each kind: a file missing or cut short hides in
+ * the total when other files are large (every dishonest listing gone, the city's headline figure
+ * at 0, was 2 % of the rows). A kind with records (published or withheld) that has none at all
+ * today is stopped whatever its size: a listing removed stays in the export, withheld.
+ */
+export function dropGuards(live: ReleaseDigest, next: ReleaseDigest, maxDrop: number): string[] {
+  const found: string[] = [];
+  const total = dropGuard(live.published_rows, next.published_rows, maxDrop);
+  if (total) found.push(total);
+  const count = (keys: Record<string, unknown>, kind: PageKind) => Object.keys(keys).filter((k) => k.startsWith(`${kind}/`)).length;
+  for (const kind of PAGE_KINDS) {
+    const [was, now] = [count(live.published, kind), count(next.published, kind)];
+    const [wasAll, nowAll] = [was + count(live.withheld, kind), now + count(next.withheld, kind)];
+    if (wasAll > 0 && nowAll === 0) found.push(`${PAGE_KIND_LABELS[kind]}：当前版本有 ${wasAll} 条，本次导出中一条也没有（文件缺失或为空？）`);
+    else if (was >= KIND_GUARD_MIN) {
+      const drop = dropGuard(was, now, maxDrop);
+      if (drop) found.push(`${PAGE_KIND_LABELS[kind]}：${drop}`);
+    }
+  }
+  return found;
+}
+
+/**
+ * An export older than the live release's, or an earlier as-of date: publishing it would bring
+ * back records whose publication period has ended and put the history out of order. Going back
+ * is what rollback is for.
+ */
+export function olderThanLive(live: ReleaseDigest, next: ReleaseDigest): string | undefined {
+  if (next.as_of < live.as_of) return `公示基准日 ${next.as_of} 早于当前版本的 ${live.as_of}`;
+  if (Date.parse(next.exported_at) < Date.parse(live.exported_at)) return `导出时间 ${next.exported_at} 早于当前版本导出的 ${live.exported_at}`;
+  return undefined;
+}
+
 export async function publishRelease(o: PublishOptions): Promise<PublishedRelease> {
   const log = o.log ?? (() => {});
   let r: ReleaseRoot;
@@ -198,9 +238,12 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
 
   const live = liveRelease(r, log);
   if (live.digest) {
-    const drop = dropGuard(live.digest.published_rows, digest.published_rows, o.maxDrop);
-    if (drop && !o.acceptDrop) throw new ReleaseFailure('drop-guard', `${drop}；核实导出无误后加 --accept-drop 重新发布`, reportPath);
-    if (drop) log(`已确认（--accept-drop）：${drop}`);
+    const older = olderThanLive(live.digest, digest);
+    if (older && !o.acceptOlder) throw new ReleaseFailure('freshness', `${older}：可能是旧的导出或日期有误；要回到上一版本请用 npm run rollback，核实无误后可加 --accept-older 重新发布`, reportPath);
+    if (older) log(`已确认（--accept-older）：${older}`);
+    const drops = dropGuards(live.digest, digest, o.maxDrop);
+    if (drops.length && !o.acceptDrop) throw new ReleaseFailure('drop-guard', `${drops.join('；')}；核实导出无误后加 --accept-drop 重新发布`, reportPath);
+    if (drops.length) log(`已确认（--accept-drop）：${drops.join('；')}`);
   }
   const changes = compareReleases(digest, live.digest);
   digest.gone = goneKeys(digest, live.digest);

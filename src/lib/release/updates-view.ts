@@ -5,11 +5,8 @@
  */
 import { chinaDateOf } from '../dates/civil-date.ts';
 import type { PublishedRecords } from '../pipeline/ingest.ts';
-import { KIND_LABELS } from '../site/kinds.ts';
-import { pageUrl, recordPages, type PageKind } from '../site/record-pages.ts';
+import { PAGE_KIND_LABELS, pageUrl, recordPages, type PageKind } from '../site/record-pages.ts';
 import { WITHDRAWN_REASON_LABELS, type Changes, type RecordRef } from './changes.ts';
-
-const PAGE_KIND_LABELS: Record<PageKind, string> = { subjects: '信用画像', ...KIND_LABELS, cases: '诚信典型案例' };
 
 /** A long list (an export that drops thousands of rows) is cut on the page; the JSON has it whole. */
 export const LIST_LIMIT = 200;

@@ -6,11 +6,12 @@
  */
 import type { PublishedRecords } from '../pipeline/ingest.ts';
 import type { RecordRef, WithdrawnReason } from '../release/changes.ts';
-import { RECORD_KINDS, recordUrl, subjectUrl } from './kinds.ts';
+import { KIND_LABELS, RECORD_KINDS, recordUrl, subjectUrl } from './kinds.ts';
 
 /** Everything that has a page of its own. */
 export const PAGE_KINDS = ['subjects', 'commitments', 'penalties', 'enforcement', 'dishonest', 'honors', 'cases'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
+export const PAGE_KIND_LABELS: Record<PageKind, string> = { subjects: '信用画像', ...KIND_LABELS, cases: '诚信典型案例' };
 
 export interface RecordPage {
   kind: PageKind;

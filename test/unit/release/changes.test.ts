@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compareReleases, extendHistory, goneKeys, goneNoticeKeys, HISTORY_LIMIT, releaseDigest, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
-import { dropGuard } from '../../../src/lib/release/publish.ts';
+import { dropGuard, dropGuards, olderThanLive } from '../../../src/lib/release/publish.ts';
 
 const before: ReleaseDigest = {
   as_of: '2026-11-27',
@@ -127,4 +127,37 @@ test('the drop guard stops a fall of more than the limit and lets the limit itse
   assert.equal(dropGuard(17, 13, 0.25), undefined);
   assert.equal(dropGuard(0, 0, 0.2), undefined);
   assert.equal(dropGuard(10, 30, 0.2), undefined);
+});
+
+/** A digest of `n` published records of each kind given (ids 0…n−1) and `w` withheld ones. */
+function digestOf(published: Record<string, number>, withheld: Record<string, number> = {}, stamp = { as_of: '2026-11-28', exported_at: '2026-11-27T23:00:00+08:00' }): ReleaseDigest {
+  const keys = (counts: Record<string, number>) => Object.entries(counts).flatMap(([kind, n]) => Array.from({ length: n }, (_, i) => `${kind}/${i}`));
+  const p = keys(published);
+  return { ...stamp, published_rows: p.length, published: Object.fromEntries(p.map((k) => [k, 'h'])), withheld: Object.fromEntries(keys(withheld).map((k) => [k, 'removed'])) };
+}
+
+test('the drop guard looks at each kind too: a kind whose every row is gone, or a kind of 20 or more published that falls by more than the limit', () => {
+  const live = digestOf({ commitments: 400, dishonest: 10, penalties: 30, honors: 3 });
+  // dishonest.csv left out: 443 → 433 is 2.3 % of the whole, but every listing is gone.
+  assert.deepEqual(dropGuards(live, digestOf({ commitments: 400, penalties: 30, honors: 3 }), 0.2), ['失信被执行人：当前版本有 10 条，本次导出中一条也没有（文件缺失或为空？）']);
+  // Every listing removed (动态清零) keeps the rows in the export, withheld: no stop.
+  assert.deepEqual(dropGuards(live, digestOf({ commitments: 400, penalties: 30, honors: 3 }, { dishonest: 10 }), 0.2), []);
+  // penalties.csv cut short: 30 → 23 is 23.3 %; 3 honours → 1 is too few to tell.
+  assert.deepEqual(dropGuards(live, digestOf({ commitments: 400, dishonest: 10, penalties: 23, honors: 1 }), 0.2), ['行政处罚：公示记录从当前版本的 30 条降到 23 条（减少 23.3%，超过允许的 20.0%）']);
+  assert.deepEqual(dropGuards(live, digestOf({ commitments: 400, dishonest: 10, penalties: 24, honors: 1 }), 0.2), []); // exactly 20 %
+  // The whole export halved: the total, and each kind that fell, are named.
+  assert.deepEqual(dropGuards(live, digestOf({ commitments: 200, dishonest: 10, penalties: 30, honors: 3 }), 0.2), [
+    '公示记录从当前版本的 443 条降到 243 条（减少 45.1%，超过允许的 20.0%）',
+    '信用承诺：公示记录从当前版本的 400 条降到 200 条（减少 50.0%，超过允许的 20.0%）',
+  ]);
+});
+
+test('an export older than the live one, or an earlier as-of date, is named; the same or a later one is not', () => {
+  const live = digestOf({}, {}, { as_of: '2027-01-12', exported_at: '2027-01-11T23:10:00+08:00' });
+  assert.equal(olderThanLive(live, digestOf({}, {}, { as_of: '2026-12-15', exported_at: '2027-01-11T23:10:00+08:00' })), '公示基准日 2026-12-15 早于当前版本的 2027-01-12');
+  assert.equal(olderThanLive(live, digestOf({}, {}, { as_of: '2027-01-13', exported_at: '2026-11-27T23:10:00+08:00' })), '导出时间 2026-11-27T23:10:00+08:00 早于当前版本导出的 2027-01-11T23:10:00+08:00');
+  // The same instant written in another offset is not older; a rerun of the same export is not either.
+  assert.equal(olderThanLive(live, digestOf({}, {}, { as_of: '2027-01-12', exported_at: '2027-01-11T15:10:00Z' })), undefined);
+  assert.equal(olderThanLive(live, digestOf({}, {}, { as_of: '2027-01-12', exported_at: '2027-01-11T23:10:00+08:00' })), undefined);
+  assert.equal(olderThanLive(live, digestOf({}, {}, { as_of: '2027-01-13', exported_at: '2027-01-12T23:10:00+08:00' })), undefined);
 });

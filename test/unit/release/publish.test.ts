@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readlinkSync, renameSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import portal from '../../../portal.config.ts';
@@ -28,6 +28,7 @@ const options = (from: string): PublishOptions => ({
   keep: 7,
   maxDrop: 0.2,
   acceptDrop: false,
+  acceptOlder: false,
   download: { timeoutMs: 1000, retries: 0, retryDelayMs: 0, maxBytes: 1 },
   unpack: { maxBytes: 1, maxFiles: 1 },
   log: (line) => lines.push(line),
@@ -75,4 +76,22 @@ test("a record gone from the export is remembered and gets a notice; one whose r
   assert.deepEqual(updates.gone, ['CN2026000002', 'CN2026000003', 'CN2026000004'].map((id) => ({ kind: 'commitments', id })));
   const digest = JSON.parse(readFileSync(join(released.dir, 'release.json'), 'utf8'));
   assert.deepEqual(digest.gone, ['commitments/CN2026000002', 'commitments/CN2026000003', 'commitments/CN2026000004', 'commitments/CN2026000006']);
+});
+
+test('the guards run before the build: an earlier as-of date, and an export without dishonest.csv, stop with their stage and leave current as it was', async () => {
+  const root = join(temp, 'guard-root');
+  const first = await publishRelease({ ...options(fixture('good')), out: root });
+  const built = requests.length;
+  await assert.rejects(publishRelease({ ...options(fixture('good')), out: root, asOf: '2026-11-27' }), (e: unknown) => e instanceof ReleaseFailure && e.stage === 'freshness' && e.message.startsWith('公示基准日 2026-11-27 早于当前版本的 2026-11-28'));
+  // The good export without its two dishonest listings: 17 published rows → 15, 11.8 %.
+  const dir = join(tempDir('portal-guard-'), 'export');
+  cpSync(fixture('good'), dir, { recursive: true });
+  rmSync(join(dir, 'dishonest.csv'));
+  assert.equal(spawnSync(process.execPath, ['scripts/export-manifest.ts', dir], { cwd: join(import.meta.dirname, '..', '..', '..') }).status, 0);
+  await assert.rejects(publishRelease({ ...options(dir), out: root }), (e: unknown) => e instanceof ReleaseFailure && e.stage === 'drop-guard' && /^失信被执行人：当前版本有 2 条，本次导出中一条也没有/.test(e.message));
+  assert.equal(requests.length, built);
+  assert.equal(readlinkSync(openReleaseRoot(root).current), `releases/${first.id}`);
+  // Each lets the export through once it has been checked.
+  await publishRelease({ ...options(dir), out: root, acceptDrop: true });
+  assert.equal(requests.length, built + 1);
 });
