@@ -133,7 +133,7 @@ test('the drop guard stops a fall of more than the limit and lets the limit itse
 function digestOf(published: Record<string, number>, withheld: Record<string, number> = {}, stamp = { as_of: '2026-11-28', exported_at: '2026-11-27T23:00:00+08:00' }): ReleaseDigest {
   const keys = (counts: Record<string, number>) => Object.entries(counts).flatMap(([kind, n]) => Array.from({ length: n }, (_, i) => `${kind}/${i}`));
   const p = keys(published);
-  return { ...stamp, published_rows: p.length, published: Object.fromEntries(p.map((k) => [k, 'h'])), withheld: Object.fromEntries(keys(withheld).map((k) => [k, 'removed'])) };
+  return { ...stamp, published_rows: p.length, published: Object.fromEntries(p.map((k) => [k, 'h'])), withheld: Object.fromEntries(keys(withheld).map((k) => [k, 'removed_from_list' as const])) };
 }
 
 test('the drop guard looks at each kind too: a kind whose every row is gone, or a kind of 20 or more published that falls by more than the limit', () => {
