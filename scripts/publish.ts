@@ -15,9 +15,12 @@ import { changeCount } from '../src/lib/release/changes.ts';
 import { fraction, parseFlags, UsageError, wholeNumber } from './lib/cli.ts';
 import { publishRelease, ReleaseFailure } from '../src/lib/release/publish.ts';
 import { formatSafetyProblems } from '../src/lib/safety/checks.ts';
+import { summarize } from '../src/lib/pipeline/summary.ts';
 
 const USAGE = 'npm run publish -- --from 导出目录|压缩包|http(s)地址 --out 发布根目录 [--as-of YYYY-MM-DD] [--keep 7] [--max-drop 0.2] [--accept-drop] [--accept-older] [--timeout 秒] [--retries 次] [--max-download-mb MB] [--max-unpacked-mb MB] [--max-files 个]';
 const MB = 1e6;
+/** Problems listed in the log of a release; the report keeps them all. */
+const PROBLEMS_SHOWN = 50;
 
 function options() {
   const v = parseFlags(
@@ -75,6 +78,8 @@ try {
   log(`已发布 ${release.id}：${resolve(opts.out, 'current')} → ${release.dir}`);
   log(c.previous ? `与 ${c.previous.as_of} 的版本相比：新公示 ${c.published.length}，停止公示 ${c.withdrawn.length}，内容更新 ${c.changed.length}${changeCount(c) ? '' : '（无变化）'}` : '首次发布');
   if (release.pruned.length) log(`移除旧版本（后台删除）：${release.pruned.join('、')}`);
+  // What was rejected and why, at once (portal.md): the rows rejected and the warnings, as validate prints them.
+  for (const line of summarize(JSON.parse(readFileSync(release.reportPath, 'utf8')), PROBLEMS_SHOWN).split('\n')) log(line);
   log(`报告：${release.reportPath}`);
 } catch (e) {
   if (!(e instanceof ReleaseFailure)) {

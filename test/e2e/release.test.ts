@@ -133,7 +133,10 @@ describe('npm run publish', () => {
     const digest = JSON.parse(readFileSync(join(rootA, 'current', 'release.json'), 'utf8'));
     assert.equal(digest.published_rows, 17);
     assert.equal(JSON.parse(readFileSync(join(rootA, 'current', 'changes.json'), 'utf8')).previous, null);
-    assert.match(r.stdout, /报告：.*build-report\.json/);
+    // What was rejected, and why, is in the log of a release that went live, and its report is kept.
+    assert.match(r.stdout, /^\[publish\] cases\/bad-script-case\.md:9: \[bad-script-case\] 不允许使用 <script> 标签$/m);
+    assert.match(r.stdout, /^\[publish\] 共 1 个错误、0 个警告。$/m);
+    assert.match(r.stdout, new RegExp(`报告：${join(rootA, 'work', 'reports', `${firstId}.json`)}`));
   });
 
   test('a good tar.gz goes live in a fresh root', async () => {

@@ -5,8 +5,10 @@ import { formatProblem, type BuildReport } from './report.ts';
 const width = (s: string) => [...s].reduce((w, ch) => w + (/[\u1100-\uffff]/.test(ch) ? 2 : 1), 0);
 const pad = (s: string, w: number) => s + ' '.repeat(Math.max(0, w - width(s)));
 
-export function summarize(report: BuildReport): string {
-  const lines = report.problems.map(formatProblem);
+/** `shown`: at most this many problems are listed (the report has them all); validate lists every one. */
+export function summarize(report: BuildReport, shown = Infinity): string {
+  const lines = report.problems.slice(0, shown).map(formatProblem);
+  if (report.problems.length > shown) lines.push(`……另有 ${report.problems.length - shown} 个问题，见报告`);
   const header = ['文件', '行数', '公示', '停止公示', '拒绝', '停止公示原因'];
   const rows = Object.entries(report.files).map(([file, t]) => [
     file,

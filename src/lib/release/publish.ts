@@ -16,6 +16,7 @@ import { download, type DownloadLimits } from './download.ts';
 import {
   clearOldWork,
   emptyTrashInBackground,
+  keepReport,
   lockRoot,
   missingReleaseMessage,
   newReleaseId,
@@ -205,13 +206,14 @@ export async function publishRelease(o: PublishOptions): Promise<PublishedReleas
     await mkdir(work, { recursive: true });
     log(`发布 ${id}：工作目录 ${work}`);
     try {
-      return await release(o, r, id, work, log);
+      const released = await release(o, r, id, work, log);
+      return { ...released, reportPath: await keepReport(r, id, released.reportPath) };
     } catch (e) {
       // Every run leaves a result file beside its report, so the CI artifact always says what failed.
       const failure = e instanceof ReleaseFailure ? e : new ReleaseFailure('publish', `意外错误：${(e as Error).stack ?? e}`);
       const resultPath = join(work, 'publish-failure.json');
       await writeFile(resultPath, JSON.stringify({ id, stage: failure.stage, message: failure.message, report: failure.reportPath ?? null }, null, 2) + '\n');
-      throw new ReleaseFailure(failure.stage, failure.message, failure.reportPath ?? resultPath);
+      throw new ReleaseFailure(failure.stage, failure.message, await keepReport(r, id, failure.reportPath ?? resultPath));
     }
   } finally {
     await unlock();

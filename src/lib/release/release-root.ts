@@ -6,12 +6,13 @@
  *   ROOT/releases/<id>/         complete builds, oldest first by id
  *   ROOT/work/<id>/             one run's download, unpacked export, build and report
  *   ROOT/work/.trash/           old releases and runs, removed by a background process
+ *   ROOT/work/reports/<id>.json each run's report (or failure), the newest REPORTS_KEPT kept
  *
  * A failed run writes only inside ROOT/work/.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, lstatSync, readdirSync, readlinkSync } from 'node:fs';
-import { mkdir, open, readFile, rename, symlink, unlink, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, readdir, rename, symlink, unlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { setPriority } from 'node:os';
 import { readsDir } from './page-reads.ts';
@@ -27,11 +28,12 @@ export interface ReleaseRoot {
   current: string;
   work: string;
   trash: string;
+  reports: string;
 }
 
 function layout(root: string): ReleaseRoot {
   const r = resolve(root);
-  return { root: r, releases: join(r, 'releases'), current: join(r, 'current'), work: join(r, 'work'), trash: join(r, 'work', '.trash') };
+  return { root: r, releases: join(r, 'releases'), current: join(r, 'current'), work: join(r, 'work'), trash: join(r, 'work', '.trash'), reports: join(r, 'work', 'reports') };
 }
 
 /** An existing release root; anything else is an error (so a typo never deletes a folder). */
@@ -195,3 +197,16 @@ for (const n of fs.readdirSync(t)) fs.rmSync(path.join(t, n), { recursive: true,
   child.unref();
 }
 
+
+/** Reports of this many runs are kept: a run's work folder goes at the next run, its report should not. */
+export const REPORTS_KEPT = 100;
+
+/** Keeps a run's report (or failure file) as ROOT/work/reports/<id>.json, and the newest REPORTS_KEPT of them; returns its path there. */
+export async function keepReport(r: ReleaseRoot, id: string, path: string): Promise<string> {
+  await mkdir(r.reports, { recursive: true });
+  const kept = join(r.reports, `${id}.json`);
+  await copyFile(path, kept);
+  const reports = (await readdir(r.reports)).filter((n) => RELEASE_ID.test(n.replace(/\.json$/, ''))).sort();
+  for (const old of reports.slice(0, Math.max(0, reports.length - REPORTS_KEPT))) await unlink(join(r.reports, old));
+  return kept;
+}

@@ -41,6 +41,10 @@ describe('§7 report lines and summary', () => {
     assert.ok(text.some((l) => /^文件\s+行数\s+公示\s+停止公示\s+拒绝\s+停止公示原因$/.test(l)));
     assert.ok(text.some((l) => /^commitments\.csv\s+3\s+1\s+1\s+1\s+依规定不向社会公开 1$/.test(l)));
     assert.equal(text.at(-1), '共 1 个错误、1 个警告。');
+    // A release's log lists the first problems only, and says how many more the report has.
+    const short = summarize(report, 1).split('\n');
+    assert.deepEqual(short.slice(0, 3), [formatProblem(report.problems[0]!), '……另有 1 个问题，见报告', '']);
+    assert.equal(short.at(-1), '共 1 个错误、1 个警告。');
   });
   test('an empty tally starts at zero', () => {
     assert.deepEqual(emptyTally(), { rows: 0, published: 0, withheld: 0, rejected: 0, withheld_reasons: {} });

@@ -6,12 +6,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import portal from '../../../portal.config.ts';
 import { publishRelease, ReleaseFailure, type BuildRequest, type PublishOptions } from '../../../src/lib/release/publish.ts';
-import { openReleaseRoot, releaseDir, rollback } from '../../../src/lib/release/release-root.ts';
+import { keepReport, newReleaseId, openOrCreateReleaseRoot, openReleaseRoot, releaseDir, REPORTS_KEPT, rollback } from '../../../src/lib/release/release-root.ts';
 import { fixture } from '../support/exports.ts';
 import { tempDir } from '../support/temp-dir.ts';
 
@@ -82,7 +82,10 @@ test('the guards run before the build: an earlier as-of date, and an export with
   const root = join(temp, 'guard-root');
   const first = await publishRelease({ ...options(fixture('good')), out: root });
   const built = requests.length;
-  await assert.rejects(publishRelease({ ...options(fixture('good')), out: root, asOf: '2026-11-27' }), (e: unknown) => e instanceof ReleaseFailure && e.stage === 'freshness' && e.message.startsWith('公示基准日 2026-11-27 早于当前版本的 2026-11-28'));
+  let failed: ReleaseFailure | undefined;
+  await assert.rejects(publishRelease({ ...options(fixture('good')), out: root, asOf: '2026-11-27' }), (e: unknown) => (failed = e as ReleaseFailure) instanceof ReleaseFailure && failed.stage === 'freshness' && failed.message.startsWith('公示基准日 2026-11-27 早于当前版本的 2026-11-28'));
+  // Its report is kept where the next run does not clear it (that run's work folder goes to the trash).
+  assert.match(failed!.reportPath!, new RegExp(`^${join(root, 'work', 'reports')}/\\d{8}T\\d{9}Z\\.json$`));
   // The good export without its two dishonest listings: 17 published rows → 15, 11.8 %.
   const dir = join(tempDir('portal-guard-'), 'export');
   cpSync(fixture('good'), dir, { recursive: true });
@@ -94,4 +97,15 @@ test('the guards run before the build: an earlier as-of date, and an export with
   // Each lets the export through once it has been checked.
   await publishRelease({ ...options(dir), out: root, acceptDrop: true });
   assert.equal(requests.length, built + 1);
+  assert.equal(JSON.parse(readFileSync(failed!.reportPath!, 'utf8')).as_of, '2026-11-27');
+});
+
+test(`a root keeps the reports of the newest ${REPORTS_KEPT} runs`, async () => {
+  const r = await openOrCreateReleaseRoot(join(temp, 'reports-root'));
+  const report = join(temp, 'a-report.json');
+  writeFileSync(report, '{}');
+  // Ids a millisecond apart, oldest first, as newReleaseId makes them.
+  const ids = Array.from({ length: REPORTS_KEPT + 3 }, (_, i) => newReleaseId(new Date(Date.UTC(2026, 10, 28, 6, 0, 0, i))));
+  for (const id of ids) assert.equal(await keepReport(r, id, report), join(r.reports, `${id}.json`));
+  assert.deepEqual(readdirSync(r.reports).sort(), ids.slice(3).map((id) => `${id}.json`));
 });
