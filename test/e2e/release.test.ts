@@ -315,6 +315,30 @@ describe('npm run publish', () => {
     assert.match(updates, new RegExp(`<li><a href="/subjects/${CODE}/">信用画像 ${CODE}</a>：导出中已无此记录</li>`));
     assert.match(updates, new RegExp(`<li><a href="/cases/${SLUG}/">诚信典型案例 ${SLUG}</a>：导出中已无此记录</li>`));
   });
+
+  test('a case renamed a second time, naming only its last key, keeps every earlier address redirecting to it', async () => {
+    // 2026-taishan-commitment-ledger (once taishan-ledger) becomes ledger-v2, whose redirect_from
+    // names only 2026-taishan-commitment-ledger.
+    const next = join(temp, 'case-renamed-again');
+    cpSync(join(temp, 'agency-and-case-gone'), next, { recursive: true });
+    const body = readFileSync(join(next, 'cases', '2026-taishan-commitment-ledger.md'), 'utf8');
+    const renamed = body.replace('redirect_from:\n  - taishan-ledger\n', 'redirect_from:\n  - 2026-taishan-commitment-ledger\n');
+    assert.notEqual(renamed, body);
+    writeFileSync(join(next, 'cases', 'ledger-v2.md'), renamed);
+    rmSync(join(next, 'cases', '2026-taishan-commitment-ledger.md'));
+    execFileSync(node, [join(ROOT, 'scripts/export-manifest.ts'), next], { stdio: 'ignore' });
+    const r = await publish(next, rootA);
+    assert.equal(r.code, 0, r.stderr);
+    const live = join(rootA, 'current');
+    for (const old of ['taishan-ledger', '2026-taishan-commitment-ledger']) {
+      const html = readFileSync(join(live, 'cases', old, 'index.html'), 'utf8');
+      assert.match(html, /<meta http-equiv="refresh" content="0; url=\/cases\/ledger-v2\/">/, old);
+    }
+    const changes = JSON.parse(readFileSync(join(live, 'changes.json'), 'utf8'));
+    assert.deepEqual(changes.changed, [{ kind: 'cases', id: 'ledger-v2', renamed_from: '2026-taishan-commitment-ledger' }]);
+    assert.deepEqual([changes.published, changes.withdrawn], [[], []]);
+    assert.deepEqual(JSON.parse(readFileSync(join(live, 'release.json'), 'utf8')).moved, { 'cases/2026-taishan-commitment-ledger': 'cases/ledger-v2', 'cases/taishan-ledger': 'cases/ledger-v2' });
+  });
 });
 
 describe('arguments and release roots', () => {

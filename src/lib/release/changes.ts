@@ -31,7 +31,11 @@ export const releaseDigestSchema = releaseStamp.extend({
   published: z.record(z.string(), z.string()),
   /** `kind/id` → why the record is withheld. */
   withheld: z.record(z.string(), withdrawnReason),
-  /** `cases/<earlier key>` → `cases/<slug>`: a case's redirect_from, so that a renamed case is a change, not a withdrawal and a new case (absent from releases before it was kept). */
+  /**
+   * `cases/<earlier key>` → `cases/<slug>`: every redirect of the release, so that a renamed case
+   * is a change, not a withdrawal and a new case: today's cases' redirect_from, and the earlier
+   * releases' still leading to a case (carriedMoves). Absent from releases before it was kept.
+   */
   moved: z.record(z.string(), z.string()).optional(),
   /**
    * `kind/id` of every record that had a page in an earlier release (published or withheld) and
@@ -52,8 +56,12 @@ export const changesSchema = releaseStamp.extend({
   previous: releaseStamp.nullable(),
   published: z.array(recordRef),
   withdrawn: z.array(recordRef.extend({ reason: withdrawnReason })),
-  /** `renamed_from`: a case's URL key in the release replaced, when it has a new one (its old address redirects). */
-  changed: z.array(recordRef.extend({ renamed_from: z.string().optional() })),
+  /**
+   * `renamed_from`: a case's URL key in the release replaced, when it has a new one (its old
+   * address redirects); `merged_from`: the keys of cases of the release replaced merged into
+   * this one (their addresses redirect here).
+   */
+  changed: z.array(recordRef.extend({ renamed_from: z.string().optional(), merged_from: z.array(z.string()).optional() })),
 });
 export type Changes = z.infer<typeof changesSchema>;
 
@@ -108,19 +116,24 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
   const changed: Changes['changed'] = [];
   const withdrawn: Changes['withdrawn'] = [];
   // A published key of the release replaced that is gone now and redirects to a published one:
-  // moved, not withdrawn (two cases merged into one move both). The new key, new itself, is a
-  // case renamed: a change that names its earlier key (the first, when two merged).
+  // moved, not withdrawn. The new key, new itself, is a case renamed: a change that names its
+  // earlier key (the first, when two merged). A key merged into a case it did not rename names
+  // the case it went into: a change of that case.
   const renamed = new Map<string, string>();
+  const merged = new Map<string, string[]>();
   const renamedFrom = new Set<string>();
   for (const [from, to] of Object.entries(next.moved ?? {}).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (!(from in previous.published) || from in next.published || !(to in next.published)) continue;
     renamedFrom.add(from);
     if (!(to in previous.published) && !renamed.has(to)) renamed.set(to, from);
+    else merged.set(to, [...(merged.get(to) ?? []), recordRefOf(from).id]);
   }
   for (const [key, hash] of Object.entries(next.published)) {
     const before = previous.published[key];
     const from = renamed.get(key);
-    if (from !== undefined) changed.push({ ...recordRefOf(key), renamed_from: recordRefOf(from).id });
+    const into = merged.get(key);
+    const moves = { ...(from !== undefined ? { renamed_from: recordRefOf(from).id } : {}), ...(into ? { merged_from: into } : {}) };
+    if (from !== undefined || into) changed.push({ ...recordRefOf(key), ...moves });
     else if (before === undefined) published.push(recordRefOf(key));
     else if (before !== hash) changed.push(recordRefOf(key));
   }
@@ -132,10 +145,28 @@ export function compareReleases(next: ReleaseDigest, previous: ReleaseDigest | u
   return { ...stamp, previous: { as_of: previous.as_of, exported_at: previous.exported_at }, published, withdrawn, changed };
 }
 
+/**
+ * The redirects of `next` (ReleaseDigest.moved): its own, and each of `previous` that still leads
+ * to a case, to the case's address today. A case renamed twice names only its last key in
+ * redirect_from, and its first address must keep working. A key with a page of its own again, or
+ * whose case is gone, is not carried (goneKeys gives it its notice).
+ */
+export function carriedMoves(next: ReleaseDigest, previous: ReleaseDigest | undefined): Record<string, string> {
+  const today = next.moved ?? {};
+  const moved = { ...today };
+  for (const [from, to] of Object.entries(previous?.moved ?? {})) {
+    if (from in moved || from in next.published || from in next.withheld) continue;
+    // Every earlier target was a published case; today it is still one, or renamed (one step).
+    const target = to in next.published ? to : today[to];
+    if (target !== undefined && target in next.published) moved[from] = target;
+  }
+  return sortKeys(moved);
+}
+
 /** The records `next` has no row of that had a page in `previous` or in any release before it (ReleaseDigest.gone). */
 export function goneKeys(next: ReleaseDigest, previous: ReleaseDigest | undefined): string[] {
   if (!previous) return [];
-  const had = new Set([...(previous.gone ?? []), ...Object.keys(previous.published), ...Object.keys(previous.withheld)]);
+  const had = new Set([...(previous.gone ?? []), ...Object.keys(previous.published), ...Object.keys(previous.withheld), ...Object.keys(previous.moved ?? {})]);
   // A key this release publishes, withholds or redirects (a renamed case) still has its page.
   const here = new Set(pagedKeys(next));
   return [...had].filter((key) => !here.has(key)).sort();

@@ -11,7 +11,7 @@ import type { CivilDate } from '../dates/civil-date.ts';
 import { UnusableExport } from '../export/errors.ts';
 import { ingestExport } from '../pipeline/ingest.ts';
 import { stoppedReport, writeReport } from '../pipeline/write-report.ts';
-import { compareReleases, extendHistory, goneKeys, goneNoticeKeys, historySchema, recordRefOf, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
+import { carriedMoves, compareReleases, extendHistory, goneKeys, goneNoticeKeys, historySchema, recordRefOf, releaseDigest, releaseDigestSchema, type Changes, type History, type ReleaseDigest } from './changes.ts';
 import { download, type DownloadLimits } from './download.ts';
 import {
   clearOldWork,
@@ -247,9 +247,11 @@ async function release(o: PublishOptions, r: ReleaseRoot, id: string, work: stri
     if (drops.length && !o.acceptDrop) throw new ReleaseFailure('drop-guard', `${drops.join('；')}；核实导出无误后加 --accept-drop 重新发布`, reportPath);
     if (drops.length) log(`已确认（--accept-drop）：${drops.join('；')}`);
   }
+  digest.moved = carriedMoves(digest, live.digest);
   const changes = compareReleases(digest, live.digest);
   digest.gone = goneKeys(digest, live.digest);
-  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes), gone: goneNoticeKeys(digest).map(recordRefOf) };
+  const moved = Object.fromEntries(Object.entries(digest.moved).map(([from, to]) => [recordRefOf(from).id, recordRefOf(to).id]));
+  const updates: UpdatesFile = { changes, history: extendHistory(live.history, changes), gone: goneNoticeKeys(digest).map(recordRefOf), moved };
   const updatesPath = join(work, 'updates.json');
   await writeFile(updatesPath, JSON.stringify(updates) + '\n');
 

@@ -31,6 +31,15 @@ export interface UpdateEntry {
 
 const pageKey = (kind: PageKind, id: string) => `${kind}/${id}`;
 
+/** What a change says of the addresses it moved: a case renamed, cases merged into it. */
+function movedNote({ kind, renamed_from, merged_from }: Changes['changed'][number]): string | undefined {
+  const notes = [
+    ...(renamed_from === undefined ? [] : [`网址已更改，原网址 ${pageUrl(kind, renamed_from)} 继续有效`]),
+    ...(merged_from ? [`并入了原网址为 ${merged_from.map((id) => pageUrl(kind, id)).join('、')} 的案例，原网址转到此页`] : []),
+  ];
+  return notes.length ? notes.join('；') : undefined;
+}
+
 /** The history as the page shows it; `records` and `gone`: this build's, whose pages may be linked. */
 export function updateEntries(history: readonly Changes[], records: PublishedRecords, gone: readonly RecordRef[]): UpdateEntry[] {
   const pages = new Set(recordPages(records, gone).map((p) => pageKey(p.kind, p.id)));
@@ -52,7 +61,7 @@ export function updateEntries(history: readonly Changes[], records: PublishedRec
     lists: [
       list('新公示', c.published.map((r) => item(r))),
       list('停止公示', c.withdrawn.map((r) => item(r, WITHDRAWN_REASON_LABELS[r.reason]))),
-      list('内容有更新', c.changed.map((r) => item(r, r.renamed_from === undefined ? undefined : `网址已更改，原网址 ${pageUrl(r.kind, r.renamed_from)} 继续有效`))),
+      list('内容有更新', c.changed.map((r) => item(r, movedNote(r)))),
     ].filter((l) => l.total > 0),
   }));
 }

@@ -15,6 +15,8 @@ export const updatesFileSchema = z.object({
   history: historySchema,
   /** Records once on the site that this export no longer has (ReleaseDigest.gone): their addresses keep a notice. */
   gone: z.array(recordRef).default([]),
+  /** A case's earlier URL key → its key today: every redirect of the release (ReleaseDigest.moved), those of earlier releases too. */
+  moved: z.record(z.string(), z.string()).default({}),
 });
 export type UpdatesFile = z.infer<typeof updatesFileSchema>;
 

@@ -1,7 +1,7 @@
 /** changes.json and the drop guard, against changes worked out by hand. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { compareReleases, extendHistory, goneKeys, goneNoticeKeys, HISTORY_LIMIT, releaseDigest, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
+import { carriedMoves, compareReleases, extendHistory, goneKeys, goneNoticeKeys, HISTORY_LIMIT, releaseDigest, type ReleaseDigest } from '../../../src/lib/release/changes.ts';
 import { dropGuard, dropGuards, olderThanLive } from '../../../src/lib/release/publish.ts';
 
 const before: ReleaseDigest = {
@@ -79,13 +79,38 @@ test("the rows an export has but rejected are known by their report's errors, an
   ]);
 });
 
-test('two cases merged into one: both earlier keys redirect, neither is withdrawn; the new case names the first', () => {
+test('two cases merged into one: both earlier keys redirect, neither is withdrawn; the new case names the first as renamed, the second as merged', () => {
   const was: ReleaseDigest = { ...before, published: { 'cases/a': 'x', 'cases/b': 'y', 'cases/kept': 'k' }, withheld: {} };
   const now: ReleaseDigest = { ...after, published: { 'cases/c': 'z', 'cases/kept': 'k2' }, withheld: {}, moved: { 'cases/a': 'cases/c', 'cases/b': 'cases/c', 'cases/old-kept': 'cases/kept' } };
   const c = compareReleases(now, was);
-  assert.deepEqual(c.changed, [{ kind: 'cases', id: 'c', renamed_from: 'a' }, { kind: 'cases', id: 'kept' }]);
+  assert.deepEqual(c.changed, [{ kind: 'cases', id: 'c', renamed_from: 'a', merged_from: ['b'] }, { kind: 'cases', id: 'kept' }]);
   assert.deepEqual([c.published, c.withdrawn], [[], []]);
   assert.deepEqual(goneKeys(now, was), []);
+});
+
+test('a case merged into one that was already published is named by it, not dropped from the changes', () => {
+  const was: ReleaseDigest = { ...before, published: { 'cases/a': 'x', 'cases/b': 'y' }, withheld: {} };
+  const now: ReleaseDigest = { ...after, published: { 'cases/b': 'y2' }, withheld: {}, moved: { 'cases/a': 'cases/b' } };
+  const c = compareReleases(now, was);
+  assert.deepEqual(c.changed, [{ kind: 'cases', id: 'b', merged_from: ['a'] }]);
+  assert.deepEqual([c.published, c.withdrawn], [[], []]);
+});
+
+test("a case renamed twice keeps its first address, redirected to today's; a redirect whose case is gone becomes a notice; a key with a page again is not redirected", () => {
+  const day1: ReleaseDigest = { ...before, published: { 'cases/k1': 'a', 'cases/other': 'o' }, withheld: {} };
+  const day2: ReleaseDigest = { ...after, published: { 'cases/k2': 'a', 'cases/other': 'o' }, withheld: {}, moved: { 'cases/k1': 'cases/k2' } };
+  day2.moved = carriedMoves(day2, day1);
+  assert.deepEqual(day2.moved, { 'cases/k1': 'cases/k2' });
+  // Day 3: k2 renamed k3, naming only k2 in redirect_from.
+  const day3: ReleaseDigest = { ...after, published: { 'cases/k3': 'a', 'cases/other': 'o' }, withheld: {}, moved: { 'cases/k2': 'cases/k3' } };
+  day3.moved = carriedMoves(day3, day2);
+  assert.deepEqual(day3.moved, { 'cases/k1': 'cases/k3', 'cases/k2': 'cases/k3' });
+  assert.deepEqual(goneKeys(day3, day2), []);
+  // Day 4: the case is gone, and another case takes k1 as its own key: k2 and k3 keep notices.
+  const day4: ReleaseDigest = { ...after, published: { 'cases/k1': 'n', 'cases/other': 'o' }, withheld: {} };
+  day4.moved = carriedMoves(day4, day3);
+  assert.deepEqual(day4.moved, {});
+  assert.deepEqual(goneKeys(day4, day3), ['cases/k2', 'cases/k3']);
 });
 
 test('a key gone in one letter case and present today in another keeps no notice while the other has its page, but is remembered for the day it does not', () => {

@@ -29,6 +29,9 @@ test('an agency and a case are named where this build has them; a renamed case s
     { title: '新公示', total: 1, items: [{ label: '信用画像 泰安市某局（11370900MB2850001B）', href: '/subjects/11370900MB2850001B/' }] },
     { title: '内容有更新', total: 1, items: [{ label: '诚信典型案例 某案例', href: '/cases/new-key/', note: '网址已更改，原网址 /cases/old-key/ 继续有效' }] },
   ]);
+  // Cases merged into it: their addresses named, renamed or not.
+  const [merged] = updateEntries([changes({ changed: [{ kind: 'cases', id: 'new-key', renamed_from: 'old-key', merged_from: ['a', 'b'] }] })], named, []);
+  assert.equal(merged!.lists[0]!.items[0]!.note, '网址已更改，原网址 /cases/old-key/ 继续有效；并入了原网址为 /cases/a/、/cases/b/ 的案例，原网址转到此页');
 });
 
 test('a record links to its page only when this build has one (published, withheld, or gone from the export with a notice)', () => {
