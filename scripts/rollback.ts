@@ -15,7 +15,7 @@ try {
   const unlock = await lockRoot(root);
   try {
     const { from, to, missing } = await rollback(root);
-    console.log(missing ? `[rollback] ${root.current} 指向的版本 ${from} 不存在，已改为指向保留的最新版本 ${to}` : `[rollback] ${root.current}：${from} → ${to}`);
+    console.log(missing ? `[rollback] ${root.current} 指向的版本 ${from} 不存在，已改为指向保留的最新版本 ${to}` : `[rollback] ${root.current}：${from} → ${to}（${from} 已标记为回滚过的版本，以后不会再回滚到它）`);
   } finally {
     await unlock();
   }

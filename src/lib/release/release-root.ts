@@ -85,8 +85,13 @@ export const releaseDir = (r: ReleaseRoot, id: string) => join(r.releases, id);
 export function servedRelease(r: ReleaseRoot): { id: string | undefined; missing?: string } {
   const id = currentRelease(r);
   if (id === undefined || existsSync(releaseDir(r, id))) return { id };
-  return { id: listReleases(r).at(-1), missing: id };
+  const kept = listReleases(r);
+  return { id: kept.filter((k) => !isRolledBack(r, k)).at(-1) ?? kept.at(-1), missing: id };
 }
+
+/** The mark of a release rolled back from: rollback never goes back to it, and pruning takes it first. */
+const rolledBackMark = (r: ReleaseRoot, id: string) => join(r.releases, `${id}.rolled-back`);
+export const isRolledBack = (r: ReleaseRoot, id: string): boolean => existsSync(rolledBackMark(r, id));
 
 /** What to tell an operator when `current` points at a release that is gone. */
 export const missingReleaseMessage = (r: ReleaseRoot, missing: string): string => `${r.current} 指向的版本 ${missing} 不存在（可能被手动删除），网站无法访问`;
@@ -101,8 +106,10 @@ export async function switchCurrent(r: ReleaseRoot, id: string): Promise<void> {
 }
 
 /**
- * Goes back one release: to the newest release older than the current one. When the current
- * release is gone, to the newest kept one, whichever it is: the site comes back.
+ * Goes back one release: to the newest release older than the current one that was not rolled
+ * back from before (a bad release rolled back, then a good one published: rolling that back must
+ * not bring the bad one back). The release left is marked. When the current release is gone, to
+ * the newest kept one: the site comes back.
  */
 export async function rollback(r: ReleaseRoot): Promise<{ from: string; to: string; missing?: boolean }> {
   const served = servedRelease(r);
@@ -113,10 +120,11 @@ export async function rollback(r: ReleaseRoot): Promise<{ from: string; to: stri
   }
   const from = served.id;
   if (!from) throw new ReleaseRootError('还没有发布过任何版本，无法回滚');
-  const older = listReleases(r).filter((id) => id < from);
+  const older = listReleases(r).filter((id) => id < from && !isRolledBack(r, id));
   const to = older.at(-1);
-  if (!to) throw new ReleaseRootError(`当前版本 ${from} 之前没有保留的版本，无法回滚`);
+  if (!to) throw new ReleaseRootError(`当前版本 ${from} 之前没有保留的版本（已回滚过的版本不算），无法回滚`);
   await switchCurrent(r, to);
+  await writeFile(rolledBackMark(r, from), `${new Date().toISOString()}\n`);
   return { from, to };
 }
 
@@ -161,14 +169,16 @@ export async function clearOldWork(r: ReleaseRoot): Promise<void> {
   for (const name of readdirSync(r.work)) if (RELEASE_ID.test(name)) await toTrash(r, join(r.work, name));
 }
 
-/** Keeps the newest `keep` releases and the current one; the rest go to the trash. */
+/** Keeps the newest `keep` releases not rolled back from, and the current one; the rest go to the trash. */
 export async function pruneReleases(r: ReleaseRoot, keep: number): Promise<string[]> {
-  const current = currentRelease(r);
   const ids = listReleases(r);
-  const old = ids.slice(0, Math.max(0, ids.length - keep)).filter((id) => id !== current);
+  const good = ids.filter((id) => !isRolledBack(r, id));
+  const kept = new Set([...good.slice(Math.max(0, good.length - keep)), currentRelease(r)]);
+  const old = ids.filter((id) => !kept.has(id));
   for (const id of old) {
     await toTrash(r, releaseDir(r, id));
     if (existsSync(readsDir(releaseDir(r, id)))) await toTrash(r, readsDir(releaseDir(r, id)));
+    if (isRolledBack(r, id)) await unlink(rolledBackMark(r, id));
   }
   return old;
 }

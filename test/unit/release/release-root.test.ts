@@ -66,6 +66,29 @@ test('rollback goes to the newest release older than the current one, then the o
   assert.equal(currentRelease(r), IDS[0]);
 });
 
+test('a release rolled back from is never rolled back to, and is pruned first: a bad release, rolled back, then a good one published', async () => {
+  // A good (IDS[0]), B bad (IDS[1]) rolled back to A, then C (IDS[2]) published.
+  const r = await withReleases(IDS.slice(0, 2));
+  await switchCurrent(r, IDS[1]!);
+  assert.deepEqual(await rollback(r), { from: IDS[1], to: IDS[0] });
+  mkdirSync(releaseDir(r, IDS[2]!));
+  await switchCurrent(r, IDS[2]!);
+  // From C back to A, not to B.
+  assert.deepEqual(await rollback(r), { from: IDS[2], to: IDS[0] });
+  await assert.rejects(rollback(r), /之前没有保留的版本（已回滚过的版本不算）/);
+  // D published: keeping 2 keeps D and A (current or not), B and C go with their marks.
+  mkdirSync(releaseDir(r, IDS[3]!));
+  await switchCurrent(r, IDS[3]!);
+  assert.deepEqual(await pruneReleases(r, 2), [IDS[1], IDS[2]]);
+  assert.deepEqual(readdirSync(r.releases).sort(), [IDS[0], IDS[3]]);
+  // The site down (D removed by hand): the stand-in is the newest release not rolled back from.
+  writeFileSync(join(r.releases, `${IDS[3]}.rolled-back`), '');
+  rmSync(releaseDir(r, IDS[3]!), { recursive: true });
+  mkdirSync(releaseDir(r, IDS[2]!));
+  writeFileSync(join(r.releases, `${IDS[2]}.rolled-back`), '');
+  assert.deepEqual(servedRelease(r), { id: IDS[0], missing: IDS[3] });
+});
+
 test('pruning keeps the newest N and the current release, moving the rest (with what their builds read) to the trash', async () => {
   const r = await withReleases(IDS);
   for (const id of IDS.slice(0, 3)) mkdirSync(readsDir(releaseDir(r, id)));
