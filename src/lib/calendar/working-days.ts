@@ -12,6 +12,13 @@ import type { CalendarYear } from './calendar-year.ts';
 /** A figure that could be worked out, or the year no calendar covers. */
 export type Reckoned<T> = { ok: true; value: T } | { ok: false; missingYear: number };
 
+/**
+ * A count of working days, or, when it runs into years no calendar covers, the first of them
+ * and what the covered days still tell: at least the covered years' working days, at most
+ * those plus every day of the uncovered ones (a day is at most one working day).
+ */
+export type WorkingDayCount = { ok: true; value: number } | { ok: false; missingYear: number; atLeast: number; atMost: number };
+
 export interface WorkingCalendar {
   /** Years some source covers, ascending. */
   readonly years: readonly number[];
@@ -20,7 +27,7 @@ export interface WorkingCalendar {
   /** The n-th working day after `date` (the day itself not counted). */
   addWorkingDays(date: CivilDate, n: number): Reckoned<CivilDate>;
   /** Working days d with from < d ≤ to (0 when to ≤ from). */
-  workingDaysBetween(from: CivilDate, to: CivilDate): Reckoned<number>;
+  workingDaysBetween(from: CivilDate, to: CivilDate): WorkingDayCount;
 }
 
 interface YearDays {
@@ -31,11 +38,12 @@ interface YearDays {
 }
 
 const dayOfYear = (date: CivilDate) => (Date.parse(`${date}T00:00:00Z`) - Date.UTC(yearOf(date), 0, 1)) / 86400_000;
+// Counted, not walked to the next year: addDays ends at LAST_DAY, which 9999 never leaves.
+const daysIn = (year: number) => (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86400_000;
 
 function yearDays(year: number, holidays: ReadonlySet<string>, workdays: ReadonlySet<string>): YearDays {
   const working: boolean[] = [];
-  // Counted, not walked to the next year: addDays ends at LAST_DAY, which 9999 never leaves.
-  const days = (Date.UTC(year + 1, 0, 1) - Date.UTC(year, 0, 1)) / 86400_000;
+  const days = daysIn(year);
   for (let i = 0; i < days; i++) {
     const d = addDays(`${year}-01-01`, i);
     const weekday = new Date(`${d}T00:00:00Z`).getUTCDay();
@@ -84,15 +92,20 @@ export function workingCalendar(repositoryYears: readonly CalendarYear[] = []): 
     workingDaysBetween(from, to) {
       if (to <= from) return { ok: true, value: 0 };
       const start = addDays(from, 1);
-      let total = 0;
+      let covered = 0;
+      let uncovered = 0;
+      let missingYear: number | undefined;
       for (let year = yearOf(start); year <= yearOf(to); year++) {
-        const y = byYear.get(year);
-        if (!y) return missing(year);
         const first = year === yearOf(start) ? dayOfYear(start) : 0;
-        const last = year === yearOf(to) ? dayOfYear(to) : y.working.length - 1;
-        total += y.before[last + 1]! - y.before[first]!;
+        const last = year === yearOf(to) ? dayOfYear(to) : daysIn(year) - 1;
+        const y = byYear.get(year);
+        if (y) covered += y.before[last + 1]! - y.before[first]!;
+        else {
+          uncovered += last - first + 1;
+          missingYear ??= year;
+        }
       }
-      return { ok: true, value: total };
+      return missingYear === undefined ? { ok: true, value: covered } : { ok: false, missingYear, atLeast: covered, atMost: covered + uncovered };
     },
   };
 }
