@@ -2,8 +2,9 @@
  * 工作日 (working days) of mainland China: Monday–Friday, minus the official holidays,
  * plus the make-up working days (调休上班). A year counts only when a source covers it:
  * chinese-days (2004–2026; it silently calls every later weekday a working day, so it is
- * never asked beyond its own data) or a confirmed `data/calendar/<year>.json`. A question
- * about a day in any other year is answered with the missing year, never with a guess.
+ * never asked beyond its own data) or a confirmed `data/calendar/<year>.json`, which may also
+ * set days of the previous December. A question about a day in any other year is answered
+ * with the missing year, never with a guess.
  */
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import { addDays, LAST_DAY, yearOf, type CivilDate } from '../dates/civil-date.ts';
@@ -59,12 +60,30 @@ function chineseDaysYears(): number[] {
   return [...new Set(Object.keys(chineseDays.holidays).map((d) => Number(d.slice(0, 4))))].sort((a, b) => a - b);
 }
 
-/** A calendar from chinese-days and the confirmed repository years (a repository year replaces the package's). */
+/**
+ * A calendar from chinese-days and the confirmed repository years (a repository year replaces the
+ * package's). Days a year's file sets in the previous December amend that year as its own source
+ * has it; they cover no year by themselves (a few days are not a year).
+ */
 export function workingCalendar(repositoryYears: readonly CalendarYear[] = []): WorkingCalendar {
-  const byYear = new Map<number, YearDays>();
-  const packageDays = (map: Record<string, string>, year: number) => new Set(Object.keys(map).filter((d) => yearOf(d) === year));
-  for (const year of chineseDaysYears()) byYear.set(year, yearDays(year, packageDays(chineseDays.holidays, year), packageDays(chineseDays.workdays, year)));
-  for (const y of repositoryYears) if (y.confirmed) byYear.set(y.year, yearDays(y.year, new Set(Object.keys(y.holidays)), new Set(Object.keys(y.workdays))));
+  const days = new Map<number, { holidays: Set<string>; workdays: Set<string> }>();
+  const of = (dates: Iterable<string>, year: number) => new Set([...dates].filter((d) => yearOf(d) === year));
+  for (const year of chineseDaysYears()) days.set(year, { holidays: of(Object.keys(chineseDays.holidays), year), workdays: of(Object.keys(chineseDays.workdays), year) });
+  const confirmed = repositoryYears.filter((y) => y.confirmed);
+  for (const y of confirmed) days.set(y.year, { holidays: of(Object.keys(y.holidays), y.year), workdays: of(Object.keys(y.workdays), y.year) });
+  for (const y of confirmed) {
+    const previous = days.get(y.year - 1);
+    if (!previous) continue;
+    for (const d of of(Object.keys(y.holidays), y.year - 1)) {
+      previous.workdays.delete(d);
+      previous.holidays.add(d);
+    }
+    for (const d of of(Object.keys(y.workdays), y.year - 1)) {
+      previous.holidays.delete(d);
+      previous.workdays.add(d);
+    }
+  }
+  const byYear = new Map([...days].map(([year, d]) => [year, yearDays(year, d.holidays, d.workdays)]));
   const years = [...byYear.keys()].sort((a, b) => a - b);
 
   const missing = (year: number) => ({ ok: false, missingYear: year }) as const;
