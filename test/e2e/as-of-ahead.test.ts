@@ -43,3 +43,13 @@ describe('a listing published ahead of its 发布时间', () => {
     assert.match(callout('SX1'), /^该主体当前被列入失信被执行人名单（发布时间 2026年8月3日），督办状态：现场督办。/);
   });
 });
+
+describe('a penalty 已修复 with a 修复日期 after the as-of date', () => {
+  // P4 (新泰市青云街道, 一般, decided 2026-05-01: minimum over 08-01) is 已修复 from 2026-11-01.
+  test('is unrepaired past its minimum on /governance/: P2 (9-15), P3 (严重, 2026-10-01) and P4; P5 (12-01) and P1 (2027-02-10) not yet', () => {
+    assert.equal(metric('governance', 'unrepaired-past-minimum'), 3);
+  });
+  test("and on its subject's badge, which says from when the repair takes effect", () => {
+    assert.equal(badge(E, '未修复的行政处罚'), '1 条（其中 1 条的信用修复自2026年11月1日起生效）');
+  });
+});

@@ -58,9 +58,12 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
   const listed = r.dishonest.filter((d) => isListedOn(d, asOf)).length;
   const listedFrom = r.dishonest.flatMap((d) => (isListedOn(d, asOf) ? [] : [d.listedOn])).sort();
   const listedNote = listedFrom.length > 0 ? `；另有 ${listedFrom.length} 条自${listedFrom.map(formatChineseDate).join('、')}起列入` : '';
-  const unrepaired = r.penalties.filter((p) => p.repairStatus === '未修复').length;
+  // Every published penalty is unrepaired on the as-of date (a repair in effect withholds it), as /governance/ counts them;
+  // a 已修复 one is repaired from its 修复日期, still to come.
+  const unrepaired = r.penalties.length;
   const repairOpen = r.penalties.filter((p) => p.disclosure.repairOpen).length;
   const repairDates = r.penalties.flatMap((p) => (p.repairStatus === '已修复' && p.repairedOn ? [p.repairedOn] : [])).sort();
+  const penaltyNotes = [repairOpen > 0 ? `${repairOpen} 条可申请信用修复` : '', repairDates.length > 0 ? `${repairDates.length} 条的信用修复自${repairDates.map(formatChineseDate).join('、')}起生效` : ''].filter(Boolean);
   const open = r.enforcement.length;
   // The subject's own letters; its staff's (公务员, 国企高管, filed under it) are theirs, and only noted.
   const c = tallyCommitments(r.commitments.filter((x) => !madeByPerson(x)));
@@ -73,7 +76,7 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
     { label: '失信被执行人', value: (listed === 0 ? '否，当前未被列入' : `是，当前在列 ${listed} 条`) + listedNote, tone: listed > 0 ? 'bad' : listedFrom.length > 0 ? 'warn' : 'good' },
     {
       label: '未修复的行政处罚',
-      value: `${unrepaired} 条${repairOpen > 0 ? `（其中 ${repairOpen} 条可申请信用修复）` : ''}${repairDates.length > 0 ? `；另有 ${repairDates.length} 条已修复（${repairDates.map(formatChineseDate).join('、')}起生效）` : ''}`,
+      value: `${unrepaired} 条${penaltyNotes.length > 0 ? `（其中 ${penaltyNotes.join('，')}）` : ''}`,
       tone: unrepaired === 0 ? 'good' : 'warn',
     },
     { label: '未履行完毕的被执行案件', value: `${open} 件`, tone: open === 0 ? 'good' : 'warn' },

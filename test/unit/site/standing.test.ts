@@ -81,13 +81,14 @@ describe('信用修复状态 as the platform says it, with the day repair takes 
     assert.equal(repairStatusLabel(repaired), '已修复（2026年12月10日起生效）');
     assert.equal(repairStatusLabel(penalty()), '未修复');
   });
-  test('the badge does not count it as unrepaired but says it is repaired from that day', () => {
+  test('the badge counts it as unrepaired on the as-of date (as /governance/ does: the repair has not happened yet) and says from when it takes effect', () => {
     const [, only] = standingBadges({ ...none, penalties: [repaired] }, '2026-11-28');
-    assert.equal(only!.value, '0 条；另有 1 条已修复（2026年12月10日起生效）');
-    assert.equal(only!.tone, 'good');
+    assert.equal(only!.value, '1 条（其中 1 条的信用修复自2026年12月10日起生效）');
+    assert.equal(only!.tone, 'warn');
     const later = penalty({ id: 'P8', repairStatus: '已修复', repairedOn: '2027-01-05', disclosure });
-    const [, mixed] = standingBadges({ ...none, penalties: [later, penalty(), repaired] }, '2026-11-28');
-    assert.equal(mixed!.value, '1 条；另有 2 条已修复（2026年12月10日、2027年1月5日起生效）');
+    const open = penalty({ id: 'P7', disclosure: { ...disclosure, repairOpen: true } });
+    const [, mixed] = standingBadges({ ...none, penalties: [later, penalty(), repaired, open] }, '2026-11-28');
+    assert.equal(mixed!.value, '4 条（其中 1 条可申请信用修复，2 条的信用修复自2026年12月10日、2027年1月5日起生效）');
     assert.equal(mixed!.tone, 'warn');
   });
 });
