@@ -99,6 +99,14 @@ describe('/governance/ figures', () => {
     assert.match(text, /近 24 个月结案 3 件，立案至结案天数中位数：59 天/);
     assert.doesNotMatch(text, /暂无数据|不在统计之内/);
   });
+  test('the page says what each figure counts: 督办状态 only listings in force on the as-of date (SX1–SX4, SX6, SX7: 6, as active-dishonest), the monthly trends also withheld ones', async () => {
+    const page = await open('/governance/');
+    const lead = await page.locator('p.lead').innerText();
+    const supervision = await page.locator('#supervision-caption').locator('xpath=..').locator('tbody td:last-child').allTextContents();
+    await page.close();
+    assert.equal(supervision.reduce((n, c) => n + Number(c), 0), 6);
+    assert.match(lead, /主要指标、各区域在列情况、督办状态和未清零事项只统计当日依法公示的信息；按月趋势还计入已结案、已移出名单而停止公示的信息/);
+  });
   test('/data/governance.json carries the same figures with the as-of date and the export', () => {
     const g = JSON.parse(file('data/governance.json'));
     assert.equal(g.as_of, AS_OF);
