@@ -53,3 +53,9 @@ describe('a penalty 已修复 with a 修复日期 after the as-of date', () => {
     assert.equal(badge(E, '未修复的行政处罚'), '1 条（其中 1 条的信用修复自2026年11月1日起生效）');
   });
 });
+
+describe('a penalty before its minimum period ends', () => {
+  test('says from which day repair may be applied for: P5, 一般, decided 2026-09-01, from 12-01', () => {
+    assert.equal(html('penalties/P5').match(/<p class="callout">([^<]*)</)![1], '最短公示期届满后，该主体自2026年12月1日起可以申请信用修复。');
+  });
+});
