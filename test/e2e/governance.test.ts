@@ -99,6 +99,14 @@ describe('/governance/ figures', () => {
     assert.match(text, /近 24 个月结案 3 件，立案至结案天数中位数：59 天/);
     assert.doesNotMatch(text, /暂无数据|不在统计之内/);
   });
+  test('the page says what each figure counts: 督办状态 only listings in force on the as-of date (SX1–SX4, SX6, SX7: 6, as active-dishonest), the monthly trends also withheld ones', async () => {
+    const page = await open('/governance/');
+    const lead = await page.locator('p.lead').innerText();
+    const supervision = await page.locator('#supervision-caption').locator('xpath=..').locator('tbody td:last-child').allTextContents();
+    await page.close();
+    assert.equal(supervision.reduce((n, c) => n + Number(c), 0), 6);
+    assert.match(lead, /主要指标、各区域在列情况、督办状态和未清零事项只统计当日依法公示的信息；按月趋势还计入已结案、已移出名单而停止公示的信息/);
+  });
   test('/data/governance.json carries the same figures with the as-of date and the export', () => {
     const g = JSON.parse(file('data/governance.json'));
     assert.equal(g.as_of, AS_OF);
@@ -190,6 +198,25 @@ describe('deadline lines', () => {
     const page = await open('/penalties/P2/');
     assert.equal(await page.locator('[data-repair-wait]').textContent(), '自2026年9月15日起可申请信用修复，已过 70 个工作日仍未修复。');
     await page.close();
+  });
+  test('a penalty page gives the day it stops being published (§6: on the end day it is over) and the day repair may be applied for from', async () => {
+    // P2: 一般, decided 2026-06-15: repair from 09-15, published up to 2027-06-14.
+    const page = await open('/penalties/P2/');
+    const window = await page.locator('ul.window').innerText();
+    await page.close();
+    assert.match(window, /可申请信用修复\s*2026年9月15日起/);
+    assert.match(window, /停止公示\s*2027年6月15日起\s*（法定最长公示期届满）/);
+    assert.doesNotMatch(window, /截止/);
+  });
+  test('a 一般 penalty of a 公示期特殊领域 stops being published the day its minimum ends: no repair to apply for', async () => {
+    // P1: 安全生产, derived 一般, decided 2026-02-10: minimum and maximum both end 2027-02-10.
+    const page = await open('/penalties/P1/');
+    const window = await page.locator('ul.window').innerText();
+    const callout = await page.locator('p.callout').innerText();
+    await page.close();
+    assert.doesNotMatch(window, /可申请信用修复/);
+    assert.match(window, /停止公示\s*2027年2月10日起/);
+    assert.equal(callout, '该处罚的最短公示期届满之日即停止公示（2027年2月10日起），无需申请信用修复。');
   });
   test('the build report warns that 2027 is missing and the build still succeeded', () => {
     const report = JSON.parse(readFileSync(built.reportPath, 'utf8'));

@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import { isValidCivilDate } from '../dates/civil-date.ts';
 
+/**
+ * A notice may also set days of the previous December (国办发明电〔2011〕39号: Saturday
+ * 2011-12-31 worked for 2012's 元旦), so a year's file holds its own days and those.
+ */
+const isOwnDay = (year: number, date: string) => date.startsWith(`${year}-`) || date.startsWith(`${year - 1}-12-`);
+
 const day = z.string().refine(isValidCivilDate, { error: (i) => `不是 YYYY-MM-DD 格式的有效日期：${String(i.input)}` });
 
 export const calendarYearSchema = z
@@ -16,16 +22,16 @@ export const calendarYearSchema = z
     confirmed: z.boolean(),
     /** 依据: the notice's title and number, required when confirmed */
     source: z.string().optional(),
-    /** 放假日期 → 节日名称: every day off, weekends inside a holiday included */
+    /** 放假日期 → 节日名称: every day off, weekends inside a holiday included (days of the previous December too) */
     holidays: z.record(day, z.string().min(1)),
-    /** 调休上班日期 → 说明: weekend days that are working days */
+    /** 调休上班日期 → 说明: weekend days that are working days (days of the previous December too) */
     workdays: z.record(day, z.string().min(1)),
   })
   .superRefine((c, ctx) => {
     if (c.confirmed && !c.source) ctx.addIssue({ code: 'custom', path: ['source'], message: 'confirmed 为 true 时必须写明依据的通知（source）' });
     for (const key of ['holidays', 'workdays'] as const) {
       for (const date of Object.keys(c[key])) {
-        if (!date.startsWith(`${c.year}-`)) ctx.addIssue({ code: 'custom', path: [key, date], message: `日期 ${date} 不在 ${c.year} 年` });
+        if (!isOwnDay(c.year, date)) ctx.addIssue({ code: 'custom', path: [key, date], message: `日期 ${date} 不在 ${c.year} 年，也不在 ${c.year - 1} 年 12 月` });
         if (key === 'workdays' && date in c.holidays) ctx.addIssue({ code: 'custom', path: [key, date], message: `日期 ${date} 同时是放假日和调休上班日` });
       }
     }

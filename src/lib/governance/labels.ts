@@ -19,7 +19,7 @@ export interface DeadlineLines {
   tone: Tone;
 }
 
-/** The 7th working day, or why it is not known yet (a report within the first days is on time all the same). */
+/** The 7th working day, or why it is not known yet (the verdict may be known all the same). */
 const dueText = (due: Reckoned<string>): string => (due.ok ? formatChineseDate(due.value) : `暂无法计算（${missingYearReason(due.missingYear)}）`);
 
 export function deadlineLines(d: NoticeDeadline): DeadlineLines {
@@ -33,6 +33,6 @@ export function deadlineLines(d: NoticeDeadline): DeadlineLines {
     case 'pending':
       return { due: dueText(d.due), reported, verdict: '尚未通报，期限未到', tone: 'neutral' };
     case 'late':
-      return { due: formatChineseDate(d.due), reported, verdict: d.lateBy.ok ? `逾期 ${d.lateBy.value} 个工作日` : `逾期，逾期天数暂无法计算（${missingYearReason(d.lateBy.missingYear)}）`, tone: 'bad' };
+      return { due: dueText(d.due), reported, verdict: d.lateBy.ok ? `逾期 ${d.lateBy.value} 个工作日` : `逾期，逾期天数暂无法计算（${missingYearReason(d.lateBy.missingYear)}）`, tone: 'bad' };
   }
 }

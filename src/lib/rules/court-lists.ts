@@ -19,7 +19,7 @@ export function discloseDishonestListing(d: { removedOn?: CivilDate | undefined 
   return d.removedOn && d.removedOn <= asOf ? withheld('removed_from_list') : published;
 }
 
-/** Whether a listing is active on a day (for the dynamic-zeroing figures). */
+/** Whether a listing is active on a day: from its 发布时间 until its 移出日期 (every page and figure that says 在列). */
 export function isListedOn(d: { listedOn: CivilDate; removedOn?: CivilDate | undefined }, day: CivilDate): boolean {
   return d.listedOn <= day && !(d.removedOn && d.removedOn <= day);
 }

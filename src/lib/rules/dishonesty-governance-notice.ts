@@ -13,8 +13,8 @@ const NOTICE_WORKING_DAYS = 7;
 export type NoticeDeadline =
   /** Reported within 7 working days (`due`: the 7th working day, when the calendar covers it). */
   | { state: 'on-time'; due: Reckoned<CivilDate>; reportedOn: CivilDate }
-  /** Reported more than 7 working days after the start, or not reported and more than 7 have passed; lateBy: the working days beyond the 7th, to the report or the as-of date. */
-  | { state: 'late'; due: CivilDate; reportedOn?: CivilDate; lateBy: Reckoned<number> }
+  /** Reported more than 7 working days after the start, or not reported and more than 7 have passed (`due` as above); lateBy: the working days beyond the 7th, to the report or the as-of date. */
+  | { state: 'late'; due: Reckoned<CivilDate>; reportedOn?: CivilDate; lateBy: Reckoned<number> }
   /** Not reported yet, and at most 7 working days have passed. */
   | { state: 'pending'; due: Reckoned<CivilDate> }
   /** Whether it was late needs a year no calendar covers. */
@@ -25,17 +25,16 @@ export type NoticeDeadline =
  * Late is more than 7 working days from the start to the report (or, unreported, to the as-of
  * date), counted as the notice says: a report on the weekend or holiday right after the 7th
  * working day is on time. A count that runs into a year no calendar covers still decides when
- * more than 7 working days had passed before that year; otherwise the answer is not known.
+ * the covered days alone pass 7 (late), or when even every uncovered day worked would not (on
+ * time / pending); only in between is the answer not known.
  */
 export function noticeDeadline(start: CivilDate, reportedOn: CivilDate | undefined, asOf: CivilDate, calendar: WorkingCalendar): NoticeDeadline {
   const due = calendar.addWorkingDays(start, NOTICE_WORKING_DAYS);
   const reported = reportedOn ? { reportedOn } : {};
   const elapsed = calendar.workingDaysBetween(start, reportedOn ?? asOf);
-  if (elapsed.ok) {
-    if (elapsed.value > NOTICE_WORKING_DAYS && due.ok) return { state: 'late', due: due.value, ...reported, lateBy: { ok: true, value: elapsed.value - NOTICE_WORKING_DAYS } };
-    return reportedOn ? { state: 'on-time', due, reportedOn } : { state: 'pending', due };
-  }
-  const beforeMissing = calendar.workingDaysBetween(start, `${elapsed.missingYear - 1}-12-31`);
-  if (beforeMissing.ok && beforeMissing.value > NOTICE_WORKING_DAYS && due.ok) return { state: 'late', due: due.value, ...reported, lateBy: elapsed };
+  const inTime: NoticeDeadline = reportedOn ? { state: 'on-time', due, reportedOn } : { state: 'pending', due };
+  if (elapsed.ok) return elapsed.value > NOTICE_WORKING_DAYS ? { state: 'late', due, ...reported, lateBy: { ok: true, value: elapsed.value - NOTICE_WORKING_DAYS } } : inTime;
+  if (elapsed.atLeast > NOTICE_WORKING_DAYS) return { state: 'late', due, ...reported, lateBy: { ok: false, missingYear: elapsed.missingYear } };
+  if (elapsed.atMost <= NOTICE_WORKING_DAYS) return inTime;
   return { state: 'unknown', missingYear: elapsed.missingYear, ...reported };
 }

@@ -67,6 +67,13 @@ export interface PenaltyDisclosure extends PenaltyWindow {
   repairOpen: boolean;
 }
 
+/**
+ * Whether repair can ever be applied for while the penalty is published: its minimum period
+ * ends before its disclosure does. Not for a 一般 penalty of a 公示期特殊领域 (a one-year minimum
+ * and maximum) nor one the platform ends with its minimum: it stops being published that day.
+ */
+export const repairPossible = (d: Pick<PenaltyDisclosure, 'minimumEnd' | 'end'>): boolean => d.minimumEnd !== undefined && d.end !== undefined && d.minimumEnd < d.end;
+
 export function disclosePenalty(p: PenaltyState, asOf: CivilDate): PenaltyDisclosure {
   const window = penaltyWindow(p);
   const end = p.platformEnd ?? window.legalEnd;

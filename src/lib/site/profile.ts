@@ -32,8 +32,8 @@ export function subjectProfile(subject: Subject, index: Pick<SiteIndex, 'byCode'
     subject,
     ...(parentName === undefined ? {} : { parentName }),
     children: records.children.map(({ creditCode, name }) => ({ creditCode, name })),
-    badges: standingBadges(records),
-    entries: timeline(records),
+    badges: standingBadges(records, ctx.asOf),
+    entries: timeline(records, ctx.asOf),
     deadlines: noticeItems(records, ctx).map((i) => ({ ...i, title: titles.get(i.id) ?? i.id })),
   };
 }

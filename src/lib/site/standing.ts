@@ -3,7 +3,8 @@
  * debtor now, how many penalties are unrepaired, are its commitments kept.
  * Works on published records only: the pipeline already applied the rules.
  */
-import { formatChineseDate } from '../dates/civil-date.ts';
+import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
+import { isListedOn } from '../rules/court-lists.ts';
 import type { PublishedPenalty } from '../pipeline/ingest.ts';
 import { madeByPerson } from '../schemas/commitment.ts';
 import type { SubjectRecords } from './records.ts';
@@ -52,11 +53,17 @@ export function repairStatusLabel(p: Pick<PublishedPenalty, 'repairStatus' | 're
   return p.repairStatus === '已修复' && p.repairedOn ? `已修复（${formatChineseDate(p.repairedOn)}起生效）` : p.repairStatus;
 }
 
-export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penalties' | 'enforcement' | 'dishonest' | 'honors'>): Badge[] {
-  const listed = r.dishonest.length;
-  const unrepaired = r.penalties.filter((p) => p.repairStatus === '未修复').length;
+export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penalties' | 'enforcement' | 'dishonest' | 'honors'>, asOf: CivilDate): Badge[] {
+  // A listing is published until removed, from before its 发布时间 too: current only from then on.
+  const listed = r.dishonest.filter((d) => isListedOn(d, asOf)).length;
+  const listedFrom = r.dishonest.flatMap((d) => (isListedOn(d, asOf) ? [] : [d.listedOn])).sort();
+  const listedNote = listedFrom.length > 0 ? `；另有 ${listedFrom.length} 条自${listedFrom.map(formatChineseDate).join('、')}起列入` : '';
+  // Every published penalty is unrepaired on the as-of date (a repair in effect withholds it), as /governance/ counts them;
+  // a 已修复 one is repaired from its 修复日期, still to come.
+  const unrepaired = r.penalties.length;
   const repairOpen = r.penalties.filter((p) => p.disclosure.repairOpen).length;
   const repairDates = r.penalties.flatMap((p) => (p.repairStatus === '已修复' && p.repairedOn ? [p.repairedOn] : [])).sort();
+  const penaltyNotes = [repairOpen > 0 ? `${repairOpen} 条可申请信用修复` : '', repairDates.length > 0 ? `${repairDates.length} 条的信用修复自${repairDates.map(formatChineseDate).join('、')}起生效` : ''].filter(Boolean);
   const open = r.enforcement.length;
   // The subject's own letters; its staff's (公务员, 国企高管, filed under it) are theirs, and only noted.
   const c = tallyCommitments(r.commitments.filter((x) => !madeByPerson(x)));
@@ -66,10 +73,10 @@ export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penaltie
   const staffBroken = staff.partial + staff.unfulfilled;
   const staffNote = staff.total === 0 ? '' : `；另有本单位工作人员的个人承诺 ${staff.total} 项${staffBroken > 0 ? `（未全部履行 ${staffBroken} 项）` : ''}`;
   return [
-    { label: '失信被执行人', value: listed === 0 ? '否，当前未被列入' : `是，当前在列 ${listed} 条`, tone: listed === 0 ? 'good' : 'bad' },
+    { label: '失信被执行人', value: (listed === 0 ? '否，当前未被列入' : `是，当前在列 ${listed} 条`) + listedNote, tone: listed > 0 ? 'bad' : listedFrom.length > 0 ? 'warn' : 'good' },
     {
       label: '未修复的行政处罚',
-      value: `${unrepaired} 条${repairOpen > 0 ? `（其中 ${repairOpen} 条可申请信用修复）` : ''}${repairDates.length > 0 ? `；另有 ${repairDates.length} 条已修复（${repairDates.map(formatChineseDate).join('、')}起生效）` : ''}`,
+      value: `${unrepaired} 条${penaltyNotes.length > 0 ? `（其中 ${penaltyNotes.join('，')}）` : ''}`,
       tone: unrepaired === 0 ? 'good' : 'warn',
     },
     { label: '未履行完毕的被执行案件', value: `${open} 件`, tone: open === 0 ? 'good' : 'warn' },

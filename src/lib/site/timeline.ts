@@ -1,4 +1,6 @@
 /** 信用画像 timeline: all of a subject's published records on one list, newest first. */
+import { formatChineseDate, type CivilDate } from '../dates/civil-date.ts';
+import { isListedOn } from '../rules/court-lists.ts';
 import { madeByPerson } from '../schemas/commitment.ts';
 import { KIND_LABELS, recordUrl } from './kinds.ts';
 import { committerLabel } from './list-item.ts';
@@ -17,9 +19,12 @@ export interface TimelineEntry {
 
 const KIND_RANK: Record<string, number> = { 失信被执行人: 0, 行政处罚: 1, 被执行人案件: 2, 信用承诺: 3, 表彰奖励: 4, 典型案例: 5 };
 
-export function timeline(r: Omit<SubjectRecords, 'children'>): TimelineEntry[] {
+export function timeline(r: Omit<SubjectRecords, 'children'>, asOf: CivilDate): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
-  for (const d of r.dishonest) entries.push({ date: d.listedOn, kind: KIND_LABELS.dishonest, title: `${d.caseNumber} ${d.court}`, href: recordUrl('dishonest', d.id), status: '在列', tone: 'bad' });
+  for (const d of r.dishonest) {
+    const listed = isListedOn(d, asOf);
+    entries.push({ date: d.listedOn, kind: KIND_LABELS.dishonest, title: `${d.caseNumber} ${d.court}`, href: recordUrl('dishonest', d.id), status: listed ? '在列' : `${formatChineseDate(d.listedOn)}起在列`, tone: listed ? 'bad' : 'warn' });
+  }
   for (const p of r.penalties) {
     const { severity, repairOpen } = p.disclosure;
     const status = `${severity}失信 · ${repairStatusLabel(p)}${repairOpen ? ' · 可申请修复' : ''}`;

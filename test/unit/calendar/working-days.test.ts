@@ -57,7 +57,8 @@ describe('a year no source covers', () => {
   test('a deadline that crosses into a missing year names the year, never a Monday–Friday guess', () => {
     // 12-28 (1) … 12-31 (4); the 5th working day would be in 2027
     assert.deepEqual(calendar.addWorkingDays('2026-12-27', 7), { ok: false, missingYear: 2027 });
-    assert.deepEqual(calendar.workingDaysBetween('2026-12-20', '2027-01-04'), { ok: false, missingYear: 2027 });
+    // 12-21…12-25 and 12-28…12-31 are 9 working days; 2027-01-01…01-04 are 4 days that could each be one.
+    assert.deepEqual(calendar.workingDaysBetween('2026-12-20', '2027-01-04'), { ok: false, missingYear: 2027, atLeast: 9, atMost: 13 });
   });
   test('a deadline that ends before the year end is still computed', () => {
     // 12-21 (1) … 12-25 (5), 12-28 (6), 12-29 (7)
@@ -77,6 +78,20 @@ describe('a year no source covers', () => {
     assert.deepEqual(c.workingDaysBetween('9999-12-26', '9999-12-31'), { ok: true, value: 5 });
     assert.deepEqual(c.addWorkingDays('9999-12-30', 7), { ok: true, value: '9999-12-31' });
   });
+  test("a year's notice may set days of the previous December: they amend that year, and cover no year alone", () => {
+    // A made-up 2027 notice: Sunday 2026-12-27 worked and Thursday 2026-12-31 off (chinese-days: the reverse).
+    const c = workingCalendar([{ ...year2027, holidays: { ...year2027.holidays, '2026-12-31': '元旦' }, workdays: { '2026-12-27': '元旦调休' } }]);
+    assert.deepEqual(c.isWorkingDay('2026-12-27'), { ok: true, value: true });
+    assert.deepEqual(c.isWorkingDay('2026-12-31'), { ok: true, value: false });
+    assert.deepEqual(c.isWorkingDay('2026-12-30'), { ok: true, value: true });
+    // 12-27 (1), 12-28…12-30 (2–4); 12-31 and 01-01…01-03 off; 01-04 (5), 01-05 (6), 01-06 (7)
+    assert.deepEqual(c.addWorkingDays('2026-12-26', 7), { ok: true, value: '2027-01-06' });
+    assert.deepEqual(c.workingDaysBetween('2026-12-01', '2026-12-31'), { ok: true, value: 22 }); // 22 weekdays in 12-02…12-31, + 12-27, − 12-31
+    // A 2028 file naming 2027-12-31 does not cover 2027.
+    const only2028 = workingCalendar([{ ...year2027, year: 2028, holidays: {}, workdays: { '2027-12-31': '调休' } }]);
+    assert.equal(only2028.covers(2027), false);
+    assert.deepEqual(only2028.isWorkingDay('2027-12-31'), { ok: false, missingYear: 2027 });
+  });
   test('an unconfirmed repository year is a template and covers nothing', () => {
     const c = workingCalendar([{ ...year2027, confirmed: false }]);
     assert.equal(c.covers(2027), false);
@@ -89,6 +104,17 @@ describe('data/calendar files', () => {
     assert.deepEqual(files.problems, []);
     assert.deepEqual(files.unconfirmed, [2027]);
     assert.deepEqual(files.years, []);
+  });
+  test('国办发明电〔2011〕39号 as data/calendar/2012.json: Saturday 2011-12-31 worked for 元旦 is a day of the previous December, and allowed', () => {
+    const dir = tempDir('calendar-');
+    const y2012 = { year: 2012, confirmed: true, source: '国务院办公厅关于2012年部分节假日安排的通知（国办发明电〔2011〕39号）', holidays: { '2012-01-01': '元旦', '2012-01-02': '元旦', '2012-01-03': '元旦' }, workdays: { '2011-12-31': '元旦调休' } };
+    writeFileSync(join(dir, '2012.json'), JSON.stringify(y2012));
+    // Only December of the year before: November is not.
+    writeFileSync(join(dir, '2013.json'), JSON.stringify({ ...y2012, year: 2013, holidays: {}, workdays: { '2012-11-30': '调休' } }));
+    const files = readCalendarFiles(dir);
+    assert.deepEqual(files.years.map((y) => y.year), [2012]);
+    assert.deepEqual(files.problems.map((p) => p.file.slice(dir.length + 1)), ['2013.json']);
+    assert.match(files.problems[0]!.message, /2012-11-30 不在 2013 年/);
   });
   test('a broken or misnamed file is reported with its name and leaves the year uncovered', () => {
     const dir = tempDir('calendar-');

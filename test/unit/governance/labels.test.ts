@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { deadlineLines, repairWaitText } from '../../../src/lib/governance/labels.ts';
 
 test('a late notice says 逾期 N 个工作日 with the deadline and report dates', () => {
-  assert.deepEqual(deadlineLines({ state: 'late', due: '2025-03-12', reportedOn: '2025-03-20', lateBy: { ok: true, value: 6 } }), { due: '2025年3月12日', reported: '2025年3月20日', verdict: '逾期 6 个工作日', tone: 'bad' });
+  assert.deepEqual(deadlineLines({ state: 'late', due: { ok: true, value: '2025-03-12' }, reportedOn: '2025-03-20', lateBy: { ok: true, value: 6 } }), { due: '2025年3月12日', reported: '2025年3月20日', verdict: '逾期 6 个工作日', tone: 'bad' });
 });
 test('a deadline in a missing year says 暂无法计算 and names the year', () => {
   const l = deadlineLines({ state: 'unknown', missingYear: 2027 });
@@ -12,7 +12,12 @@ test('a deadline in a missing year says 暂无法计算 and names the year', () 
   assert.equal(l.reported, '尚未通报');
 });
 test('a late report whose count needs a missing year is late, with the count 暂无法计算', () => {
-  assert.match(deadlineLines({ state: 'late', due: '2026-12-31', reportedOn: '2027-01-20', lateBy: { ok: false, missingYear: 2027 } }).verdict, /^逾期，逾期天数暂无法计算（缺少2027年/);
+  assert.match(deadlineLines({ state: 'late', due: { ok: true, value: '2026-12-31' }, reportedOn: '2027-01-20', lateBy: { ok: false, missingYear: 2027 } }).verdict, /^逾期，逾期天数暂无法计算（缺少2027年/);
+});
+test('late by the covered days alone, with the 7th working day in a missing year: 逾期, and the deadline 暂无法计算', () => {
+  const l = deadlineLines({ state: 'late', due: { ok: false, missingYear: 2003 }, reportedOn: '2004-01-13', lateBy: { ok: false, missingYear: 2003 } });
+  assert.equal(l.due, '暂无法计算（缺少2003年的法定节假日安排，无法确定工作日）');
+  assert.equal(l.tone, 'bad');
 });
 test('on time says 按期; not yet due says so; a 7th working day in a missing year is 暂无法计算 beside either', () => {
   assert.deepEqual(deadlineLines({ state: 'on-time', due: { ok: true, value: '2026-08-12' }, reportedOn: '2026-08-12' }), { due: '2026年8月12日', reported: '2026年8月12日', verdict: '按期', tone: 'good' });

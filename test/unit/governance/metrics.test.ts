@@ -57,14 +57,14 @@ describe('reporting deadlines (7 working days)', () => {
     assert.deepEqual(deadline('SX1'), { state: 'on-time', due: { ok: true, value: '2026-08-12' }, reportedOn: '2026-08-12' });
   });
   test('listed 2025-03-03, reported 03-20: due 03-12, 6 working days late (13, 14, 17, 18, 19, 20)', () => {
-    assert.deepEqual(deadline('SX2'), { state: 'late', due: '2025-03-12', reportedOn: '2025-03-20', lateBy: { ok: true, value: 6 } });
+    assert.deepEqual(deadline('SX2'), { state: 'late', due: { ok: true, value: '2025-03-12' }, reportedOn: '2025-03-20', lateBy: { ok: true, value: 6 } });
   });
   test('listed 2026-09-28 across National Day (make-up Saturday 10-10 counts), never reported: due 10-13, 54 working days late on 12-28', () => {
     // 10-14…10-30: 13; November: 21; 12-01…12-28: 20
-    assert.deepEqual(deadline('SX4'), { state: 'late', due: '2026-10-13', lateBy: { ok: true, value: 54 } });
+    assert.deepEqual(deadline('SX4'), { state: 'late', due: { ok: true, value: '2026-10-13' }, lateBy: { ok: true, value: 54 } });
   });
   test('filed 2026-05-06 (make-up Saturday 05-09 counts), reported 05-20: due 05-14, 4 working days late', () => {
-    assert.deepEqual(deadline('ZX1'), { state: 'late', due: '2026-05-14', reportedOn: '2026-05-20', lateBy: { ok: true, value: 4 } });
+    assert.deepEqual(deadline('ZX1'), { state: 'late', due: { ok: true, value: '2026-05-14' }, reportedOn: '2026-05-20', lateBy: { ok: true, value: 4 } });
   });
   test('listed 2026-12-21, not reported: due 12-30, still pending on 12-28', () => {
     assert.deepEqual(deadline('SX6'), { state: 'pending', due: { ok: true, value: '2026-12-30' } });

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { disclosePenalty, penaltyWindow, severityOf, type PenaltyState } from '../../../src/lib/rules/order-36-2025.ts';
+import { disclosePenalty, penaltyWindow, repairPossible, severityOf, type PenaltyState } from '../../../src/lib/rules/order-36-2025.ts';
 
 const penalty = (over: Partial<PenaltyState> = {}): PenaltyState => ({
   decidedOn: '2025-08-01',
@@ -167,4 +167,23 @@ describe('Order 36: penalties not of this portal', () => {
       assert.equal(disclosePenalty(p, '2026-11-28').repairOpen, false);
     });
   }
+});
+
+describe('Order 36: whether repair can ever be applied for while published', () => {
+  test('a 一般 penalty: from the 3-month minimum (2025-11-01) until it stops on 2026-08-01', () => {
+    assert.equal(repairPossible(disclosePenalty(penalty({ severity: '一般' }), '2025-09-01')), true);
+  });
+  test('a 一般 penalty of a 公示期特殊领域: minimum and maximum both end on 2026-08-01, the day it stops being published', () => {
+    const d = disclosePenalty(penalty({ specialDomain: '消防' }), '2025-09-01');
+    assert.equal(d.minimumEnd, '2026-08-01');
+    assert.equal(d.end, '2026-08-01');
+    assert.equal(repairPossible(d), false);
+  });
+  test('a platform 公示截止期 on the minimum\'s end (allowed: not before it) leaves no time to apply either', () => {
+    assert.equal(repairPossible(disclosePenalty(penalty({ severity: '严重', platformEnd: '2026-08-01' }), '2025-09-01')), false);
+    assert.equal(repairPossible(disclosePenalty(penalty({ severity: '严重', platformEnd: '2026-08-02' }), '2025-09-01')), true);
+  });
+  test('轻微 has no window at all', () => {
+    assert.equal(repairPossible(disclosePenalty(penalty({ severity: '轻微' }), '2025-09-01')), false);
+  });
 });

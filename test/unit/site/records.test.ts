@@ -27,7 +27,7 @@ test('records are filed under their subject, newest first, ties by id descending
 
 test('a profile timeline merges every kind, newest first', () => {
   const index = indexRecords(records, ['市直', '泰山区']);
-  const t = timeline(index.byCode.get('A')!);
+  const t = timeline(index.byCode.get('A')!, '2026-11-28');
   assert.deepEqual(t.map((e) => [e.date, e.kind]), [
     ['2026-05-01', '信用承诺'],
     ['2026-04-01', '典型案例'],
