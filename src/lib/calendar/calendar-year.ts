@@ -16,8 +16,8 @@ const day = z.string().refine(isValidCivilDate, { error: (i) => `不是 YYYY-MM-
 
 export const calendarYearSchema = z
   .object({
-    /** 年份, the same as the file name */
-    year: z.number().int().min(2004).max(2100),
+    /** 年份, the same as the file name; years before chinese-days (2004) too, which an old record's deadline may need */
+    year: z.number().int().min(1990).max(2100),
     /** 是否已按国务院办公厅通知核对; false keeps the year uncovered */
     confirmed: z.boolean(),
     /** 依据: the notice's title and number, required when confirmed */

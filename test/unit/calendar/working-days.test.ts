@@ -116,6 +116,15 @@ describe('data/calendar files', () => {
     assert.deepEqual(files.problems.map((p) => p.file.slice(dir.length + 1)), ['2013.json']);
     assert.match(files.problems[0]!.message, /2012-11-30 不在 2013 年/);
   });
+  test('a year before chinese-days (2004), which the build warning asks for when a deadline needs it, can be added', () => {
+    const dir = tempDir('calendar-');
+    // A fixture, not the real notice: no days set in December, so 2003's last week is plain Monday–Friday.
+    writeFileSync(join(dir, '2003.json'), JSON.stringify({ year: 2003, confirmed: true, source: '国务院办公厅关于2003年部分节假日安排的通知', holidays: { '2003-10-01': '国庆节' }, workdays: {} }));
+    const files = readCalendarFiles(dir);
+    assert.deepEqual(files.problems, []);
+    // 2003-12-29 (Mon) to 2004-01-05 (Mon): 12-30, 12-31, then 2004-01-02 (Fri) and 01-05; 01-01 is 元旦.
+    assert.deepEqual(workingCalendar(files.years).workingDaysBetween('2003-12-29', '2004-01-05'), { ok: true, value: 4 });
+  });
   test('a broken or misnamed file is reported with its name and leaves the year uncovered', () => {
     const dir = tempDir('calendar-');
     writeFileSync(join(dir, '2028.json'), '{ not json');
