@@ -207,7 +207,6 @@ for (const n of fs.readdirSync(t)) fs.rmSync(path.join(t, n), { recursive: true,
   child.unref();
 }
 
-
 /** Reports of this many runs are kept: a run's work folder goes at the next run, its report should not. */
 export const REPORTS_KEPT = 100;
 

@@ -55,8 +55,8 @@ export function repairStatusLabel(p: Pick<PublishedPenalty, 'repairStatus' | 're
 
 export function standingBadges(r: Pick<SubjectRecords, 'commitments' | 'penalties' | 'enforcement' | 'dishonest' | 'honors'>, asOf: CivilDate): Badge[] {
   // A listing is published until removed, from before its 发布时间 too: current only from then on.
-  const listed = r.dishonest.filter((d) => isListedOn(d, asOf)).length;
   const listedFrom = r.dishonest.flatMap((d) => (isListedOn(d, asOf) ? [] : [d.listedOn])).sort();
+  const listed = r.dishonest.length - listedFrom.length;
   const listedNote = listedFrom.length > 0 ? `；另有 ${listedFrom.length} 条自${listedFrom.map(formatChineseDate).join('、')}起列入` : '';
   // Every published penalty is unrepaired on the as-of date (a repair in effect withholds it), as /governance/ counts them;
   // a 已修复 one is repaired from its 修复日期, still to come.
